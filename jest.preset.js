@@ -1,0 +1,29 @@
+// Shared jest settings: SWC transform (keeps decorator metadata for Nest), workspace packages
+// resolved to their TypeScript sources so tests never need a prior build.
+const path = require('node:path');
+
+const root = __dirname;
+
+module.exports = {
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true, tsx: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  moduleNameMapper: {
+    '^@chorus/domain$': path.join(root, 'packages/domain/src/index.ts'),
+    '^@chorus/event-store$': path.join(root, 'packages/event-store/src/index.ts'),
+    '^@chorus/event-store/testing$': path.join(root, 'packages/event-store/src/testing/index.ts'),
+  },
+  reporters: [['default', { summaryThreshold: 0 }]],
+};

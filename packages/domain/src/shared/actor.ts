@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+export const actorRoles = ['admin', 'staff', 'customer'] as const;
+export const ActorRole = z.enum(actorRoles);
+export type ActorRole = z.infer<typeof ActorRole>;
+
+/** Whoever issues a command: every command records one. */
+export type Actor = { id: string; role: ActorRole };
+
+export const isStaff = (actor: Actor): boolean => actor.role === 'admin' || actor.role === 'staff';

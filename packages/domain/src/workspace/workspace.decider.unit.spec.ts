@@ -1,0 +1,59 @@
+import { workspaceDecider } from './workspace.decider';
+import type { WorkspaceEvent } from './workspace.events';
+import { ActionForbidden, AggregateNotFound, DomainRuleViolation } from '../shared/errors';
+import { deciderSpec } from '../testing/decider-spec';
+import type { Actor } from '../shared/actor';
+
+const spec = deciderSpec(workspaceDecider);
+const workspaceId = '3f1b2c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d';
+const admin: Actor = { id: 'admin', role: 'admin' };
+const created: WorkspaceEvent = {
+  type: 'WorkspaceCreated',
+  data: { workspaceId, name: 'Acme', slug: 'acme' },
+};
+
+describe('CreateWorkspace', () => {
+  it('creates a workspace with a trimmed name', () =>
+    spec
+      .given([])
+      .when({ type: 'CreateWorkspace', workspaceId, name: ' Acme ', slug: 'acme', actor: admin })
+      .then([created]));
+
+  it('rejects a second creation', () =>
+    spec
+      .given([created])
+      .when({ type: 'CreateWorkspace', workspaceId, name: 'Acme', slug: 'acme', actor: admin })
+      .thenThrows(DomainRuleViolation, /already exists/));
+
+  it.each(['Acme', '-acme', 'ac me', ''])('rejects the slug %j', (slug) =>
+    spec
+      .given([])
+      .when({ type: 'CreateWorkspace', workspaceId, name: 'Acme', slug, actor: admin })
+      .thenThrows(DomainRuleViolation, /slug/));
+
+  it('is for admins only', () =>
+    spec
+      .given([])
+      .when({ type: 'CreateWorkspace', workspaceId, name: 'Acme', slug: 'acme', actor: { id: 'x', role: 'staff' } })
+      .thenThrows(ActionForbidden));
+});
+
+describe('RenameWorkspace', () => {
+  it('renames', () =>
+    spec
+      .given([created])
+      .when({ type: 'RenameWorkspace', workspaceId, name: 'Acme Inc', actor: admin })
+      .then([{ type: 'WorkspaceRenamed', data: { workspaceId, name: 'Acme Inc' } }]));
+
+  it('is a no-op for the same name', () =>
+    spec.given([created]).when({ type: 'RenameWorkspace', workspaceId, name: 'Acme', actor: admin }).thenNothingHappens());
+
+  it('rejects a one-letter name', () =>
+    spec
+      .given([created])
+      .when({ type: 'RenameWorkspace', workspaceId, name: 'A', actor: admin })
+      .thenThrows(DomainRuleViolation, /at least 2/));
+
+  it('cannot rename a workspace that does not exist', () =>
+    spec.given([]).when({ type: 'RenameWorkspace', workspaceId, name: 'Acme', actor: admin }).thenThrows(AggregateNotFound));
+});
