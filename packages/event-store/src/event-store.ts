@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { chorusEvents, type EventMetadata } from '@chorus/domain';
+
+export type NewEvent = { type: string; data: unknown };
+
+export type StoredEvent = {
+  globalPosition: string;
+  transactionId: string;
+  streamId: string;
+  streamType: string;
+  version: number;
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  workspaceId: string;
+  data: unknown;
+  metadata: EventMetadata;
+  recordedAt: string;
+};
+
+/** Where a reader of the global log stands: events are ordered by transaction, then position. */
+export type LogPosition = { transactionId: string; globalPosition: string };
+export const LOG_START: LogPosition = { transactionId: '0', globalPosition: '0' };
+
+export type CommandContext = {
+  workspaceId: string;
+  actorId: string;
+  correlationId: string;
+  causationId?: string | null;
+};
+
+/** The stream was not at the version the writer expected: someone else wrote first. */
+export class ConcurrencyConflict extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expectedVersion: number,
+  ) {
+    super(`Stream ${streamId} is no longer at version ${expectedVersion}.`);
+    this.name = 'ConcurrencyConflict';
+  }
+}
+
+type EventRow = {
+  global_position: string;
+  transaction_id: string;
+  stream_id: string;
+  stream_type: string;
+  version: number;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  workspace_id: string;
+  data: unknown;
+  metadata: EventMetadata;
+  recorded_at: Date;
+};
+
+const EVENT_COLUMNS = `global_position::text, transaction_id::text, stream_id, stream_type, version,
+  event_id, type, schema_version, workspace_id, data, metadata, recorded_at`;
+
+const toStoredEvent = (row: EventRow): StoredEvent => ({
+  globalPosition: row.global_position,
+  transactionId: row.transaction_id,
+  streamId: row.stream_id,
+  streamType: row.stream_type,
+  version: row.version,
+  eventId: row.event_id,
+  type: row.type,
+  schemaVersion: row.schema_version,
+  workspaceId: row.workspace_id,
+  data: row.data,
+  metadata: row.metadata,
+  recordedAt: row.recorded_at.toISOString(),
+});
+
+const isUniqueViolation = (error: unknown): boolean =>
+  typeof error === 'object' &&
+  error !== null &&
+  ((error as { code?: string }).code === '23505' ||
+    (error as { driverError?: { code?: string } }).driverError?.code === '23505');
+
+type Queryable = Pick<EntityManager, 'query'> | Pick<DataSource, 'query'>;
+
+export class PostgresEventStore {
+  constructor(private readonly db: DataSource) {}
+
+  /**
+   * Appends events to a stream that must be at `expectedVersion` (0 = new stream), in one
+   * statement: a stale version inserts nothing, and a racing writer hits the unique
+   * (stream_id, version) constraint. Either way the caller gets a ConcurrencyConflict.
+   */
+  async append(
+    streamId: string,
+    expectedVersion: number,
+    events: readonly NewEvent[],
+    context: CommandContext,
+    manager: Queryable = this.db,
+  ): Promise<{ nextVersion: number; events: StoredEvent[] }> {
+    if (events.length === 0) return { nextVersion: expectedVersion, events: [] };
+    const occurredAt = new Date().toISOString();
+    const streamType = streamId.slice(0, streamId.indexOf('-'));
+    const rows = events.map((event, index) => {
+      const schemaVersion = chorusEvents.schemaVersionOf(event.type);
+      const metadata: EventMetadata = {
+        workspaceId: context.workspaceId,
+        actorId: context.actorId,
+        correlationId: context.correlationId,
+        causationId: context.causationId ?? null,
+        occurredAt,
+      };
+      return {
+        version: expectedVersion + index + 1,
+        eventId: randomUUID(),
+        type: event.type,
+        schemaVersion,
+        data: chorusEvents.parse(event.type, schemaVersion, event.data),
+        metadata,
+      };
+    });
+    let inserted: EventRow[];
+    try {
+      inserted = (await manager.query(
+        `INSERT INTO events (stream_id, stream_type, version, event_id, type, schema_version, workspace_id, data, metadata)
+         SELECT $1, $2, e.version, e.event_id, e.type, e.schema_version, $3, e.data, e.metadata
+         FROM jsonb_to_recordset($4::jsonb)
+           AS e(version int, event_id uuid, type text, schema_version int, data jsonb, metadata jsonb)
+         WHERE (SELECT coalesce(max(version), 0) FROM events WHERE stream_id = $1) = $5
+         RETURNING ${EVENT_COLUMNS}`,
+        [
+          streamId,
+          streamType,
+          context.workspaceId,
+          JSON.stringify(
+            rows.map((r) => ({
+              version: r.version,
+              event_id: r.eventId,
+              type: r.type,
+              schema_version: r.schemaVersion,
+              data: r.data,
+              metadata: r.metadata,
+            })),
+          ),
+          expectedVersion,
+        ],
+      )) as EventRow[];
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConcurrencyConflict(streamId, expectedVersion);
+      throw error;
+    }
+    if (inserted.length === 0) throw new ConcurrencyConflict(streamId, expectedVersion);
+    return {
+      nextVersion: expectedVersion + events.length,
+      events: inserted.map(toStoredEvent),
+    };
+  }
+
+  async readStream(streamId: string, manager: Queryable = this.db): Promise<StoredEvent[]> {
+    const rows = (await manager.query(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY version`,
+      [streamId],
+    )) as EventRow[];
+    return rows.map(toStoredEvent);
+  }
+
+  /** Several streams in one round trip, each in version order. */
+  async readStreams(
+    streamIds: readonly string[],
+    manager: Queryable = this.db,
+  ): Promise<Map<string, StoredEvent[]>> {
+    const rows = (await manager.query(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ANY($1) ORDER BY stream_id, version`,
+      [streamIds],
+    )) as EventRow[];
+    const streams = new Map<string, StoredEvent[]>(streamIds.map((id) => [id, []]));
+    for (const row of rows) streams.get(row.stream_id)?.push(toStoredEvent(row));
+    return streams;
+  }
+
+  /**
+   * Reads the global log after `after`, never past the oldest transaction still in flight:
+   * an event committed later with a lower position cannot be skipped.
+   */
+  async readLog(after: LogPosition, limit: number, manager: Queryable = this.db): Promise<StoredEvent[]> {
+    const rows = (await manager.query(
+      `SELECT ${EVENT_COLUMNS} FROM events
+       WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY transaction_id, global_position
+       LIMIT $3`,
+      [after.transactionId, after.globalPosition, limit],
+    )) as EventRow[];
+    return rows.map(toStoredEvent);
+  }
+
+  /** The position of the newest event every reader can already see. */
+  async headPosition(manager: Queryable = this.db): Promise<LogPosition> {
+    const rows = (await manager.query(
+      `SELECT transaction_id::text, global_position::text FROM events
+       WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+    )) as { transaction_id: string; global_position: string }[];
+    const head = rows[0];
+    return head ? { transactionId: head.transaction_id, globalPosition: head.global_position } : LOG_START;
+  }
+}
+
+export const positionOf = (event: StoredEvent): LogPosition => ({
+  transactionId: event.transactionId,
+  globalPosition: event.globalPosition,
+});

@@ -1,0 +1,5 @@
+export * from './data-source';
+export * from './embedded-postgres';
+export * from './event-store';
+export * from './projection-runner';
+export { migrations } from './migrations';

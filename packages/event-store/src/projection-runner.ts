@@ -1,0 +1,206 @@
+import { Client } from 'pg';
+import type { DataSource, EntityManager } from 'typeorm';
+import { LOG_START, PostgresEventStore, positionOf, type LogPosition, type StoredEvent } from './event-store';
+
+/**
+ * A read model fed by the log. `applyBatch` writes through the given transaction, which also
+ * stores the checkpoint: a crash rolls both back, so a batch is replayed whole, never skipped
+ * or applied twice.
+ */
+export type Projection = {
+  name: string;
+  /** The tables this projection owns; a rebuild empties them. */
+  tables: readonly string[];
+  handles: ReadonlySet<string>;
+  applyBatch: (tx: EntityManager, events: readonly StoredEvent[]) => Promise<void>;
+};
+
+export type ProjectionRunnerOptions = {
+  batchSize?: number;
+  /** Poll this often even without a notification, in case one was missed. */
+  idleWaitMs?: number;
+  onBatchApplied?: (projection: string, events: readonly StoredEvent[]) => void;
+  onError?: (projection: string, error: unknown) => void;
+};
+
+type CheckpointRow = { transaction_id: string; global_position: string };
+
+export const readCheckpoint = async (
+  db: Pick<EntityManager, 'query'>,
+  projection: string,
+  lock = false,
+): Promise<LogPosition> => {
+  const rows = (await db.query(
+    `SELECT transaction_id::text, global_position::text FROM projection_checkpoints WHERE projection = $1${
+      lock ? ' FOR UPDATE' : ''
+    }`,
+    [projection],
+  )) as CheckpointRow[];
+  const row = rows[0];
+  return row ? { transactionId: row.transaction_id, globalPosition: row.global_position } : LOG_START;
+};
+
+const writeCheckpoint = (tx: EntityManager, projection: string, position: LogPosition) =>
+  tx.query(
+    `INSERT INTO projection_checkpoints (projection, transaction_id, global_position, updated_at)
+     VALUES ($1, $2::xid8, $3, now())
+     ON CONFLICT (projection) DO UPDATE
+       SET transaction_id = EXCLUDED.transaction_id, global_position = EXCLUDED.global_position, updated_at = now()`,
+    [projection, position.transactionId, position.globalPosition],
+  );
+
+/**
+ * Applies one batch read after the projection's checkpoint, in one transaction with the new
+ * checkpoint. The checkpoint row is locked first, so two runners (or a rebuild) never apply the
+ * same batch at once. Returns how many events it read.
+ */
+export const applyNextBatch = async (
+  db: DataSource,
+  store: PostgresEventStore,
+  projection: Projection,
+  batchSize: number,
+): Promise<readonly StoredEvent[]> =>
+  db.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO projection_checkpoints (projection, transaction_id, global_position)
+       VALUES ($1, '0', 0) ON CONFLICT DO NOTHING`,
+      [projection.name],
+    );
+    const checkpoint = await readCheckpoint(tx, projection.name, true);
+    const events = await store.readLog(checkpoint, batchSize, tx);
+    const last = events[events.length - 1];
+    if (!last) return events;
+    const relevant = events.filter((e) => projection.handles.has(e.type));
+    if (relevant.length > 0) await projection.applyBatch(tx, relevant);
+    await writeCheckpoint(tx, projection.name, positionOf(last));
+    return events;
+  });
+
+/** Catches a projection up to the head of the log; returns the number of events read. */
+export const catchUp = async (
+  db: DataSource,
+  store: PostgresEventStore,
+  projection: Projection,
+  batchSize = 2000,
+): Promise<number> => {
+  let total = 0;
+  for (;;) {
+    const events = await applyNextBatch(db, store, projection, batchSize);
+    total += events.length;
+    if (events.length < batchSize) return total;
+  }
+};
+
+/**
+ * Rebuilds a projection from position 0 in a single transaction: readers keep seeing the old
+ * rows until it commits, and the live runner waits on the checkpoint lock meanwhile.
+ */
+export const rebuildProjection = async (
+  db: DataSource,
+  store: PostgresEventStore,
+  projection: Projection,
+  batchSize = 5000,
+): Promise<number> =>
+  db.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO projection_checkpoints (projection, transaction_id, global_position)
+       VALUES ($1, '0', 0) ON CONFLICT DO NOTHING`,
+      [projection.name],
+    );
+    await readCheckpoint(tx, projection.name, true);
+    for (const table of projection.tables) await tx.query(`DELETE FROM ${table}`);
+    let position = LOG_START;
+    let total = 0;
+    for (;;) {
+      const events = await store.readLog(position, batchSize, tx);
+      const last = events[events.length - 1];
+      if (!last) break;
+      const relevant = events.filter((e) => projection.handles.has(e.type));
+      if (relevant.length > 0) await projection.applyBatch(tx, relevant);
+      position = positionOf(last);
+      total += events.length;
+    }
+    await writeCheckpoint(tx, projection.name, position);
+    return total;
+  });
+
+/** Runs projections continuously, woken by LISTEN/NOTIFY on new events. */
+export class ProjectionRunner {
+  private readonly store: PostgresEventStore;
+  private listener: Client | null = null;
+  private running = false;
+  private loops: Promise<void>[] = [];
+  private readonly batchSize: number;
+  private readonly idleWaitMs: number;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly databaseUrl: string,
+    private readonly projections: readonly Projection[],
+    private readonly options: ProjectionRunnerOptions = {},
+  ) {
+    this.store = new PostgresEventStore(db);
+    this.batchSize = options.batchSize ?? 1000;
+    this.idleWaitMs = options.idleWaitMs ?? 1000;
+  }
+
+  async start(): Promise<void> {
+    this.running = true;
+    this.listener = new Client({ connectionString: this.databaseUrl, application_name: 'chorus-listener' });
+    this.listener.on('notification', () => this.notify());
+    this.listener.on('error', (error) => this.options.onError?.('listener', error));
+    await this.listener.connect();
+    await this.listener.query('LISTEN chorus_events');
+    this.loops = this.projections.map((projection) => this.loop(projection));
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.notify();
+    await Promise.all(this.loops);
+    await this.listener?.end();
+    this.listener = null;
+  }
+
+  private readonly waiters = new Set<() => void>();
+  /** Counts notifications, so one that arrives while a batch is being applied is not lost. */
+  private generation = 0;
+
+  private notify(): void {
+    this.generation += 1;
+    for (const wake of this.waiters) wake();
+    this.waiters.clear();
+  }
+
+  private sleep(ms: number, seenGeneration = this.generation): Promise<void> {
+    return new Promise((resolve) => {
+      if (seenGeneration !== this.generation) {
+        resolve();
+        return;
+      }
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.waiters.add(done);
+    });
+  }
+
+  private async loop(projection: Projection): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      const seen = this.generation;
+      try {
+        const events = await applyNextBatch(this.db, this.store, projection, this.batchSize);
+        failures = 0;
+        if (events.length > 0) this.options.onBatchApplied?.(projection.name, events);
+        if (events.length < this.batchSize) await this.sleep(this.idleWaitMs, seen);
+      } catch (error) {
+        failures += 1;
+        this.options.onError?.(projection.name, error);
+        await this.sleep(Math.min(30_000, 100 * 2 ** failures));
+      }
+    }
+  }
+}

@@ -1,0 +1,3 @@
+import { startTestPostgres } from './global-setup';
+
+export default startTestPostgres;

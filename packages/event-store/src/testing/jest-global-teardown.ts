@@ -1,0 +1,3 @@
+import { stopTestPostgres } from './global-setup';
+
+export default stopTestPostgres;
