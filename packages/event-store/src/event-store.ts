@@ -56,6 +56,8 @@ type EventRow = {
   recorded_at: Date;
 };
 
+// Positions are bigint and xid8: read as text so no precision is lost in JavaScript. ORDER BY
+// must then name the table's columns (events.transaction_id), not these text aliases.
 const EVENT_COLUMNS = `global_position::text, transaction_id::text, stream_id, stream_type, version,
   event_id, type, schema_version, workspace_id, data, metadata, recorded_at`;
 
@@ -186,7 +188,7 @@ export class PostgresEventStore {
       `SELECT ${EVENT_COLUMNS} FROM events
        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-       ORDER BY transaction_id, global_position
+       ORDER BY events.transaction_id, events.global_position
        LIMIT $3`,
       [after.transactionId, after.globalPosition, limit],
     )) as EventRow[];
@@ -198,7 +200,7 @@ export class PostgresEventStore {
     const rows = (await manager.query(
       `SELECT transaction_id::text, global_position::text FROM events
        WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-       ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+       ORDER BY events.transaction_id DESC, events.global_position DESC LIMIT 1`,
     )) as { transaction_id: string; global_position: string }[];
     const head = rows[0];
     return head ? { transactionId: head.transaction_id, globalPosition: head.global_position } : LOG_START;

@@ -1,0 +1,31 @@
+import pino from 'pino';
+import { startWorker } from './worker';
+
+const logger = pino({ name: 'chorus-worker', level: process.env.LOG_LEVEL ?? 'info' });
+
+const main = async () => {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error('DATABASE_URL is required (npm start sets it for the embedded Postgres).');
+  const metricsPort = process.env.WORKER_METRICS_PORT;
+  const worker = await startWorker({
+    databaseUrl,
+    metricsPort: metricsPort === undefined ? undefined : Number(metricsPort),
+    logger,
+  });
+  const shutdown = () => {
+    worker.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'unclean shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+};
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, 'worker failed to start');
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+import type { EntityManager } from 'typeorm';
+import type { VoteEvent } from '@chorus/domain';
+import type { Projection, StoredEvent } from '@chorus/event-store';
+
+type Standing = { feedbackId: string; voterId: string; workspaceId: string; votedAt: string | null };
+
+/** Who votes for what now: lets the inbox say whether the reader has voted. */
+export const feedbackBallotsProjection: Projection = {
+  name: 'feedback_ballots',
+  tables: ['feedback_ballots'],
+  handles: new Set<VoteEvent['type']>(['VoteCast', 'VoteWithdrawn']),
+  applyBatch: async (tx: EntityManager, events: readonly StoredEvent[]) => {
+    // Only the last event per ballot matters; the log gives them in order.
+    const latest = new Map<string, Standing>();
+    for (const event of events) {
+      const { feedbackId, voterId } = (event as unknown as VoteEvent).data;
+      latest.set(event.streamId, {
+        feedbackId,
+        voterId,
+        workspaceId: event.workspaceId,
+        votedAt: event.type === 'VoteCast' ? event.metadata.occurredAt : null,
+      });
+    }
+    const standing = [...latest.values()];
+    const cast = standing.filter((s) => s.votedAt !== null);
+    const withdrawn = standing.filter((s) => s.votedAt === null);
+    if (cast.length > 0) {
+      await tx.query(
+        `INSERT INTO feedback_ballots (feedback_id, voter_id, workspace_id, voted_at)
+         SELECT * FROM jsonb_to_recordset($1::jsonb)
+           AS b("feedbackId" uuid, "voterId" text, "workspaceId" uuid, "votedAt" timestamptz)
+         ON CONFLICT (feedback_id, voter_id) DO UPDATE SET voted_at = EXCLUDED.voted_at`,
+        [JSON.stringify(cast)],
+      );
+    }
+    if (withdrawn.length > 0) {
+      await tx.query(
+        `DELETE FROM feedback_ballots b USING jsonb_to_recordset($1::jsonb) AS w("feedbackId" uuid, "voterId" text)
+         WHERE b.feedback_id = w."feedbackId" AND b.voter_id = w."voterId"`,
+        [JSON.stringify(withdrawn)],
+      );
+    }
+  },
+};
