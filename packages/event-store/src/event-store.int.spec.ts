@@ -125,4 +125,11 @@ describe('PostgresEventStore', () => {
     expect(streams.get(`feedback-${a}`)).toHaveLength(1);
     expect(streams.get('ballot-none')).toEqual([]);
   });
+
+  it('reads another workspace’s stream as empty when asked for one workspace', async () => {
+    const a = randomUUID();
+    await store.append(`feedback-${a}`, 0, [submitted(a)], context);
+    expect(await store.readStream(`feedback-${a}`, { workspaceId })).toHaveLength(1);
+    expect(await store.readStream(`feedback-${a}`, { workspaceId: randomUUID() })).toEqual([]);
+  });
 });

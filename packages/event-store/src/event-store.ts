@@ -84,6 +84,8 @@ const isUniqueViolation = (error: unknown): boolean =>
 
 type Queryable = Pick<EntityManager, 'query'> | Pick<DataSource, 'query'>;
 
+export type ReadOptions = { workspaceId?: string; manager?: Queryable };
+
 export class PostgresEventStore {
   constructor(private readonly db: DataSource) {}
 
@@ -157,22 +159,24 @@ export class PostgresEventStore {
     };
   }
 
-  async readStream(streamId: string, manager: Queryable = this.db): Promise<StoredEvent[]> {
-    const rows = (await manager.query(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY version`,
-      [streamId],
-    )) as EventRow[];
-    return rows.map(toStoredEvent);
+  /**
+   * A stream in version order. With `workspaceId`, a stream of another workspace reads as empty,
+   * so a command can never act on another workspace's aggregate.
+   */
+  async readStream(streamId: string, options: ReadOptions = {}): Promise<StoredEvent[]> {
+    return (await this.readStreams([streamId], options)).get(streamId) ?? [];
   }
 
   /** Several streams in one round trip, each in version order. */
   async readStreams(
     streamIds: readonly string[],
-    manager: Queryable = this.db,
+    { workspaceId, manager = this.db }: ReadOptions = {},
   ): Promise<Map<string, StoredEvent[]>> {
     const rows = (await manager.query(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ANY($1) ORDER BY stream_id, version`,
-      [streamIds],
+      `SELECT ${EVENT_COLUMNS} FROM events
+       WHERE stream_id = ANY($1) AND ($2::uuid IS NULL OR workspace_id = $2)
+       ORDER BY stream_id, version`,
+      [streamIds, workspaceId ?? null],
     )) as EventRow[];
     const streams = new Map<string, StoredEvent[]>(streamIds.map((id) => [id, []]));
     for (const row of rows) streams.get(row.stream_id)?.push(toStoredEvent(row));

@@ -1,9 +1,9 @@
 import { CreateEventStore1764300000000 } from './1764300000000-create-event-store';
 import { CreateIdentity1764300000001 } from './1764300000001-create-identity';
-import { CreateFeedbackReadModels1764300000002 } from './1764300000002-create-feedback-read-models';
+import { CreateReadModels1764300000002 } from './1764300000002-create-read-models';
 
 export const migrations = [
   CreateEventStore1764300000000,
   CreateIdentity1764300000001,
-  CreateFeedbackReadModels1764300000002,
+  CreateReadModels1764300000002,
 ];

@@ -1,9 +1,15 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CreateFeedbackReadModels1764300000002 implements MigrationInterface {
-  name = 'CreateFeedbackReadModels1764300000002';
+export class CreateReadModels1764300000002 implements MigrationInterface {
+  name = 'CreateReadModels1764300000002';
 
   async up(db: QueryRunner): Promise<void> {
+    await db.query(`
+      CREATE TABLE workspaces (
+        workspace_id uuid PRIMARY KEY,
+        name text NOT NULL,
+        slug text NOT NULL UNIQUE
+      )`);
     await db.query(`
       CREATE TABLE feedback_list (
         feedback_id uuid PRIMARY KEY,
@@ -42,5 +48,6 @@ export class CreateFeedbackReadModels1764300000002 implements MigrationInterface
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE feedback_ballots`);
     await db.query(`DROP TABLE feedback_list`);
+    await db.query(`DROP TABLE workspaces`);
   }
 }

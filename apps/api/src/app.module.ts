@@ -1,0 +1,49 @@
+import {
+  Module,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+} from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ZodValidationPipe } from 'nestjs-zod';
+import { FeedbackModule } from './feedback/feedback.module';
+import { MeController } from './me/me.controller';
+import { BearerAuthGuard, TokenAuthenticator } from './platform/auth';
+import { DatabaseModule } from './platform/database';
+import { HealthController } from './platform/health';
+import { ApiMetrics, HttpMetricsMiddleware, MetricsController } from './platform/metrics';
+import { ProblemDetailsFilter } from './platform/problem-details';
+
+export type ApiConfig = {
+  databaseUrl: string;
+  databasePoolSize: number;
+  healthMaxLagSeconds: number;
+};
+
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CqrsModule.forRoot(),
+        DatabaseModule.forRoot(config.databaseUrl, config.databasePoolSize),
+        FeedbackModule,
+      ],
+      controllers: [HealthController, MetricsController, MeController],
+      providers: [
+        TokenAuthenticator,
+        ApiMetrics,
+        { provide: 'HEALTH_MAX_LAG_SECONDS', useValue: config.healthMaxLagSeconds },
+        { provide: APP_GUARD, useClass: BearerAuthGuard },
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
+  }
+}

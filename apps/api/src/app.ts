@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { AppModule, type ApiConfig } from './app.module';
+import { serveOpenApi } from './openapi';
+
+export type CreateAppOptions = ApiConfig & {
+  /** The built admin app (apps/web/dist), served beside the API on the same origin. */
+  webDistDir?: string;
+  logger?: false | ('log' | 'error' | 'warn' | 'debug' | 'verbose' | 'fatal')[];
+};
+
+const serveWebApp = (app: NestExpressApplication, dir: string) => {
+  app.use(express.static(dir, { index: false, maxAge: '1h' }));
+  // Client-side routes get the app shell; /api stays the API's.
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (request.method !== 'GET' || request.path.startsWith('/api')) {
+      next();
+      return;
+    }
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(join(dir, 'index.html'));
+  });
+};
+
+export const createApp = async (options: CreateAppOptions): Promise<NestExpressApplication> => {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+    bodyParser: false,
+    logger: options.logger ?? ['error', 'warn', 'log'],
+  });
+  app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
+  app.enableShutdownHooks();
+  app.disable('x-powered-by');
+  serveOpenApi(app);
+  if (options.webDistDir && existsSync(join(options.webDistDir, 'index.html'))) {
+    serveWebApp(app, options.webDistDir);
+  }
+  return app;
+};

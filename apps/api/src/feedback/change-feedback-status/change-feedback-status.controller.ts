@@ -1,0 +1,69 @@
+import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { createZodDto } from 'nestjs-zod';
+import { FeedbackStatus, feedbackStatuses } from '@chorus/domain';
+import type { CommandContext } from '@chorus/event-store';
+import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
+import { RequestContext } from '../../platform/command-context';
+import { etagOf, requireIfMatchVersion } from '../../platform/etag';
+import { FeedbackIdParam } from '../feedback-item.view';
+import { ChangeFeedbackStatusCommand } from './change-feedback-status.command';
+
+const ChangeStatusSchema = z
+  .object({
+    status: z.enum(feedbackStatuses, {
+      error: `Status must be one of ${feedbackStatuses.join(', ')}.`,
+    }),
+  })
+  .strict();
+class ChangeStatusDto extends createZodDto(ChangeStatusSchema) {}
+
+const StatusChangedSchema = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  status: FeedbackStatus,
+});
+class StatusChangedDto extends createZodDto(StatusChangedSchema) {}
+
+@ApiTags('feedback')
+@ApiBearerAuth()
+@Controller('api/v1/feedback')
+export class ChangeFeedbackStatusController {
+  constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
+
+  @Post(':id/status')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Move feedback along the workflow (teammates only)',
+    description:
+      'open → under_review → planned → in_progress → done, or → declined. An illegal move is a 422 whose detail says why. If-Match is optional here: without it the move is decided against the latest state.',
+  })
+  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiOkResponse({ type: StatusChangedDto })
+  @ApiUnprocessableEntityResponse({ description: 'The workflow does not allow this move' })
+  async changeStatus(
+    @Param() { id }: FeedbackIdParam,
+    @Body() { status }: ChangeStatusDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: AuthenticatedActor,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StatusChangedDto> {
+    const expectedVersion = ifMatch === undefined ? undefined : requireIfMatchVersion(ifMatch);
+    const result = await this.commandBus.execute(
+      new ChangeFeedbackStatusCommand(id, status, expectedVersion, actor, context),
+    );
+    response.setHeader('ETag', etagOf(result.version));
+    return result;
+  }
+}

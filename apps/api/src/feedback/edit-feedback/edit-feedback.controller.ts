@@ -1,0 +1,62 @@
+import { Body, Controller, Headers, Inject, Param, Patch, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPreconditionFailedResponse,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { createZodDto } from 'nestjs-zod';
+import type { CommandContext } from '@chorus/event-store';
+import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
+import { RequestContext } from '../../platform/command-context';
+import { etagOf, requireIfMatchVersion } from '../../platform/etag';
+import { FeedbackIdParam } from '../feedback-item.view';
+import { SubmitFeedbackSchema } from '../submit-feedback/submit-feedback.dto';
+import { EditFeedbackCommand } from './edit-feedback.command';
+
+const EditFeedbackSchema = SubmitFeedbackSchema.partial()
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, {
+    message: 'Send at least one of title, description or boardId.',
+  });
+class EditFeedbackDto extends createZodDto(EditFeedbackSchema) {}
+
+const EditedFeedbackSchema = z.object({ id: z.uuid(), version: z.number().int() });
+class EditedFeedbackDto extends createZodDto(EditedFeedbackSchema) {}
+
+@ApiTags('feedback')
+@ApiBearerAuth()
+@Controller('api/v1/feedback')
+export class EditFeedbackController {
+  constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Edit feedback (author or teammate); needs If-Match with the version read',
+  })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the version you edit' })
+  @ApiOkResponse({ type: EditedFeedbackDto })
+  @ApiPreconditionFailedResponse({ description: 'The feedback changed since you read it' })
+  @ApiResponse({ status: 428, description: 'If-Match is missing' })
+  async edit(
+    @Param() { id }: FeedbackIdParam,
+    @Body() body: EditFeedbackDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: AuthenticatedActor,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<EditedFeedbackDto> {
+    const expectedVersion = requireIfMatchVersion(ifMatch);
+    const result = await this.commandBus.execute(
+      new EditFeedbackCommand(id, body, expectedVersion, actor, context),
+    );
+    response.setHeader('ETag', etagOf(result.version));
+    return result;
+  }
+}

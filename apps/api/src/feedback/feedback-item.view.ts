@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { createZodDto } from 'nestjs-zod';
+import type { DataSource } from 'typeorm';
+import { FeedbackStatus } from '@chorus/domain';
+
+export const FeedbackItemSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  description: z.string().describe('Markdown'),
+  boardId: z.string(),
+  authorId: z.string(),
+  status: FeedbackStatus,
+  voteCount: z.number().int().describe('Votes standing now'),
+  voterCount: z.number().int().describe('Distinct people who have ever voted'),
+  votedByMe: z.boolean(),
+  version: z.number().int().describe('Send it back as If-Match to edit'),
+  createdAt: z.iso.datetime(),
+  lastActivityAt: z.iso.datetime(),
+});
+export type FeedbackItem = z.infer<typeof FeedbackItemSchema>;
+export class FeedbackItemDto extends createZodDto(FeedbackItemSchema) {}
+
+export type FeedbackItemRecord = {
+  feedback_id: string;
+  title: string;
+  description: string;
+  board_id: string;
+  author_id: string;
+  status: FeedbackStatus;
+  vote_count: number;
+  voter_count: number;
+  voted_by_me: boolean;
+  version: number;
+  created_at: Date;
+  last_activity_at: Date;
+};
+
+/** Columns of one inbox item as the reader sees it; `$1` is the reader's id. */
+export const FEEDBACK_ITEM_SELECT = `
+  SELECT f.feedback_id, f.title, f.description, f.board_id, f.author_id, f.status, f.vote_count,
+    f.voter_count, f.version, f.created_at, f.last_activity_at, (b.voter_id IS NOT NULL) AS voted_by_me
+  FROM feedback_list f
+  LEFT JOIN feedback_ballots b ON b.feedback_id = f.feedback_id AND b.voter_id = $1`;
+
+export const toFeedbackItem = (r: FeedbackItemRecord): FeedbackItem => ({
+  id: r.feedback_id,
+  title: r.title,
+  description: r.description,
+  boardId: r.board_id,
+  authorId: r.author_id,
+  status: r.status,
+  voteCount: r.vote_count,
+  voterCount: r.voter_count,
+  votedByMe: r.voted_by_me,
+  version: r.version,
+  createdAt: r.created_at.toISOString(),
+  lastActivityAt: r.last_activity_at.toISOString(),
+});
+
+export const findFeedbackItem = async (
+  db: DataSource,
+  workspaceId: string,
+  readerId: string,
+  feedbackId: string,
+): Promise<FeedbackItem | null> => {
+  const rows = (await db.query(
+    `${FEEDBACK_ITEM_SELECT} WHERE f.workspace_id = $2 AND f.feedback_id = $3`,
+    [readerId, workspaceId, feedbackId],
+  )) as FeedbackItemRecord[];
+  return rows[0] ? toFeedbackItem(rows[0]) : null;
+};
+
+export const FeedbackIdParamSchema = z.object({ id: z.uuid('Feedback id must be a UUID.') });
+export class FeedbackIdParam extends createZodDto(FeedbackIdParamSchema) {}

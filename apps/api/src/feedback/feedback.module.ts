@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { ChangeFeedbackStatusController } from './change-feedback-status/change-feedback-status.controller';
+import { ChangeFeedbackStatusHandler } from './change-feedback-status/change-feedback-status.handler';
+import { EditFeedbackController } from './edit-feedback/edit-feedback.controller';
+import { EditFeedbackHandler } from './edit-feedback/edit-feedback.handler';
+import { GetFeedbackController } from './get-feedback/get-feedback.controller';
+import { GetFeedbackHandler } from './get-feedback/get-feedback.handler';
+import { ListFeedbackController } from './list-feedback/list-feedback.controller';
+import { ListFeedbackHandler } from './list-feedback/list-feedback.handler';
+import { SubmitFeedbackController } from './submit-feedback/submit-feedback.controller';
+import { SubmitFeedbackHandler } from './submit-feedback/submit-feedback.handler';
+import { VoteController } from './vote/vote.controller';
+import { VoteHandler } from './vote/vote.handler';
+
+@Module({
+  controllers: [
+    ListFeedbackController,
+    SubmitFeedbackController,
+    GetFeedbackController,
+    EditFeedbackController,
+    ChangeFeedbackStatusController,
+    VoteController,
+  ],
+  providers: [
+    SubmitFeedbackHandler,
+    EditFeedbackHandler,
+    ChangeFeedbackStatusHandler,
+    VoteHandler,
+    ListFeedbackHandler,
+    GetFeedbackHandler,
+  ],
+})
+export class FeedbackModule {}

@@ -1,0 +1,12 @@
+import { Query } from '@nestjs/cqrs';
+import type { FeedbackItem } from '../feedback-item.view';
+
+export class GetFeedbackQuery extends Query<FeedbackItem | null> {
+  constructor(
+    readonly workspaceId: string,
+    readonly readerId: string,
+    readonly feedbackId: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { createZodDto } from 'nestjs-zod';
+import {
+  BoardId,
+  FEEDBACK_DESCRIPTION_MAX,
+  FEEDBACK_TITLE_MAX,
+  FEEDBACK_TITLE_MIN,
+  FeedbackStatus,
+} from '@chorus/domain';
+
+export const SubmitFeedbackSchema = z
+  .object({
+    title: z
+      .string({ error: 'Title is required.' })
+      .trim()
+      .min(FEEDBACK_TITLE_MIN, `Title must be at least ${FEEDBACK_TITLE_MIN} characters.`)
+      .max(FEEDBACK_TITLE_MAX, `Title must be at most ${FEEDBACK_TITLE_MAX} characters.`),
+    description: z
+      .string()
+      .max(
+        FEEDBACK_DESCRIPTION_MAX,
+        `Description must be at most ${FEEDBACK_DESCRIPTION_MAX} characters.`,
+      )
+      .optional()
+      .describe('Markdown'),
+    boardId: BoardId.optional(),
+  })
+  .strict();
+export class SubmitFeedbackDto extends createZodDto(SubmitFeedbackSchema) {}
+
+export const SubmittedFeedbackSchema = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  title: z.string(),
+  description: z.string(),
+  boardId: z.string(),
+  authorId: z.string(),
+  status: FeedbackStatus,
+});
+export type SubmittedFeedback = z.infer<typeof SubmittedFeedbackSchema>;
+export class SubmittedFeedbackDto extends createZodDto(SubmittedFeedbackSchema) {}

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { DataSource, type EntityManager } from 'typeorm';
+import { feedbackDecider, feedbackStreamId } from '@chorus/domain';
+import { PostgresEventStore } from '@chorus/event-store';
+import { decideAndAppend } from '../../platform/run-decider';
+import { requestHash, withIdempotencyKey } from '../../platform/idempotency';
+import { SubmitFeedbackCommand } from './submit-feedback.command';
+import type { SubmittedFeedback } from './submit-feedback.dto';
+
+@CommandHandler(SubmitFeedbackCommand)
+export class SubmitFeedbackHandler implements ICommandHandler<SubmitFeedbackCommand> {
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
+  ) {}
+
+  async execute({ input, actor, context, idempotencyKey }: SubmitFeedbackCommand) {
+    const submit = async (manager?: EntityManager) => {
+      const feedbackId = randomUUID();
+      const { version, state } = await decideAndAppend(
+        this.store,
+        feedbackDecider,
+        feedbackStreamId(feedbackId),
+        { type: 'SubmitFeedback', feedbackId, ...input, actor },
+        context,
+        { retries: 0, manager },
+      );
+      if (!state.exists) throw new Error('Submitting feedback produced no feedback');
+      const body: SubmittedFeedback = {
+        id: feedbackId,
+        version,
+        title: state.title,
+        description: state.description,
+        boardId: state.boardId,
+        authorId: state.authorId,
+        status: state.status,
+      };
+      return { status: 201, body };
+    };
+    if (idempotencyKey === undefined) return submit();
+    return this.db.transaction((tx) =>
+      withIdempotencyKey(
+        tx,
+        {
+          workspaceId: actor.workspaceId,
+          actorId: actor.id,
+          key: idempotencyKey,
+          requestHash: requestHash(input),
+        },
+        () => submit(tx),
+      ),
+    );
+  }
+}

@@ -1,0 +1,46 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  ballotDecider,
+  ballotStreamId,
+  feedbackStreamId,
+  type Ballot,
+  type FeedbackEvent,
+  type VoteEvent,
+} from '@chorus/domain';
+import { ConcurrencyConflict, PostgresEventStore } from '@chorus/event-store';
+import { asDomainEvent } from '../../platform/run-decider';
+import { VoteCommand } from './vote.command';
+
+const RETRIES = 3;
+
+/**
+ * Votes commute, so a racing write to the same ballot (the same person double-clicking) is
+ * simply decided again. One round trip reads the voter's ballot and the feedback's short stream.
+ */
+@CommandHandler(VoteCommand)
+export class VoteHandler implements ICommandHandler<VoteCommand> {
+  constructor(@Inject(PostgresEventStore) private readonly store: PostgresEventStore) {}
+
+  async execute({ kind, feedbackId, actor, context }: VoteCommand) {
+    const ballotStream = ballotStreamId(feedbackId, actor.id);
+    const feedbackStream = feedbackStreamId(feedbackId);
+    for (let attempt = 0; ; attempt++) {
+      const streams = await this.store.readStreams([feedbackStream, ballotStream], {
+        workspaceId: actor.workspaceId,
+      });
+      const ballotEvents = streams.get(ballotStream) ?? [];
+      const state = [
+        ...(streams.get(feedbackStream) ?? []).map((e) => asDomainEvent<FeedbackEvent>(e)),
+        ...ballotEvents.map((e) => asDomainEvent<VoteEvent>(e)),
+      ].reduce<Ballot>(ballotDecider.evolveWithFeedback, ballotDecider.initialState());
+      const events = ballotDecider.decide({ type: kind, feedbackId, actor }, state);
+      try {
+        await this.store.append(ballotStream, ballotEvents.length, events, context);
+        return { feedbackId, voted: kind === 'CastVote' };
+      } catch (error) {
+        if (!(error instanceof ConcurrencyConflict) || attempt >= RETRIES) throw error;
+      }
+    }
+  }
+}

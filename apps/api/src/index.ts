@@ -1,0 +1,3 @@
+export { createApp, type CreateAppOptions } from './app';
+export { hashToken } from './platform/auth';
+export * from './identity/provision-workspace';

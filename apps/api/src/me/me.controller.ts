@@ -1,0 +1,44 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { createZodDto } from 'nestjs-zod';
+import { ActorRole } from '@chorus/domain';
+import { CurrentActor, type AuthenticatedActor } from '../platform/auth';
+
+const MeSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  role: ActorRole,
+  workspace: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }),
+});
+class MeDto extends createZodDto(MeSchema) {}
+
+@ApiTags('identity')
+@ApiBearerAuth()
+@Controller('api/v1/me')
+export class MeController {
+  constructor(@Inject(DataSource) private readonly db: DataSource) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Who the token belongs to, and their workspace' })
+  @ApiOkResponse({ type: MeDto })
+  async me(@CurrentActor() actor: AuthenticatedActor): Promise<MeDto> {
+    const [workspace] = (await this.db.query(
+      `SELECT name, slug FROM workspaces WHERE workspace_id = $1`,
+      [actor.workspaceId],
+    )) as { name: string; slug: string }[];
+    return {
+      id: actor.id,
+      name: actor.name,
+      email: actor.email,
+      role: actor.role,
+      workspace: {
+        id: actor.workspaceId,
+        name: workspace?.name ?? 'Workspace',
+        slug: workspace?.slug ?? '',
+      },
+    };
+  }
+}

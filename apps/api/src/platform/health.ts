@@ -1,0 +1,56 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { Public } from './auth';
+import { readProjectionLag, type ProjectionLag } from './projection-lag';
+
+export type Health = {
+  status: 'ok' | 'lagging' | 'down';
+  postgres: 'up' | 'down';
+  projections: ProjectionLag[];
+  maxLagSeconds: number;
+};
+
+@ApiTags('operations')
+@Controller('api/health')
+export class HealthController {
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject('HEALTH_MAX_LAG_SECONDS') private readonly maxLagSeconds: number,
+  ) {}
+
+  @Public()
+  @Get()
+  @ApiOperation({ summary: 'Postgres reachability and projection lag; 503 when down or lagging' })
+  @ApiOkResponse({ description: 'Healthy' })
+  @ApiServiceUnavailableResponse({ description: 'Postgres is down or a projection lags too far' })
+  async check(@Res({ passthrough: true }) response: Response): Promise<Health> {
+    let health: Health;
+    try {
+      await this.db.query('SELECT 1');
+      const projections = await readProjectionLag(this.db);
+      const lagging = projections.some((p) => p.secondsBehind > this.maxLagSeconds);
+      health = {
+        status: lagging ? 'lagging' : 'ok',
+        postgres: 'up',
+        projections,
+        maxLagSeconds: this.maxLagSeconds,
+      };
+    } catch {
+      health = {
+        status: 'down',
+        postgres: 'down',
+        projections: [],
+        maxLagSeconds: this.maxLagSeconds,
+      };
+    }
+    response.status(health.status === 'ok' ? 200 : 503);
+    return health;
+  }
+}
