@@ -18,6 +18,7 @@ const main = async () => {
     databasePoolSize: env.DATABASE_POOL_SIZE,
     healthMaxLagSeconds: env.HEALTH_MAX_LAG_SECONDS,
     webDistDir: env.WEB_DIST_DIR,
+    logger: ['error', 'warn'],
   });
   await app.listen(env.PORT, env.HOST);
   console.log(`chorus-api listening on http://${env.HOST}:${env.PORT}`);

@@ -54,13 +54,13 @@ export const startWorker = async ({
   }
   logger.info({ projections: projections.map((p) => p.name), metricsUrl }, 'worker started');
 
-  return {
-    metricsUrl,
-    stop: async () => {
-      await runner.stop();
-      if (server) await new Promise((resolve) => server!.close(resolve));
-      await db.destroy();
-      logger.info('worker stopped');
-    },
+  // Ctrl-C reaches both the launcher and its children: stopping twice must be harmless.
+  let stopped: Promise<void> | null = null;
+  const stop = async () => {
+    await runner.stop();
+    if (server) await new Promise((resolve) => server!.close(resolve));
+    await db.destroy();
+    logger.info('worker stopped');
   };
+  return { metricsUrl, stop: () => (stopped ??= stop()) };
 };

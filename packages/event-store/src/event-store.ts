@@ -28,6 +28,8 @@ export type CommandContext = {
   actorId: string;
   correlationId: string;
   causationId?: string | null;
+  /** When the change happened, if not now: imports and seeds replay the past. */
+  occurredAt?: string;
 };
 
 /** The stream was not at the version the writer expected: someone else wrote first. */
@@ -102,7 +104,7 @@ export class PostgresEventStore {
     manager: Queryable = this.db,
   ): Promise<{ nextVersion: number; events: StoredEvent[] }> {
     if (events.length === 0) return { nextVersion: expectedVersion, events: [] };
-    const occurredAt = new Date().toISOString();
+    const occurredAt = context.occurredAt ?? new Date().toISOString();
     const streamType = streamId.slice(0, streamId.indexOf('-'));
     const rows = events.map((event, index) => {
       const schemaVersion = chorusEvents.schemaVersionOf(event.type);

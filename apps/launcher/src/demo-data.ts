@@ -1,0 +1,93 @@
+/** Deterministic demo data: the same workspace on every machine. */
+export const seededRandom = (seed: number) => {
+  let state = seed >>> 0;
+  return () => {
+    // mulberry32
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+};
+
+export const pick = <T>(random: () => number, items: readonly T[]): T =>
+  items[Math.floor(random() * items.length)]!;
+
+const firstNames = [
+  'Amelia', 'Noah', 'Sofia', 'Liam', 'Maya', 'Lucas', 'Chloe', 'Mateo', 'Zara', 'Ethan', 'Priya',
+  'Jonas', 'Aiko', 'Omar', 'Elena', 'Kwame', 'Ingrid', 'Rafael', 'Leila', 'Hugo', 'Mei', 'Tariq',
+  'Freya', 'Diego', 'Anya', 'Samuel', 'Nora', 'Felix', 'Yara', 'Oscar',
+];
+const lastNames = [
+  'Schmidt', 'Okafor', 'Nguyen', 'García', 'Kowalski', 'Patel', 'Andersson', 'Rossi', 'Tanaka',
+  'Müller', 'Dubois', 'Silva', 'Haddad', 'Jensen', 'Kim', 'Novak', 'Costa', 'Fischer', 'Ivanova',
+  'Mensah', 'Larsen', 'Moreau', 'Ramírez', 'Weber',
+];
+const companies = [
+  'northwind.io', 'globex.com', 'initech.dev', 'umbrella.health', 'stark.industries', 'wayne.co',
+  'acme.org', 'hooli.xyz', 'piedpiper.net', 'vandelay.trade', 'soylent.food', 'tyrell.ai',
+  'cyberdyne.systems', 'wonka.shop', 'oscorp.bio', 'massive.dynamic', 'aperture.science',
+  'blueharbor.fi', 'lumen.edu', 'quantic.app',
+];
+
+export type DemoCustomer = { name: string; email: string };
+
+export const demoCustomers = (random: () => number, count: number): DemoCustomer[] =>
+  Array.from({ length: count }, (_, i) => {
+    const first = pick(random, firstNames);
+    const last = pick(random, lastNames);
+    const domain = pick(random, companies);
+    return {
+      name: `${first} ${last}`,
+      email: `${first}.${last}.${i}@${domain}`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
+    };
+  });
+
+const requests: readonly [string, string][] = [
+  ['Dark mode for the dashboard', 'Working late, the white background is hard on the eyes.'],
+  ['Export reports to CSV', 'Finance wants to pivot the numbers in a spreadsheet every month.'],
+  ['Single sign-on with Okta', 'Our security team requires SSO for every tool we buy.'],
+  ['Slack notifications for status changes', 'We live in Slack; email gets lost.'],
+  ['Bulk edit feedback tags', 'Triaging 50 items one by one takes an afternoon.'],
+  ['Mobile app for iOS', 'Field sales want to log feedback right after a customer visit.'],
+  ['Custom fields on companies', 'We segment by region and contract type.'],
+  ['Two-factor authentication', 'Required by our compliance policy.'],
+  ['Keyboard shortcuts in the inbox', 'j/k to move, v to vote, s to change status.'],
+  ['Jira two-way sync', 'Engineering tracks delivery in Jira; keep statuses aligned.'],
+  ['Weekly digest email for PMs', 'A Monday summary of what changed would save a meeting.'],
+  ['Public roadmap embed', 'We want the roadmap on our marketing site.'],
+  ['Merge duplicate requests', 'The same idea shows up under five titles.'],
+  ['Revenue-weighted voting', 'A vote from a 200-seat customer should count for more.'],
+  ['Markdown tables in descriptions', 'Comparisons are easier to read as tables.'],
+  ['German and French translations', 'Half of our customers are in the DACH region and France.'],
+  ['API rate limit headers', 'Our integration needs to know when to back off.'],
+  ['Filter by customer segment', 'Enterprise requests get lost among SMB ones.'],
+  ['Attach screenshots to feedback', 'A picture explains a UI bug faster than a paragraph.'],
+  ['Audit log export', 'Auditors ask who changed what every quarter.'],
+  ['Sprint burndown chart', 'The team wants to see progress inside the sprint.'],
+  ['Changelog RSS feed', 'Let customers subscribe to product updates.'],
+  ['Zapier integration', 'Connect feedback to the rest of our stack without code.'],
+  ['Custom statuses per board', 'Our bug board needs "needs repro" and "fixed in next release".'],
+  ['Faster search across comments', 'Finding that one comment from last year is slow.'],
+  ['Anonymous voting on the portal', 'Some users do not want to sign up just to vote.'],
+  ['Due dates on roadmap initiatives', 'Sales asks when, not just what.'],
+  ['Salesforce opportunity link', 'Tie requests to the deals that depend on them.'],
+  ['Offline mode for the widget', 'Our app runs on ships with patchy connectivity.'],
+  ['Accessibility: screen reader labels', 'Several of our users rely on VoiceOver.'],
+];
+const qualifiers = [
+  '', ' for admins', ' on mobile', ' in the portal', ' for enterprise plans', ' per workspace',
+  ' with filters', ' (v2)',
+];
+
+export const demoFeedback = (random: () => number, count: number) =>
+  Array.from({ length: count }, (_, i) => {
+    const [title, why] = requests[i % requests.length]!;
+    const qualifier = i < requests.length ? '' : pick(random, qualifiers.filter(Boolean));
+    return {
+      title: `${title}${qualifier}`,
+      description: `${why}\n\n**Who asked:** ${Math.ceil(random() * 40)} customers in the last quarter.`,
+      boardId: pick(random, ['general', 'general', 'integrations', 'mobile', 'security']),
+    };
+  });
