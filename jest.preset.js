@@ -22,10 +22,11 @@ module.exports = {
   },
   moduleNameMapper: {
     '^@chorus/domain$': path.join(root, 'packages/domain/src/index.ts'),
+    '^@chorus/domain/client$': path.join(root, 'packages/domain/src/client.ts'),
     '^@chorus/event-store$': path.join(root, 'packages/event-store/src/index.ts'),
     '^@chorus/event-store/testing$': path.join(root, 'packages/event-store/src/testing/index.ts'),
     '^@chorus/worker$': path.join(root, 'apps/worker/src/index.ts'),
     '^@chorus/api$': path.join(root, 'apps/api/src/index.ts'),
   },
-  reporters: [['default', { summaryThreshold: 0 }]],
+  reporters: [['default', { summaryThreshold: 0 }], path.join(root, 'scripts/jest-totals-reporter.js')],
 };

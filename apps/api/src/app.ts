@@ -33,6 +33,14 @@ export const createApp = async (options: CreateAppOptions): Promise<NestExpressA
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
   app.enableShutdownHooks();
   app.disable('x-powered-by');
+  // ETags here are versions for If-Match, not cache validators: a vote changes the body of an
+  // item without changing its version, so a 304 would serve a stale count.
+  app.set('etag', false);
+  app.use('/api', (request: Request, response: Response, next: NextFunction) => {
+    delete request.headers['if-none-match'];
+    response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   serveOpenApi(app);
   if (options.webDistDir && existsSync(join(options.webDistDir, 'index.html'))) {
     serveWebApp(app, options.webDistDir);

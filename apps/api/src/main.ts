@@ -22,6 +22,15 @@ const main = async () => {
   });
   await app.listen(env.PORT, env.HOST);
   console.log(`chorus-api listening on http://${env.HOST}:${env.PORT}`);
+  // Started by the launcher: stop when it goes, even if it was killed without a word.
+  if (process.send) {
+    process.once('disconnect', () => {
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
 };
 
 main().catch((error: unknown) => {

@@ -4,13 +4,12 @@ import { ActionForbidden, AggregateNotFound, DomainRuleViolation } from '../shar
 import { evolveFeedback, initialFeedback, type Feedback } from './feedback';
 import {
   BoardId,
-  DEFAULT_BOARD_ID,
   FeedbackDescription,
   FeedbackTitle,
   type FeedbackEdited,
   type FeedbackEvent,
 } from './feedback.events';
-import { whyTransitionIsIllegal, type FeedbackStatus } from './feedback-status';
+import { DEFAULT_BOARD_ID, whyTransitionIsIllegal, type FeedbackStatus } from './feedback-status';
 import type { z } from 'zod';
 
 export type SubmitFeedback = {

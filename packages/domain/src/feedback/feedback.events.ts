@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { defineEvent } from '../shared/event-registry';
-import { FeedbackStatus } from './feedback-status';
-
-export const FEEDBACK_TITLE_MIN = 3;
-export const FEEDBACK_TITLE_MAX = 200;
-export const FEEDBACK_DESCRIPTION_MAX = 20_000;
+import {
+  FEEDBACK_DESCRIPTION_MAX,
+  FEEDBACK_TITLE_MAX,
+  FEEDBACK_TITLE_MIN,
+  FeedbackStatus,
+} from './feedback-status';
 
 export const FeedbackTitle = z
   .string()
@@ -20,7 +21,6 @@ export const FeedbackDescription = z
 export const BoardId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Board id must be lowercase letters, digits and dashes.');
-export const DEFAULT_BOARD_ID = 'general';
 
 export const FeedbackSubmittedV1 = defineEvent(
   'FeedbackSubmitted',

@@ -39,6 +39,15 @@ describe('votes', () => {
     expect(await item(app.tokens.admin)).toMatchObject({ votedByMe: false });
   });
 
+  it('never answers a re-read with 304: the count changes while the version does not', async () => {
+    const first = await app.request('GET', `/api/v1/feedback/${id}`);
+    const again = await app.request('GET', `/api/v1/feedback/${id}`, {
+      headers: { 'if-none-match': first.headers.get('etag')! },
+    });
+    expect(again.status).toBe(200);
+    expect(again.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('withdraws a vote, and withdrawing again is a no-op', async () => {
     const first = await app.request('DELETE', `/api/v1/feedback/${id}/votes`, {
       token: app.tokens.customer,

@@ -1,0 +1,79 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { cx } from './cx';
+import { IconButton } from './icon-button';
+
+export type DialogProps = {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+  className?: string;
+};
+
+/**
+ * A modal on the native <dialog> element, which traps focus, closes on Escape and restores focus
+ * for free. Children mount only while open so forms start fresh each time.
+ */
+export const Dialog = ({ open, onClose, title, description, children, className }: DialogProps) => {
+  const ref = useRef<HTMLDialogElement>(null);
+  const pressStartedOnBackdrop = useRef(false);
+  const titleId = useId();
+  const descriptionId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      className={cx('ui-dialog', className)}
+      aria-labelledby={titleId}
+      aria-describedby={description ? descriptionId : undefined}
+      onClose={onClose}
+      onPointerDown={(event) => {
+        pressStartedOnBackdrop.current = event.target === event.currentTarget;
+      }}
+      onClick={(event) => {
+        // Only a press that starts and ends on the backdrop closes; a text selection dragged out
+        // of the form must not.
+        if (pressStartedOnBackdrop.current && event.target === event.currentTarget) onClose();
+      }}
+    >
+      {open && (
+        <div className="ui-dialog__panel">
+          <header className="ui-dialog__header">
+            <h2 id={titleId} className="ui-dialog__title">
+              {title}
+            </h2>
+            {description && (
+              <p id={descriptionId} className="ui-dialog__description">
+                {description}
+              </p>
+            )}
+            <IconButton
+              className="ui-dialog__close"
+              label="Close"
+              onClick={onClose}
+              icon={
+                <svg viewBox="0 0 16 16">
+                  <path
+                    d="m4 4 8 8M12 4l-8 8"
+                    stroke="currentColor"
+                    strokeWidth="1.5"
+                    strokeLinecap="round"
+                  />
+                </svg>
+              }
+            />
+          </header>
+          {children}
+        </div>
+      )}
+    </dialog>
+  );
+};

@@ -1,0 +1,21 @@
+import type { ReactNode } from 'react';
+
+export type EmptyStateProps = {
+  title: string;
+  hint?: ReactNode;
+  icon?: ReactNode;
+  action?: ReactNode;
+};
+
+export const EmptyState = ({ title, hint, icon, action }: EmptyStateProps) => (
+  <div className="ui-empty">
+    {icon && (
+      <div className="ui-empty__icon" aria-hidden="true">
+        {icon}
+      </div>
+    )}
+    <p className="ui-empty__title">{title}</p>
+    {hint && <p className="ui-empty__hint">{hint}</p>}
+    {action && <div className="ui-empty__action">{action}</div>}
+  </div>
+);
