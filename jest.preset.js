@@ -13,7 +13,11 @@ module.exports = {
       {
         jsc: {
           parser: { syntax: 'typescript', decorators: true, tsx: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+          transform: {
+            legacyDecorator: true,
+            decoratorMetadata: true,
+            react: { runtime: 'automatic' },
+          },
           target: 'es2022',
         },
         module: { type: 'commonjs' },
@@ -28,5 +32,8 @@ module.exports = {
     '^@chorus/worker$': path.join(root, 'apps/worker/src/index.ts'),
     '^@chorus/api$': path.join(root, 'apps/api/src/index.ts'),
   },
-  reporters: [['default', { summaryThreshold: 0 }], path.join(root, 'scripts/jest-totals-reporter.js')],
+  reporters: [
+    ['default', { summaryThreshold: 0 }],
+    path.join(root, 'scripts/jest-totals-reporter.js'),
+  ],
 };

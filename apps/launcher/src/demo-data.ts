@@ -15,20 +15,84 @@ export const pick = <T>(random: () => number, items: readonly T[]): T =>
   items[Math.floor(random() * items.length)]!;
 
 const firstNames = [
-  'Amelia', 'Noah', 'Sofia', 'Liam', 'Maya', 'Lucas', 'Chloe', 'Mateo', 'Zara', 'Ethan', 'Priya',
-  'Jonas', 'Aiko', 'Omar', 'Elena', 'Kwame', 'Ingrid', 'Rafael', 'Leila', 'Hugo', 'Mei', 'Tariq',
-  'Freya', 'Diego', 'Anya', 'Samuel', 'Nora', 'Felix', 'Yara', 'Oscar',
+  'Amelia',
+  'Noah',
+  'Sofia',
+  'Liam',
+  'Maya',
+  'Lucas',
+  'Chloe',
+  'Mateo',
+  'Zara',
+  'Ethan',
+  'Priya',
+  'Jonas',
+  'Aiko',
+  'Omar',
+  'Elena',
+  'Kwame',
+  'Ingrid',
+  'Rafael',
+  'Leila',
+  'Hugo',
+  'Mei',
+  'Tariq',
+  'Freya',
+  'Diego',
+  'Anya',
+  'Samuel',
+  'Nora',
+  'Felix',
+  'Yara',
+  'Oscar',
 ];
 const lastNames = [
-  'Schmidt', 'Okafor', 'Nguyen', 'García', 'Kowalski', 'Patel', 'Andersson', 'Rossi', 'Tanaka',
-  'Müller', 'Dubois', 'Silva', 'Haddad', 'Jensen', 'Kim', 'Novak', 'Costa', 'Fischer', 'Ivanova',
-  'Mensah', 'Larsen', 'Moreau', 'Ramírez', 'Weber',
+  'Schmidt',
+  'Okafor',
+  'Nguyen',
+  'García',
+  'Kowalski',
+  'Patel',
+  'Andersson',
+  'Rossi',
+  'Tanaka',
+  'Müller',
+  'Dubois',
+  'Silva',
+  'Haddad',
+  'Jensen',
+  'Kim',
+  'Novak',
+  'Costa',
+  'Fischer',
+  'Ivanova',
+  'Mensah',
+  'Larsen',
+  'Moreau',
+  'Ramírez',
+  'Weber',
 ];
 const companies = [
-  'northwind.io', 'globex.com', 'initech.dev', 'umbrella.health', 'stark.industries', 'wayne.co',
-  'acme.org', 'hooli.xyz', 'piedpiper.net', 'vandelay.trade', 'soylent.food', 'tyrell.ai',
-  'cyberdyne.systems', 'wonka.shop', 'oscorp.bio', 'massive.dynamic', 'aperture.science',
-  'blueharbor.fi', 'lumen.edu', 'quantic.app',
+  'northwind.io',
+  'globex.com',
+  'initech.dev',
+  'umbrella.health',
+  'stark.industries',
+  'wayne.co',
+  'acme.org',
+  'hooli.xyz',
+  'piedpiper.net',
+  'vandelay.trade',
+  'soylent.food',
+  'tyrell.ai',
+  'cyberdyne.systems',
+  'wonka.shop',
+  'oscorp.bio',
+  'massive.dynamic',
+  'aperture.science',
+  'blueharbor.fi',
+  'lumen.edu',
+  'quantic.app',
 ];
 
 export type DemoCustomer = { name: string; email: string };
@@ -40,7 +104,10 @@ export const demoCustomers = (random: () => number, count: number): DemoCustomer
     const domain = pick(random, companies);
     return {
       name: `${first} ${last}`,
-      email: `${first}.${last}.${i}@${domain}`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
+      email: `${first}.${last}.${i}@${domain}`
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, ''),
     };
   });
 
@@ -77,8 +144,14 @@ const requests: readonly [string, string][] = [
   ['Accessibility: screen reader labels', 'Several of our users rely on VoiceOver.'],
 ];
 const qualifiers = [
-  '', ' for admins', ' on mobile', ' in the portal', ' for enterprise plans', ' per workspace',
-  ' with filters', ' (v2)',
+  '',
+  ' for admins',
+  ' on mobile',
+  ' in the portal',
+  ' for enterprise plans',
+  ' per workspace',
+  ' with filters',
+  ' (v2)',
 ];
 
 export const demoFeedback = (random: () => number, count: number) =>

@@ -1,6 +1,10 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { connectAndMigrate, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@chorus/event-store';
+import {
+  connectAndMigrate,
+  startEmbeddedPostgres,
+  type EmbeddedPostgresHandle,
+} from '@chorus/event-store';
 import { seedDemoWorkspace } from './demo-seed';
 import { startNodeProcess, stopProcess, waitForHealthy, type ManagedProcess } from './processes';
 
@@ -14,7 +18,10 @@ const Env = z.object({
   DATABASE_URL: z.string().optional(),
   CHORUS_DATA_DIR: z.string().default(resolve(projectRoot, '.data')),
   CHORUS_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
-  CHORUS_DEMO_ADMIN_TOKEN: z.string().min(16, 'CHORUS_DEMO_ADMIN_TOKEN must be at least 16 characters.').optional(),
+  CHORUS_DEMO_ADMIN_TOKEN: z
+    .string()
+    .min(16, 'CHORUS_DEMO_ADMIN_TOKEN must be at least 16 characters.')
+    .optional(),
   CHORUS_SEED_DEMO: z.enum(['true', 'false']).optional(),
 });
 
@@ -68,7 +75,9 @@ const main = async () => {
     await db.destroy();
 
     const common = { DATABASE_URL: databaseUrl, NODE_ENV: env.NODE_ENV ?? 'development' };
-    children.push(startNodeProcess('worker', resolve(projectRoot, 'apps/worker/dist/main.js'), common));
+    children.push(
+      startNodeProcess('worker', resolve(projectRoot, 'apps/worker/dist/main.js'), common),
+    );
     children.push(
       startNodeProcess('api', resolve(projectRoot, 'apps/api/dist/main.js'), {
         ...common,

@@ -5,7 +5,8 @@ const logger = pino({ name: 'chorus-worker', level: process.env.LOG_LEVEL ?? 'in
 
 const main = async () => {
   const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error('DATABASE_URL is required (npm start sets it for the embedded Postgres).');
+  if (!databaseUrl)
+    throw new Error('DATABASE_URL is required (npm start sets it for the embedded Postgres).');
   const metricsPort = process.env.WORKER_METRICS_PORT;
   const worker = await startWorker({
     databaseUrl,
@@ -23,6 +24,8 @@ const main = async () => {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+  // Started by the launcher: stop when it goes, even if it was killed without a word.
+  if (process.send) process.once('disconnect', shutdown);
 };
 
 main().catch((error: unknown) => {

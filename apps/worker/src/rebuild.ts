@@ -11,7 +11,9 @@ const main = async () => {
     for (const projection of projections) {
       const started = Date.now();
       const events = await rebuildProjection(db, store, projection);
-      console.log(`${projection.name}: rebuilt from ${events} events in ${Date.now() - started} ms`);
+      console.log(
+        `${projection.name}: rebuilt from ${events} events in ${Date.now() - started} ms`,
+      );
     }
   } finally {
     await db.destroy();

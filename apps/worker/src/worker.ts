@@ -18,7 +18,11 @@ export const startWorker = async ({
   metricsPort,
   logger = pino({ name: 'chorus-worker' }),
 }: WorkerOptions): Promise<RunningWorker> => {
-  const db = await connectAndMigrate({ url: databaseUrl, poolSize: 4, applicationName: 'chorus-worker' });
+  const db = await connectAndMigrate({
+    url: databaseUrl,
+    poolSize: 4,
+    applicationName: 'chorus-worker',
+  });
   const metrics = createWorkerMetrics();
   const runner = new ProjectionRunner(db, databaseUrl, projections, {
     onBatchApplied: (projection, events) => {
@@ -45,7 +49,9 @@ export const startWorker = async ({
       }
       metrics.registry
         .metrics()
-        .then((body) => response.writeHead(200, { 'content-type': metrics.registry.contentType }).end(body))
+        .then((body) =>
+          response.writeHead(200, { 'content-type': metrics.registry.contentType }).end(body),
+        )
         .catch((error: unknown) => response.writeHead(500).end(String(error)));
     });
     await new Promise<void>((resolve) => server!.listen(metricsPort, '127.0.0.1', resolve));
@@ -58,7 +64,7 @@ export const startWorker = async ({
   let stopped: Promise<void> | null = null;
   const stop = async () => {
     await runner.stop();
-    if (server) await new Promise((resolve) => server!.close(resolve));
+    if (server) await new Promise((resolve) => server.close(resolve));
     await db.destroy();
     logger.info('worker stopped');
   };

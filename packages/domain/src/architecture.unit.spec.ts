@@ -8,7 +8,9 @@ const sourceFiles = (dir: string): string[] =>
   });
 
 const importsOf = (source: string): string[] =>
-  [...source.matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+  [...source.matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"]([^'"]+)['"]/g)].map(
+    (m) => m[1]!,
+  );
 
 describe('packages/domain', () => {
   const files = sourceFiles(__dirname).filter((f) => !f.endsWith('.spec.ts'));

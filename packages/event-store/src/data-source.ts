@@ -5,7 +5,11 @@ import { migrations } from './migrations';
 export type DataSourceOptions = { url: string; poolSize?: number; applicationName?: string };
 
 /** Schema changes happen only through migrations: `synchronize` stays off. */
-export const createDataSource = ({ url, poolSize = 10, applicationName = 'chorus' }: DataSourceOptions) =>
+export const createDataSource = ({
+  url,
+  poolSize = 10,
+  applicationName = 'chorus',
+}: DataSourceOptions) =>
   new DataSource({
     type: 'postgres',
     url,

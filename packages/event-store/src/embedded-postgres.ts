@@ -12,6 +12,15 @@ const processIsAlive = (pid: number): boolean => {
   }
 };
 
+/** After a reboot the pid may belong to someone else: only a postgres process is ours to stop. */
+const isPostgres = (pid: number): boolean => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+  } catch {
+    return false;
+  }
+};
+
 /**
  * A killed run can leave a postmaster.pid behind, or even a live server. A live one is stopped
  * (it is ours: same data dir); a stale file is removed so the new server can start.
@@ -20,7 +29,7 @@ const recoverFromCrashedRun = async (dataDir: string): Promise<void> => {
   const pidFile = join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
-  if (Number.isFinite(pid) && pid > 0 && processIsAlive(pid)) {
+  if (Number.isFinite(pid) && pid > 0 && processIsAlive(pid) && isPostgres(pid)) {
     process.kill(pid, 'SIGINT');
     for (let waited = 0; waited < 100 && processIsAlive(pid); waited += 1) {
       await new Promise((resolve) => setTimeout(resolve, 100));

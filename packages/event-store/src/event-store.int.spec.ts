@@ -53,7 +53,12 @@ describe('PostgresEventStore', () => {
       ConcurrencyConflict,
     );
     await expect(
-      store.append(streamId, 5, [{ type: 'FeedbackEdited', data: { feedbackId, title: 'Later', editedBy: 'x' } }], context),
+      store.append(
+        streamId,
+        5,
+        [{ type: 'FeedbackEdited', data: { feedbackId, title: 'Later', editedBy: 'x' } }],
+        context,
+      ),
     ).rejects.toThrow(ConcurrencyConflict);
     expect(await store.readStream(streamId)).toHaveLength(1);
   });
@@ -76,7 +81,7 @@ describe('PostgresEventStore', () => {
     const lost = results.filter((r) => r.status === 'rejected');
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(19);
-    for (const r of lost) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrencyConflict);
+    for (const r of lost) expect(r.reason).toBeInstanceOf(ConcurrencyConflict);
     expect(await store.readStream(streamId)).toHaveLength(2);
   });
 
@@ -84,9 +89,9 @@ describe('PostgresEventStore', () => {
     await expect(
       store.append('feedback-x', 0, [{ type: 'FeedbackSubmitted', data: { title: 'x' } }], context),
     ).rejects.toThrow();
-    await expect(store.append('feedback-y', 0, [{ type: 'NoSuchEvent', data: {} }], context)).rejects.toThrow(
-      /No schema/,
-    );
+    await expect(
+      store.append('feedback-y', 0, [{ type: 'NoSuchEvent', data: {} }], context),
+    ).rejects.toThrow(/No schema/);
   });
 
   it('never lets the global log skip an event committed late by an older transaction', async () => {

@@ -126,7 +126,7 @@ export class PostgresEventStore {
     });
     let inserted: EventRow[];
     try {
-      inserted = (await manager.query(
+      inserted = await manager.query<EventRow[]>(
         `INSERT INTO events (stream_id, stream_type, version, event_id, type, schema_version, workspace_id, data, metadata)
          SELECT $1, $2, e.version, e.event_id, e.type, e.schema_version, $3, e.data, e.metadata
          FROM jsonb_to_recordset($4::jsonb)
@@ -149,7 +149,7 @@ export class PostgresEventStore {
           ),
           expectedVersion,
         ],
-      )) as EventRow[];
+      );
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConcurrencyConflict(streamId, expectedVersion);
       throw error;
@@ -174,12 +174,12 @@ export class PostgresEventStore {
     streamIds: readonly string[],
     { workspaceId, manager = this.db }: ReadOptions = {},
   ): Promise<Map<string, StoredEvent[]>> {
-    const rows = (await manager.query(
+    const rows = await manager.query<EventRow[]>(
       `SELECT ${EVENT_COLUMNS} FROM events
        WHERE stream_id = ANY($1) AND ($2::uuid IS NULL OR workspace_id = $2)
        ORDER BY stream_id, version`,
       [streamIds, workspaceId ?? null],
-    )) as EventRow[];
+    );
     const streams = new Map<string, StoredEvent[]>(streamIds.map((id) => [id, []]));
     for (const row of rows) streams.get(row.stream_id)?.push(toStoredEvent(row));
     return streams;
@@ -189,27 +189,33 @@ export class PostgresEventStore {
    * Reads the global log after `after`, never past the oldest transaction still in flight:
    * an event committed later with a lower position cannot be skipped.
    */
-  async readLog(after: LogPosition, limit: number, manager: Queryable = this.db): Promise<StoredEvent[]> {
-    const rows = (await manager.query(
+  async readLog(
+    after: LogPosition,
+    limit: number,
+    manager: Queryable = this.db,
+  ): Promise<StoredEvent[]> {
+    const rows = await manager.query<EventRow[]>(
       `SELECT ${EVENT_COLUMNS} FROM events
        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
        ORDER BY events.transaction_id, events.global_position
        LIMIT $3`,
       [after.transactionId, after.globalPosition, limit],
-    )) as EventRow[];
+    );
     return rows.map(toStoredEvent);
   }
 
   /** The position of the newest event every reader can already see. */
   async headPosition(manager: Queryable = this.db): Promise<LogPosition> {
-    const rows = (await manager.query(
+    const rows = await manager.query<{ transaction_id: string; global_position: string }[]>(
       `SELECT transaction_id::text, global_position::text FROM events
        WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
        ORDER BY events.transaction_id DESC, events.global_position DESC LIMIT 1`,
-    )) as { transaction_id: string; global_position: string }[];
+    );
     const head = rows[0];
-    return head ? { transactionId: head.transaction_id, globalPosition: head.global_position } : LOG_START;
+    return head
+      ? { transactionId: head.transaction_id, globalPosition: head.global_position }
+      : LOG_START;
   }
 }
 

@@ -1,6 +1,12 @@
 import { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
-import { LOG_START, PostgresEventStore, positionOf, type LogPosition, type StoredEvent } from './event-store';
+import {
+  LOG_START,
+  PostgresEventStore,
+  positionOf,
+  type LogPosition,
+  type StoredEvent,
+} from './event-store';
 
 /**
  * A read model fed by the log. `applyBatch` writes through the given transaction, which also
@@ -30,14 +36,16 @@ export const readCheckpoint = async (
   projection: string,
   lock = false,
 ): Promise<LogPosition> => {
-  const rows = (await db.query(
+  const rows = await db.query<CheckpointRow[]>(
     `SELECT transaction_id::text, global_position::text FROM projection_checkpoints WHERE projection = $1${
       lock ? ' FOR UPDATE' : ''
     }`,
     [projection],
-  )) as CheckpointRow[];
+  );
   const row = rows[0];
-  return row ? { transactionId: row.transaction_id, globalPosition: row.global_position } : LOG_START;
+  return row
+    ? { transactionId: row.transaction_id, globalPosition: row.global_position }
+    : LOG_START;
 };
 
 const writeCheckpoint = (tx: EntityManager, projection: string, position: LogPosition) =>
@@ -146,7 +154,10 @@ export class ProjectionRunner {
 
   async start(): Promise<void> {
     this.running = true;
-    this.listener = new Client({ connectionString: this.databaseUrl, application_name: 'chorus-listener' });
+    this.listener = new Client({
+      connectionString: this.databaseUrl,
+      application_name: 'chorus-listener',
+    });
     this.listener.on('notification', () => this.notify());
     this.listener.on('error', (error) => this.options.onError?.('listener', error));
     await this.listener.connect();

@@ -63,10 +63,10 @@ export const findFeedbackItem = async (
   readerId: string,
   feedbackId: string,
 ): Promise<FeedbackItem | null> => {
-  const rows = (await db.query(
+  const rows = await db.query<FeedbackItemRecord[]>(
     `${FEEDBACK_ITEM_SELECT} WHERE f.workspace_id = $2 AND f.feedback_id = $3`,
     [readerId, workspaceId, feedbackId],
-  )) as FeedbackItemRecord[];
+  );
   return rows[0] ? toFeedbackItem(rows[0]) : null;
 };
 

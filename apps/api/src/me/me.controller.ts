@@ -25,10 +25,10 @@ export class MeController {
   @ApiOperation({ summary: 'Who the token belongs to, and their workspace' })
   @ApiOkResponse({ type: MeDto })
   async me(@CurrentActor() actor: AuthenticatedActor): Promise<MeDto> {
-    const [workspace] = (await this.db.query(
+    const [workspace] = await this.db.query<{ name: string; slug: string }[]>(
       `SELECT name, slug FROM workspaces WHERE workspace_id = $1`,
       [actor.workspaceId],
-    )) as { name: string; slug: string }[];
+    );
     return {
       id: actor.id,
       name: actor.name,

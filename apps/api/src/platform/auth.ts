@@ -47,10 +47,9 @@ export class TokenAuthenticator {
     const key = hash.toString('base64');
     const cached = this.cache.get(key);
     if (cached && cached.expires > Date.now()) return cached.actor;
-    const rows = (await this.db.query(
-      `SELECT id, workspace_id, name, email, role FROM users WHERE token_sha256 = $1`,
-      [hash],
-    )) as { id: string; workspace_id: string; name: string; email: string; role: ActorRole }[];
+    const rows = await this.db.query<
+      { id: string; workspace_id: string; name: string; email: string; role: ActorRole }[]
+    >(`SELECT id, workspace_id, name, email, role FROM users WHERE token_sha256 = $1`, [hash]);
     const row = rows[0];
     if (!row) {
       this.cache.delete(key);

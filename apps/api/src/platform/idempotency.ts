@@ -36,16 +36,16 @@ export const withIdempotencyKey = async <T>(
       ],
     );
   }
-  const claimed = (await tx.query(
+  const claimed = await tx.query<unknown[]>(
     `INSERT INTO idempotency_keys (workspace_id, actor_id, key, request_hash) VALUES ($1, $2, $3, $4)
      ON CONFLICT DO NOTHING RETURNING key`,
     [scope.workspaceId, scope.actorId, scope.key, scope.requestHash],
-  )) as unknown[];
+  );
   if (claimed.length === 0) {
-    const [previous] = (await tx.query(
+    const [previous] = await tx.query<{ request_hash: string; status: number; body: T }[]>(
       `SELECT request_hash, status, body FROM idempotency_keys WHERE workspace_id = $1 AND actor_id = $2 AND key = $3`,
       [scope.workspaceId, scope.actorId, scope.key],
-    )) as { request_hash: string; status: number; body: T }[];
+    );
     if (!previous || previous.request_hash !== scope.requestHash) {
       throw new ProblemException(
         422,

@@ -136,7 +136,7 @@ const toProblem = (exception: unknown): ProblemDetails => {
     const response = exception.getResponse();
     const message =
       typeof response === 'object' && response !== null && 'message' in response
-        ? String((response as { message: unknown }).message)
+        ? String(response.message)
         : exception.message;
     return {
       type: status === 404 ? `${PROBLEM_BASE}not-found` : 'about:blank',

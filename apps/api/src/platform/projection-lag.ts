@@ -7,7 +7,13 @@ export type ProjectionLag = { projection: string; eventsBehind: number; secondsB
  * in the age of the oldest pending event.
  */
 export const readProjectionLag = async (db: DataSource): Promise<ProjectionLag[]> => {
-  const rows = (await db.query(`
+  const rows = await db.query<
+    {
+      projection: string;
+      events_behind: number;
+      seconds_behind: number;
+    }[]
+  >(`
     SELECT c.projection,
       (SELECT count(*) FROM (
         SELECT 1 FROM events e
@@ -18,11 +24,7 @@ export const readProjectionLag = async (db: DataSource): Promise<ProjectionLag[]
         WHERE (e.transaction_id, e.global_position) > (c.transaction_id, c.global_position)
         ORDER BY e.transaction_id, e.global_position LIMIT 1
       )), 0)::float8 AS seconds_behind
-    FROM projection_checkpoints c ORDER BY c.projection`)) as {
-    projection: string;
-    events_behind: number;
-    seconds_behind: number;
-  }[];
+    FROM projection_checkpoints c ORDER BY c.projection`);
   return rows.map((r) => ({
     projection: r.projection,
     eventsBehind: r.events_behind,

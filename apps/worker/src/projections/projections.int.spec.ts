@@ -16,7 +16,11 @@ const workspaceId = randomUUID();
 const context = { workspaceId, actorId: 'seed', correlationId: randomUUID() };
 
 /** A small but varied history: submissions, edits, status moves, votes and withdrawals. */
-const writeHistory = async (store: PostgresEventStore, feedbackCount: number, votersPerItem: number) => {
+const writeHistory = async (
+  store: PostgresEventStore,
+  feedbackCount: number,
+  votersPerItem: number,
+) => {
   const ids: string[] = [];
   for (let i = 0; i < feedbackCount; i++) {
     const feedbackId = randomUUID();
@@ -27,13 +31,29 @@ const writeHistory = async (store: PostgresEventStore, feedbackCount: number, vo
       [
         {
           type: 'FeedbackSubmitted',
-          data: { feedbackId, title: `Idea ${i}`, description: 'Because', boardId: 'general', authorId: 'a' },
+          data: {
+            feedbackId,
+            title: `Idea ${i}`,
+            description: 'Because',
+            boardId: 'general',
+            authorId: 'a',
+          },
         },
         ...(i % 3 === 0
-          ? [{ type: 'FeedbackEdited', data: { feedbackId, title: `Idea ${i} (edited)`, editedBy: 'a' } }]
+          ? [
+              {
+                type: 'FeedbackEdited',
+                data: { feedbackId, title: `Idea ${i} (edited)`, editedBy: 'a' },
+              },
+            ]
           : []),
         ...(i % 4 === 0
-          ? [{ type: 'FeedbackStatusChanged', data: { feedbackId, from: 'open', to: 'planned', changedBy: 'po' } }]
+          ? [
+              {
+                type: 'FeedbackStatusChanged',
+                data: { feedbackId, from: 'open', to: 'planned', changedBy: 'po' },
+              },
+            ]
           : []),
       ],
       context,
@@ -43,7 +63,10 @@ const writeHistory = async (store: PostgresEventStore, feedbackCount: number, vo
       const vote = { feedbackId, voterId };
       const events =
         v % 5 === 0
-          ? [{ type: 'VoteCast', data: vote }, { type: 'VoteWithdrawn', data: vote }]
+          ? [
+              { type: 'VoteCast', data: vote },
+              { type: 'VoteWithdrawn', data: vote },
+            ]
           : [{ type: 'VoteCast', data: vote }];
       await store.append(ballotStreamId(feedbackId, voterId), 0, events, context);
     }
@@ -52,8 +75,10 @@ const writeHistory = async (store: PostgresEventStore, feedbackCount: number, vo
 };
 
 const snapshot = async (db: TestDatabase) => ({
-  list: (await db.dataSource.query(`SELECT * FROM feedback_list ORDER BY feedback_id`)) as unknown[],
-  ballots: (await db.dataSource.query(`SELECT * FROM feedback_ballots ORDER BY feedback_id, voter_id`)) as unknown[],
+  list: await db.dataSource.query<unknown[]>(`SELECT * FROM feedback_list ORDER BY feedback_id`),
+  ballots: await db.dataSource.query<unknown[]>(
+    `SELECT * FROM feedback_ballots ORDER BY feedback_id, voter_id`,
+  ),
 });
 
 describe('projections over a real Postgres', () => {
@@ -89,18 +114,20 @@ describe('projections over a real Postgres', () => {
   });
 
   it('counts standing votes and distinct voters per feedback', async () => {
-    const rows = (await db.dataSource.query(
+    const rows = await db.dataSource.query<
+      { vote_count: number; voter_count: number; ballots: number }[]
+    >(
       `SELECT f.vote_count, f.voter_count, (SELECT count(*)::int FROM feedback_ballots b WHERE b.feedback_id = f.feedback_id) AS ballots
        FROM feedback_list f`,
-    )) as { vote_count: number; voter_count: number; ballots: number }[];
+    );
     for (const row of rows) {
       expect(row.vote_count).toBe(row.ballots);
       expect(row.voter_count).toBeGreaterThanOrEqual(row.vote_count);
     }
     const totals = rows.reduce((sum, r) => sum + r.vote_count, 0);
-    const [{ standing }] = (await db.dataSource.query(
+    const [{ standing }] = await db.dataSource.query<[{ standing: string }]>(
       `SELECT (SELECT count(*) FROM events WHERE type = 'VoteCast') - (SELECT count(*) FROM events WHERE type = 'VoteWithdrawn') AS standing`,
-    )) as [{ standing: string }];
+    );
     expect(totals).toBe(Number(standing));
   });
 
@@ -110,10 +137,10 @@ describe('projections over a real Postgres', () => {
     try {
       const [feedbackId] = await writeHistory(store, 1, 3);
       await eventually(async () => {
-        const rows = (await db.dataSource.query(
+        const rows = await db.dataSource.query<{ vote_count: number }[]>(
           `SELECT vote_count FROM feedback_list WHERE feedback_id = $1`,
           [feedbackId],
-        )) as { vote_count: number }[];
+        );
         expect(rows[0]?.vote_count).toBe(2);
       }, 5_000);
     } finally {

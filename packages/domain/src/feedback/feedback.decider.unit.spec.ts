@@ -34,7 +34,13 @@ const changeStatus = (status: FeedbackStatus, actor: Actor = teammate): Feedback
 
 describe('SubmitFeedback', () => {
   const submit = (over: Partial<Extract<FeedbackCommand, { type: 'SubmitFeedback' }>> = {}) =>
-    ({ type: 'SubmitFeedback', feedbackId, title: '  Dark mode  ', actor: author, ...over }) as const;
+    ({
+      type: 'SubmitFeedback',
+      feedbackId,
+      title: '  Dark mode  ',
+      actor: author,
+      ...over,
+    }) as const;
 
   it('submits with a trimmed title, an empty description and the general board by default', () =>
     spec
@@ -43,7 +49,13 @@ describe('SubmitFeedback', () => {
       .then([
         {
           type: 'FeedbackSubmitted',
-          data: { feedbackId, title: 'Dark mode', description: '', boardId: 'general', authorId: author.id },
+          data: {
+            feedbackId,
+            title: 'Dark mode',
+            description: '',
+            boardId: 'general',
+            authorId: author.id,
+          },
         },
       ]));
 
@@ -69,11 +81,14 @@ describe('SubmitFeedback', () => {
     ['   ab   ', /at least 3/],
     ['x'.repeat(201), /at most 200/],
   ])('rejects the title %j', (title, message) =>
-    spec.given([]).when(submit({ title })).thenThrows(DomainRuleViolation, message));
+    spec.given([]).when(submit({ title })).thenThrows(DomainRuleViolation, message),
+  );
 
   it('accepts titles of exactly 3 and 200 characters', () => {
     expect(feedbackDecider.decide(submit({ title: 'abc' }), { exists: false })).toHaveLength(1);
-    expect(feedbackDecider.decide(submit({ title: 'x'.repeat(200) }), { exists: false })).toHaveLength(1);
+    expect(
+      feedbackDecider.decide(submit({ title: 'x'.repeat(200) }), { exists: false }),
+    ).toHaveLength(1);
   });
 
   it('rejects a description over 20,000 characters', () =>
@@ -83,7 +98,10 @@ describe('SubmitFeedback', () => {
       .thenThrows(DomainRuleViolation, /at most 20000/));
 
   it('rejects a malformed board id', () =>
-    spec.given([]).when(submit({ boardId: 'Not A Board' })).thenThrows(DomainRuleViolation, /Board id/));
+    spec
+      .given([])
+      .when(submit({ boardId: 'Not A Board' }))
+      .thenThrows(DomainRuleViolation, /Board id/));
 
   it('names the field at fault', () => {
     try {
@@ -95,18 +113,25 @@ describe('SubmitFeedback', () => {
   });
 
   it('cannot submit the same feedback twice', () =>
-    spec.given([submitted]).when(submit()).thenThrows(DomainRuleViolation, /already been submitted/));
+    spec
+      .given([submitted])
+      .when(submit())
+      .thenThrows(DomainRuleViolation, /already been submitted/));
 });
 
 describe('EditFeedback', () => {
-  const edit = (actor: Actor, changes: { title?: string; description?: string; boardId?: string }) =>
-    ({ type: 'EditFeedback', feedbackId, actor, ...changes }) as const;
+  const edit = (
+    actor: Actor,
+    changes: { title?: string; description?: string; boardId?: string },
+  ) => ({ type: 'EditFeedback', feedbackId, actor, ...changes }) as const;
 
   it('lets the author edit the title', () =>
     spec
       .given([submitted])
       .when(edit(author, { title: 'Dark theme' }))
-      .then([{ type: 'FeedbackEdited', data: { feedbackId, title: 'Dark theme', editedBy: author.id } }]));
+      .then([
+        { type: 'FeedbackEdited', data: { feedbackId, title: 'Dark theme', editedBy: author.id } },
+      ]));
 
   it('lets a teammate edit someone else’s feedback', () =>
     spec
@@ -115,26 +140,46 @@ describe('EditFeedback', () => {
       .then([
         {
           type: 'FeedbackEdited',
-          data: { feedbackId, description: 'Clarified', boardId: 'mobile-app', editedBy: teammate.id },
+          data: {
+            feedbackId,
+            description: 'Clarified',
+            boardId: 'mobile-app',
+            editedBy: teammate.id,
+          },
         },
       ]));
 
   it('forbids another customer from editing', () =>
-    spec.given([submitted]).when(edit(stranger, { title: 'Mine now' })).thenThrows(ActionForbidden));
+    spec
+      .given([submitted])
+      .when(edit(stranger, { title: 'Mine now' }))
+      .thenThrows(ActionForbidden));
 
   it('records nothing when nothing changes', () =>
-    spec.given([submitted]).when(edit(author, { title: 'Dark mode ' })).thenNothingHappens());
+    spec
+      .given([submitted])
+      .when(edit(author, { title: 'Dark mode ' }))
+      .thenNothingHappens());
 
   it('validates the new title', () =>
-    spec.given([submitted]).when(edit(author, { title: 'no' })).thenThrows(DomainRuleViolation, /at least 3/));
+    spec
+      .given([submitted])
+      .when(edit(author, { title: 'no' }))
+      .thenThrows(DomainRuleViolation, /at least 3/));
 
   it('cannot edit feedback that does not exist', () =>
-    spec.given([]).when(edit(author, { title: 'Dark theme' })).thenThrows(AggregateNotFound));
+    spec
+      .given([])
+      .when(edit(author, { title: 'Dark theme' }))
+      .thenThrows(AggregateNotFound));
 });
 
 describe('ChangeFeedbackStatus', () => {
   it('moves open feedback under review', () =>
-    spec.given([submitted]).when(changeStatus('under_review')).then([statusChanged('open', 'under_review')]));
+    spec
+      .given([submitted])
+      .when(changeStatus('under_review'))
+      .then([statusChanged('open', 'under_review')]));
 
   it('walks the whole workflow to done', () =>
     spec
@@ -163,7 +208,10 @@ describe('ChangeFeedbackStatus', () => {
     spec
       .given([submitted])
       .when(changeStatus('done'))
-      .thenThrows(DomainRuleViolation, 'Feedback cannot move from open to done: it must be in progress first.'));
+      .thenThrows(
+        DomainRuleViolation,
+        'Feedback cannot move from open to done: it must be in progress first.',
+      ));
 
   it('explains why open feedback cannot jump to in progress', () =>
     spec

@@ -61,11 +61,18 @@ export type FeedbackSubmitted = {
   type: 'FeedbackSubmitted';
   data: z.infer<typeof FeedbackSubmittedV1.schema>;
 };
-export type FeedbackEdited = { type: 'FeedbackEdited'; data: z.infer<typeof FeedbackEditedV1.schema> };
+export type FeedbackEdited = {
+  type: 'FeedbackEdited';
+  data: z.infer<typeof FeedbackEditedV1.schema>;
+};
 export type FeedbackStatusChanged = {
   type: 'FeedbackStatusChanged';
   data: z.infer<typeof FeedbackStatusChangedV1.schema>;
 };
 export type FeedbackEvent = FeedbackSubmitted | FeedbackEdited | FeedbackStatusChanged;
 
-export const feedbackEventDefinitions = [FeedbackSubmittedV1, FeedbackEditedV1, FeedbackStatusChangedV1];
+export const feedbackEventDefinitions = [
+  FeedbackSubmittedV1,
+  FeedbackEditedV1,
+  FeedbackStatusChangedV1,
+];

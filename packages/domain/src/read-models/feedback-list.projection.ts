@@ -3,13 +3,14 @@ import type { FeedbackStatus } from '../feedback/feedback-status';
 import type { VoteEvent } from '../vote/vote.events';
 
 /** An event as projections see it: its data plus where and when it happened. */
-export type ProjectedEvent<E extends { type: string; data: unknown } = { type: string; data: unknown }> =
-  E & {
-    streamId: string;
-    streamVersion: number;
-    workspaceId: string;
-    occurredAt: string;
-  };
+export type ProjectedEvent<
+  E extends { type: string; data: unknown } = { type: string; data: unknown },
+> = E & {
+  streamId: string;
+  streamVersion: number;
+  workspaceId: string;
+  occurredAt: string;
+};
 
 /** One row of the inbox: everything the feedback list and detail screens show. */
 export type FeedbackListRow = {

@@ -20,7 +20,11 @@ const submitted = () =>
     data: { feedbackId, title: 'Bulk edit', description: '', boardId: 'general', authorId: 'a' },
   });
 const vote = (voterId: string, streamVersion: number) =>
-  on(`ballot-${feedbackId}-${voterId}`, { type: 'VoteCast', streamVersion, data: { feedbackId, voterId } });
+  on(`ballot-${feedbackId}-${voterId}`, {
+    type: 'VoteCast',
+    streamVersion,
+    data: { feedbackId, voterId },
+  });
 const unvote = (voterId: string, streamVersion: number) =>
   on(`ballot-${feedbackId}-${voterId}`, {
     type: 'VoteWithdrawn',

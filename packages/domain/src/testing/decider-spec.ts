@@ -4,7 +4,8 @@ import type { Decider } from '../shared/decider';
 export const deciderSpec = <Command, Event, State>(decider: Decider<Command, Event, State>) => ({
   given: (events: readonly Event[]) => ({
     when: (command: Command) => {
-      const run = () => decider.decide(command, events.reduce(decider.evolve, decider.initialState()));
+      const run = () =>
+        decider.decide(command, events.reduce(decider.evolve, decider.initialState()));
       return {
         then: (expected: readonly Event[]) => expect(run()).toEqual(expected),
         thenNothingHappens: () => expect(run()).toEqual([]),

@@ -8,7 +8,13 @@ const feedbackId = '0d6d8b1c-9a51-4a43-8f0e-5b7a1f8b6a21';
 const voter: Actor = { id: 'user-voter', role: 'customer' };
 const submitted: FeedbackEvent = {
   type: 'FeedbackSubmitted',
-  data: { feedbackId, title: 'Export to CSV', description: '', boardId: 'general', authorId: 'someone' },
+  data: {
+    feedbackId,
+    title: 'Export to CSV',
+    description: '',
+    boardId: 'general',
+    authorId: 'someone',
+  },
 };
 const cast: VoteEvent = { type: 'VoteCast', data: { feedbackId, voterId: voter.id } };
 const withdrawn: VoteEvent = { type: 'VoteWithdrawn', data: { feedbackId, voterId: voter.id } };
@@ -16,9 +22,18 @@ const closedAs = (to: 'done' | 'declined'): FeedbackEvent[] =>
   to === 'declined'
     ? [{ type: 'FeedbackStatusChanged', data: { feedbackId, from: 'open', to, changedBy: 'po' } }]
     : [
-        { type: 'FeedbackStatusChanged', data: { feedbackId, from: 'open', to: 'planned', changedBy: 'po' } },
-        { type: 'FeedbackStatusChanged', data: { feedbackId, from: 'planned', to: 'in_progress', changedBy: 'po' } },
-        { type: 'FeedbackStatusChanged', data: { feedbackId, from: 'in_progress', to: 'done', changedBy: 'po' } },
+        {
+          type: 'FeedbackStatusChanged',
+          data: { feedbackId, from: 'open', to: 'planned', changedBy: 'po' },
+        },
+        {
+          type: 'FeedbackStatusChanged',
+          data: { feedbackId, from: 'planned', to: 'in_progress', changedBy: 'po' },
+        },
+        {
+          type: 'FeedbackStatusChanged',
+          data: { feedbackId, from: 'in_progress', to: 'done', changedBy: 'po' },
+        },
       ];
 
 const given = (events: readonly (FeedbackEvent | VoteEvent)[]) => ({
@@ -41,7 +56,8 @@ describe('CastVote', () => {
   it.each(['done', 'declined'] as const)('refuses votes on %s feedback with a reason', (status) =>
     expect(given([submitted, ...closedAs(status)]).when('CastVote')).toThrow(
       new DomainRuleViolation(`Voting is closed: this feedback is ${status}.`),
-    ));
+    ),
+  );
 
   it('refuses a vote on feedback that does not exist', () =>
     expect(given([]).when('CastVote')).toThrow(AggregateNotFound));
@@ -57,7 +73,9 @@ describe('WithdrawVote', () => {
   });
 
   it('may withdraw after the feedback closed', () =>
-    expect(given([submitted, cast, ...closedAs('done')]).when('WithdrawVote')()).toEqual([withdrawn]));
+    expect(given([submitted, cast, ...closedAs('done')]).when('WithdrawVote')()).toEqual([
+      withdrawn,
+    ]));
 });
 
 describe('ballotStreamId', () => {

@@ -3,7 +3,8 @@ import type { Actor } from '../shared/actor';
 import type { Decider } from '../shared/decider';
 import { WorkspaceName, WorkspaceSlug, type WorkspaceEvent } from './workspace.events';
 
-export type Workspace = { exists: false } | { exists: true; id: string; name: string; slug: string };
+export type Workspace =
+  { exists: false } | { exists: true; id: string; name: string; slug: string };
 
 export type CreateWorkspace = {
   type: 'CreateWorkspace';
@@ -55,7 +56,11 @@ export const workspaceDecider: Decider<WorkspaceCommand, WorkspaceEvent, Workspa
         return [
           {
             type: 'WorkspaceCreated',
-            data: { workspaceId: command.workspaceId, name: parseName(command.name), slug: slug.data },
+            data: {
+              workspaceId: command.workspaceId,
+              name: parseName(command.name),
+              slug: slug.data,
+            },
           },
         ];
       }

@@ -29,12 +29,19 @@ describe('CreateWorkspace', () => {
     spec
       .given([])
       .when({ type: 'CreateWorkspace', workspaceId, name: 'Acme', slug, actor: admin })
-      .thenThrows(DomainRuleViolation, /slug/));
+      .thenThrows(DomainRuleViolation, /slug/),
+  );
 
   it('is for admins only', () =>
     spec
       .given([])
-      .when({ type: 'CreateWorkspace', workspaceId, name: 'Acme', slug: 'acme', actor: { id: 'x', role: 'staff' } })
+      .when({
+        type: 'CreateWorkspace',
+        workspaceId,
+        name: 'Acme',
+        slug: 'acme',
+        actor: { id: 'x', role: 'staff' },
+      })
       .thenThrows(ActionForbidden));
 });
 
@@ -46,7 +53,10 @@ describe('RenameWorkspace', () => {
       .then([{ type: 'WorkspaceRenamed', data: { workspaceId, name: 'Acme Inc' } }]));
 
   it('is a no-op for the same name', () =>
-    spec.given([created]).when({ type: 'RenameWorkspace', workspaceId, name: 'Acme', actor: admin }).thenNothingHappens());
+    spec
+      .given([created])
+      .when({ type: 'RenameWorkspace', workspaceId, name: 'Acme', actor: admin })
+      .thenNothingHappens());
 
   it('rejects a one-letter name', () =>
     spec
@@ -55,5 +65,8 @@ describe('RenameWorkspace', () => {
       .thenThrows(DomainRuleViolation, /at least 2/));
 
   it('cannot rename a workspace that does not exist', () =>
-    spec.given([]).when({ type: 'RenameWorkspace', workspaceId, name: 'Acme', actor: admin }).thenThrows(AggregateNotFound));
+    spec
+      .given([])
+      .when({ type: 'RenameWorkspace', workspaceId, name: 'Acme', actor: admin })
+      .thenThrows(AggregateNotFound));
 });

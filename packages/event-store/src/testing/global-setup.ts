@@ -19,7 +19,11 @@ export const startTestPostgres = async (): Promise<void> => {
   // As root, Postgres runs as its own user, which must be able to reach the data dir.
   chmodSync(parent, 0o755);
   const dataDir = join(parent, 'data');
-  const handle = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
+  const handle = await startEmbeddedPostgres({
+    dataDir,
+    port: await freePort(),
+    persistent: false,
+  });
   globalThis.chorusTestPostgres = handle;
   process.env[TEST_ADMIN_URL_ENV] = handle.adminUrl;
 };

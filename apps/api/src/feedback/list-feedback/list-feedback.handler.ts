@@ -42,11 +42,11 @@ export class ListFeedbackHandler implements IQueryHandler<ListFeedbackQuery> {
       where.push(`(${column}, f.feedback_id) < ($${params.length - 1}, $${params.length}::uuid)`);
     }
     params.push(limit + 1);
-    const rows = (await this.db.query(
+    const rows = await this.db.query<FeedbackItemRecord[]>(
       `${FEEDBACK_ITEM_SELECT} WHERE ${where.join(' AND ')}
        ORDER BY ${column} DESC, f.feedback_id DESC LIMIT $${params.length}`,
       params,
-    )) as FeedbackItemRecord[];
+    );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const nextCursor =

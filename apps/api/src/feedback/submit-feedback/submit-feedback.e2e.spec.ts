@@ -32,10 +32,10 @@ describe('POST /api/v1/feedback', () => {
       body: { title: 'Audit log' },
       headers: { 'x-correlation-id': '8a1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e' },
     });
-    const [event] = (await app.db.dataSource.query(
+    const [event] = await app.db.dataSource.query<[{ metadata: Record<string, string> }]>(
       `SELECT metadata FROM events WHERE stream_id = $1`,
       [`feedback-${body.id}`],
-    )) as [{ metadata: Record<string, string> }];
+    );
     expect(event.metadata).toMatchObject({
       actorId: body.authorId,
       correlationId: '8a1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
@@ -95,12 +95,12 @@ describe('POST /api/v1/feedback', () => {
         headers: { 'idempotency-key': 'retry-me-1' },
       });
     const [first, second, third] = await Promise.all([send(), send(), send()]);
-    expect(first!.status).toBe(201);
-    expect(second!.body.id).toBe(first!.body.id);
-    expect(third!.body.id).toBe(first!.body.id);
-    const [{ count }] = (await app.db.dataSource.query(
+    expect(first.status).toBe(201);
+    expect(second.body.id).toBe(first.body.id);
+    expect(third.body.id).toBe(first.body.id);
+    const [{ count }] = await app.db.dataSource.query<[{ count: number }]>(
       `SELECT count(*)::int AS count FROM events WHERE type = 'FeedbackSubmitted' AND data->>'title' = 'Slack integration'`,
-    )) as [{ count: number }];
+    );
     expect(count).toBe(1);
   });
 

@@ -2,7 +2,12 @@ import type { EntityManager } from 'typeorm';
 import type { VoteEvent } from '@chorus/domain';
 import type { Projection, StoredEvent } from '@chorus/event-store';
 
-type Standing = { feedbackId: string; voterId: string; workspaceId: string; votedAt: string | null };
+type Standing = {
+  feedbackId: string;
+  voterId: string;
+  workspaceId: string;
+  votedAt: string | null;
+};
 
 /** Who votes for what now: lets the inbox say whether the reader has voted. */
 export const feedbackBallotsProjection: Projection = {

@@ -74,9 +74,10 @@ export const feedbackListProjection: Projection = {
   applyBatch: async (tx: EntityManager, events: readonly StoredEvent[]) => {
     const projected = events.map(toProjectedEvent);
     const keys = [...new Set(projected.map(feedbackListRowKey))];
-    const existing = (await tx.query(`SELECT * FROM feedback_list WHERE feedback_id = ANY($1::uuid[])`, [
-      keys,
-    ])) as FeedbackListRecord[];
+    const existing = await tx.query<FeedbackListRecord[]>(
+      `SELECT * FROM feedback_list WHERE feedback_id = ANY($1::uuid[])`,
+      [keys],
+    );
     const rows = new Map<string, FeedbackListRow | undefined>(
       existing.map((r) => [r.feedback_id, fromRecord(r)]),
     );
