@@ -1,2 +1,4 @@
-/** The zod-free part of the domain that the web app bundles: workflow, labels and limits. */
+/** The zod-free part of the domain that the web app bundles: workflow, limits and API shapes. */
 export * from './feedback/feedback-workflow';
+export * from './shared/roles';
+export * from './contracts/feedback-api';

@@ -16,6 +16,8 @@ export * from './vote/ballot.decider';
 export * from './workspace/workspace.events';
 export * from './workspace/workspace.decider';
 export * from './read-models/feedback-list.projection';
+export * from './shared/roles';
+export * from './contracts/feedback-api';
 
 /** Every event type Chorus stores, at every schema version it has had. */
 export const chorusEvents = createEventRegistry([

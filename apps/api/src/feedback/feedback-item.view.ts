@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import type { DataSource } from 'typeorm';
-import { FeedbackStatus } from '@chorus/domain';
+import { FeedbackStatus, type FeedbackItem } from '@chorus/domain';
 
 export const FeedbackItemSchema = z.object({
   id: z.uuid(),
@@ -16,8 +16,7 @@ export const FeedbackItemSchema = z.object({
   version: z.number().int().describe('Send it back as If-Match to edit'),
   createdAt: z.iso.datetime(),
   lastActivityAt: z.iso.datetime(),
-});
-export type FeedbackItem = z.infer<typeof FeedbackItemSchema>;
+}) satisfies z.ZodType<FeedbackItem>;
 export class FeedbackItemDto extends createZodDto(FeedbackItemSchema) {}
 
 export type FeedbackItemRecord = {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { ActorRole } from '@chorus/domain';
+import { ActorRole, type Me } from '@chorus/domain';
 import { CurrentActor, type AuthenticatedActor } from '../platform/auth';
 
 const MeSchema = z.object({
@@ -12,7 +12,7 @@ const MeSchema = z.object({
   email: z.string(),
   role: ActorRole,
   workspace: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }),
-});
+}) satisfies z.ZodType<Me>;
 class MeDto extends createZodDto(MeSchema) {}
 
 @ApiTags('identity')

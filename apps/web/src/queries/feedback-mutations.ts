@@ -1,4 +1,4 @@
-import { DEFAULT_BOARD_ID, type FeedbackStatus } from '@chorus/domain/client';
+import type { FeedbackStatus } from '@chorus/domain/client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   castVote,
@@ -8,7 +8,7 @@ import {
   withdrawVote,
 } from '../api/client';
 import { isProblem } from '../api/problem-error';
-import type { FeedbackItem, Me, SubmitFeedbackInput } from '../api/types';
+import type { FeedbackItem, SubmitFeedbackInput } from '../api/types';
 import { beginWrite, reconcileFeedback } from './converge';
 import {
   findCachedFeedback,
@@ -17,7 +17,6 @@ import {
   seedDetailFromLists,
 } from './feedback-cache';
 import { feedbackKeys } from './feedback-keys';
-import { meKey } from './me';
 
 const withVote = (item: FeedbackItem, voted: boolean): FeedbackItem =>
   item.votedByMe === voted
@@ -128,9 +127,6 @@ export const useSubmitFeedback = () => {
       const created = await submitFeedback(input);
       const now = new Date().toISOString();
       return {
-        description: input.description ?? '',
-        boardId: input.boardId ?? DEFAULT_BOARD_ID,
-        authorId: queryClient.getQueryData<Me>(meKey)?.id ?? '',
         voteCount: 0,
         voterCount: 0,
         votedByMe: false,

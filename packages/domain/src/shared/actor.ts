@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { actorRoles } from './roles';
 
-export const actorRoles = ['admin', 'staff', 'customer'] as const;
+export { actorRoles };
 export const ActorRole = z.enum(actorRoles);
 export type ActorRole = z.infer<typeof ActorRole>;
 

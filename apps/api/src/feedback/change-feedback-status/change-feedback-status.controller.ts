@@ -11,7 +11,7 @@ import {
 import type { Response } from 'express';
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { FeedbackStatus, feedbackStatuses } from '@chorus/domain';
+import { FeedbackStatus, feedbackStatuses, type StatusChanged } from '@chorus/domain';
 import type { CommandContext } from '@chorus/event-store';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { RequestContext } from '../../platform/command-context';
@@ -32,7 +32,7 @@ const StatusChangedSchema = z.object({
   id: z.uuid(),
   version: z.number().int(),
   status: FeedbackStatus,
-});
+}) satisfies z.ZodType<StatusChanged>;
 class StatusChangedDto extends createZodDto(StatusChangedSchema) {}
 
 @ApiTags('feedback')

@@ -12,6 +12,7 @@ import {
 import type { Response } from 'express';
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
+import type { EditedFeedback } from '@chorus/domain';
 import type { CommandContext } from '@chorus/event-store';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { RequestContext } from '../../platform/command-context';
@@ -27,7 +28,10 @@ const EditFeedbackSchema = SubmitFeedbackSchema.partial()
   });
 class EditFeedbackDto extends createZodDto(EditFeedbackSchema) {}
 
-const EditedFeedbackSchema = z.object({ id: z.uuid(), version: z.number().int() });
+const EditedFeedbackSchema = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+}) satisfies z.ZodType<EditedFeedback>;
 class EditedFeedbackDto extends createZodDto(EditedFeedbackSchema) {}
 
 @ApiTags('feedback')

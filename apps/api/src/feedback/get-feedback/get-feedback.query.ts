@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { FeedbackItem } from '../feedback-item.view';
+import type { FeedbackItem } from '@chorus/domain';
 
 export class GetFeedbackQuery extends Query<FeedbackItem | null> {
   constructor(

@@ -1,4 +1,4 @@
-import type { FeedbackSort } from './list-feedback.query';
+import type { FeedbackSort } from '@chorus/domain';
 
 /** Keyset position after the last item of a page: its sort value and id. */
 export type FeedbackCursor = { sort: FeedbackSort; value: string | number; id: string };

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { feedbackStatuses } from '@chorus/domain';
+import { feedbackSorts, feedbackStatuses, type FeedbackPage } from '@chorus/domain';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { FeedbackItemSchema } from '../feedback-item.view';
 import { ListFeedbackQuery } from './list-feedback.query';
@@ -11,7 +11,7 @@ import { ListFeedbackQuery } from './list-feedback.query';
 const ListFeedbackParamsSchema = z
   .object({
     sort: z
-      .enum(['votes', 'newest', 'activity'], { error: 'Sort must be votes, newest or activity.' })
+      .enum(feedbackSorts, { error: 'Sort must be votes, newest or activity.' })
       .default('votes'),
     status: z
       .enum(feedbackStatuses, { error: `Status must be one of ${feedbackStatuses.join(', ')}.` })
@@ -30,7 +30,7 @@ class ListFeedbackParams extends createZodDto(ListFeedbackParamsSchema) {}
 const FeedbackPageSchema = z.object({
   items: z.array(FeedbackItemSchema),
   nextCursor: z.string().nullable(),
-});
+}) satisfies z.ZodType<FeedbackPage>;
 class FeedbackPageDto extends createZodDto(FeedbackPageSchema) {}
 
 @ApiTags('feedback')

@@ -8,7 +8,8 @@ import {
   type FeedbackItemRecord,
 } from '../feedback-item.view';
 import { decodeCursor, encodeCursor } from './feedback-cursor';
-import { ListFeedbackQuery, type FeedbackSort } from './list-feedback.query';
+import type { FeedbackSort } from '@chorus/domain';
+import { ListFeedbackQuery } from './list-feedback.query';
 
 const sortColumn: Record<FeedbackSort, string> = {
   votes: 'f.vote_count',

@@ -1,10 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import type { FeedbackStatus } from '@chorus/domain';
-import type { FeedbackItem } from '../feedback-item.view';
+import type { FeedbackPage, FeedbackSort, FeedbackStatus } from '@chorus/domain';
 
-export type FeedbackSort = 'votes' | 'newest' | 'activity';
-
-export class ListFeedbackQuery extends Query<{ items: FeedbackItem[]; nextCursor: string | null }> {
+export class ListFeedbackQuery extends Query<FeedbackPage> {
   constructor(
     readonly workspaceId: string,
     readonly readerId: string,

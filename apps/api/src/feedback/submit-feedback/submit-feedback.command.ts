@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { CommandContext } from '@chorus/event-store';
 import type { AuthenticatedActor } from '../../platform/auth';
-import type { SubmittedFeedback } from './submit-feedback.dto';
+import type { SubmittedFeedback } from '@chorus/domain';
 
 export class SubmitFeedbackCommand extends Command<{ status: number; body: SubmittedFeedback }> {
   constructor(

@@ -6,6 +6,7 @@ import {
   FEEDBACK_TITLE_MAX,
   FEEDBACK_TITLE_MIN,
   FeedbackStatus,
+  type SubmittedFeedback,
 } from '@chorus/domain';
 
 export const SubmitFeedbackSchema = z
@@ -36,6 +37,5 @@ export const SubmittedFeedbackSchema = z.object({
   boardId: z.string(),
   authorId: z.string(),
   status: FeedbackStatus,
-});
-export type SubmittedFeedback = z.infer<typeof SubmittedFeedbackSchema>;
+}) satisfies z.ZodType<SubmittedFeedback>;
 export class SubmittedFeedbackDto extends createZodDto(SubmittedFeedbackSchema) {}

@@ -7,7 +7,7 @@ import { PostgresEventStore } from '@chorus/event-store';
 import { decideAndAppend } from '../../platform/run-decider';
 import { requestHash, withIdempotencyKey } from '../../platform/idempotency';
 import { SubmitFeedbackCommand } from './submit-feedback.command';
-import type { SubmittedFeedback } from './submit-feedback.dto';
+import type { SubmittedFeedback } from '@chorus/domain';
 
 @CommandHandler(SubmitFeedbackCommand)
 export class SubmitFeedbackHandler implements ICommandHandler<SubmitFeedbackCommand> {

@@ -3,13 +3,17 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
+import type { VoteResult } from '@chorus/domain';
 import type { CommandContext } from '@chorus/event-store';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { RequestContext } from '../../platform/command-context';
 import { FeedbackIdParam } from '../feedback-item.view';
 import { VoteCommand } from './vote.command';
 
-const VoteStateSchema = z.object({ feedbackId: z.uuid(), voted: z.boolean() });
+const VoteStateSchema = z.object({
+  feedbackId: z.uuid(),
+  voted: z.boolean(),
+}) satisfies z.ZodType<VoteResult>;
 class VoteStateDto extends createZodDto(VoteStateSchema) {}
 
 @ApiTags('feedback')

@@ -1,0 +1,48 @@
+import type { FeedbackStatus } from '../feedback/feedback-workflow';
+import type { ActorRoleName } from '../shared/roles';
+
+// Shapes of the HTTP API, shared by the API (whose zod schemas must satisfy them) and the web app.
+
+export type Me = {
+  id: string;
+  name: string;
+  email: string;
+  role: ActorRoleName;
+  workspace: { id: string; name: string; slug: string };
+};
+
+export const feedbackSorts = ['votes', 'newest', 'activity'] as const;
+export type FeedbackSort = (typeof feedbackSorts)[number];
+
+export type FeedbackItem = {
+  id: string;
+  title: string;
+  /** Markdown. */
+  description: string;
+  boardId: string;
+  authorId: string;
+  status: FeedbackStatus;
+  /** Votes standing now. */
+  voteCount: number;
+  /** Distinct people who have ever voted. */
+  voterCount: number;
+  votedByMe: boolean;
+  /** The stream version: send it back as If-Match to edit. */
+  version: number;
+  createdAt: string;
+  lastActivityAt: string;
+};
+
+export type FeedbackPage = { items: FeedbackItem[]; nextCursor: string | null };
+
+export type SubmitFeedbackInput = { title: string; description?: string; boardId?: string };
+
+export type SubmittedFeedback = Pick<
+  FeedbackItem,
+  'id' | 'version' | 'title' | 'description' | 'boardId' | 'authorId' | 'status'
+>;
+
+export type EditFeedbackInput = Partial<SubmitFeedbackInput>;
+export type EditedFeedback = { id: string; version: number };
+export type VoteResult = { feedbackId: string; voted: boolean };
+export type StatusChanged = { id: string; version: number; status: FeedbackStatus };
