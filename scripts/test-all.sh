@@ -23,7 +23,7 @@ run_check() {
 }
 
 run_check "build" npx turbo run build --output-logs=errors-only
-run_check "format" npx prettier --check . --log-level warn
+run_check "format" npx turbo run //#format:check --output-logs=errors-only
 run_check "typecheck" npx turbo run typecheck --output-logs=errors-only
 run_check "lint" npx turbo run lint --output-logs=errors-only
 
