@@ -231,22 +231,42 @@ const checkReadModel = async () => {
   return { ...row, converged: row.projected === row.standing && row.ballots === row.standing };
 };
 
-/** The worker's own commit-to-read-model lag Summary (last 60 s), in ms per projection. */
+/**
+ * The worker's commit-to-read-model lag histogram, as p50/p99 in ms per projection, interpolated
+ * within buckets the way Prometheus' histogram_quantile does. Counts since the worker started.
+ */
 const scrapeLag = async (worker) => {
   const text = await (await fetch(worker.metricsUrl)).text();
-  const lag = {};
-  for (const match of text.matchAll(
-    /^chorus_projection_lag_seconds(_count)?\{([^}]*)\} (\S+)$/gm,
+  const buckets = {};
+  for (const [, rawLabels, value] of text.matchAll(
+    /^chorus_projection_lag_seconds_bucket\{([^}]*)\} (\S+)$/gm,
   )) {
-    const [, isCount, rawLabels, value] = match;
     const labels = Object.fromEntries(
       [...rawLabels.matchAll(/(\w+)="([^"]*)"/g)].map(([, k, v]) => [k, v]),
     );
-    const entry = (lag[labels.projection] ??= {});
-    if (isCount) entry.count = Number(value);
-    else
-      entry[`p${Math.round(Number(labels.quantile) * 100)}`] =
-        Math.round(Number(value) * 10_000) / 10;
+    (buckets[labels.projection] ??= []).push({ le: Number(labels.le), count: Number(value) });
+  }
+  const quantile = (sorted, q) => {
+    const total = sorted[sorted.length - 1].count;
+    const rank = q * total;
+    let lower = 0;
+    let below = 0;
+    for (const { le, count } of sorted) {
+      if (count >= rank) {
+        if (!Number.isFinite(le)) return lower;
+        return lower + ((le - lower) * (rank - below)) / Math.max(1, count - below);
+      }
+      lower = le;
+      below = count;
+    }
+    return lower;
+  };
+  const lag = {};
+  for (const [projection, list] of Object.entries(buckets)) {
+    const sorted = list.sort((x, y) => x.le - y.le);
+    const count = sorted[sorted.length - 1].count;
+    const ms = (q) => Math.round(quantile(sorted, q) * 10_000) / 10;
+    lag[projection] = { count, p50: ms(0.5), p99: ms(0.99) };
   }
   return lag;
 };

@@ -171,6 +171,7 @@ export const seedDemoWorkspace = async (
     }
     return cast.size;
   });
+  store.notifyAppended();
   const [{ votes }] = await db.query<[{ votes: number }]>(
     `SELECT count(*)::int AS votes FROM events WHERE type = 'VoteCast' AND workspace_id = $1`,
     [workspaceId],

@@ -28,9 +28,8 @@ export const startWorker = async ({
     onBatchApplied: (projection, events) => {
       metrics.eventsProjected.inc({ projection }, events.length);
       const now = Date.now();
-      for (const event of events) {
-        metrics.lag.observe({ projection }, (now - Date.parse(event.metadata.occurredAt)) / 1000);
-      }
+      const lag = metrics.lag.labels({ projection });
+      for (const event of events) lag.observe((now - Date.parse(event.metadata.occurredAt)) / 1000);
     },
     onError: (projection, error) => {
       metrics.errors.inc({ projection });

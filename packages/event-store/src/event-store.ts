@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { chorusEvents, type EventMetadata } from '@chorus/domain';
+import { AppendNotifier, EVENTS_CHANNEL } from './append-notifier';
 
 export type NewEvent = { type: string; data: unknown };
 
@@ -55,13 +57,14 @@ type EventRow = {
   workspace_id: string;
   data: unknown;
   metadata: EventMetadata;
-  recorded_at: Date;
+  recorded_at: string;
 };
 
 // Positions are bigint and xid8: read as text so no precision is lost in JavaScript. ORDER BY
 // must then name the table's columns (events.transaction_id), not these text aliases.
 const EVENT_COLUMNS = `global_position::text, transaction_id::text, stream_id, stream_type, version,
-  event_id, type, schema_version, workspace_id, data, metadata, recorded_at`;
+  event_id, type, schema_version, workspace_id, data, metadata,
+  to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS recorded_at`;
 
 const toStoredEvent = (row: EventRow): StoredEvent => ({
   globalPosition: row.global_position,
@@ -75,7 +78,7 @@ const toStoredEvent = (row: EventRow): StoredEvent => ({
   workspaceId: row.workspace_id,
   data: row.data,
   metadata: row.metadata,
-  recordedAt: row.recorded_at.toISOString(),
+  recordedAt: row.recorded_at,
 });
 
 const isUniqueViolation = (error: unknown): boolean =>
@@ -89,7 +92,31 @@ type Queryable = Pick<EntityManager, 'query'> | Pick<DataSource, 'query'>;
 export type ReadOptions = { workspaceId?: string; manager?: Queryable };
 
 export class PostgresEventStore {
-  constructor(private readonly db: DataSource) {}
+  private readonly notifier: AppendNotifier;
+
+  constructor(private readonly db: DataSource) {
+    this.notifier = new AppendNotifier(() => db.query(`NOTIFY ${EVENTS_CHANNEL}`));
+  }
+
+  /**
+   * Hot statements go to pg's pool as named prepared statements (planned once per connection);
+   * inside a caller's transaction they run on its manager.
+   */
+  private async run<T>(
+    name: string,
+    text: string,
+    values: unknown[],
+    manager?: Queryable,
+  ): Promise<T[]> {
+    if (manager && manager !== this.db) return manager.query<T[]>(text, values);
+    const pool = (this.db.driver as unknown as { master: Pool }).master;
+    return (await pool.query<T & object>({ name, text, values })).rows;
+  }
+
+  /** Call after committing a transaction that appended through its own manager. */
+  notifyAppended(): void {
+    this.notifier.poke();
+  }
 
   /**
    * Appends events to a stream that must be at `expectedVersion` (0 = new stream), in one
@@ -101,9 +128,9 @@ export class PostgresEventStore {
     expectedVersion: number,
     events: readonly NewEvent[],
     context: CommandContext,
-    manager: Queryable = this.db,
-  ): Promise<{ nextVersion: number; events: StoredEvent[] }> {
-    if (events.length === 0) return { nextVersion: expectedVersion, events: [] };
+    manager?: Queryable,
+  ): Promise<{ nextVersion: number }> {
+    if (events.length === 0) return { nextVersion: expectedVersion };
     const occurredAt = context.occurredAt ?? new Date().toISOString();
     const streamType = streamId.slice(0, streamId.indexOf('-'));
     const rows = events.map((event, index) => {
@@ -124,15 +151,16 @@ export class PostgresEventStore {
         metadata,
       };
     });
-    let inserted: EventRow[];
+    let inserted: unknown[];
     try {
-      inserted = await manager.query<EventRow[]>(
+      inserted = await this.run(
+        'chorus_append',
         `INSERT INTO events (stream_id, stream_type, version, event_id, type, schema_version, workspace_id, data, metadata)
          SELECT $1, $2, e.version, e.event_id, e.type, e.schema_version, $3, e.data, e.metadata
          FROM jsonb_to_recordset($4::jsonb)
            AS e(version int, event_id uuid, type text, schema_version int, data jsonb, metadata jsonb)
          WHERE (SELECT coalesce(max(version), 0) FROM events WHERE stream_id = $1) = $5
-         RETURNING ${EVENT_COLUMNS}`,
+         RETURNING version`,
         [
           streamId,
           streamType,
@@ -149,16 +177,15 @@ export class PostgresEventStore {
           ),
           expectedVersion,
         ],
+        manager,
       );
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConcurrencyConflict(streamId, expectedVersion);
       throw error;
     }
     if (inserted.length === 0) throw new ConcurrencyConflict(streamId, expectedVersion);
-    return {
-      nextVersion: expectedVersion + events.length,
-      events: inserted.map(toStoredEvent),
-    };
+    if (!manager || manager === this.db) this.notifier.poke();
+    return { nextVersion: expectedVersion + events.length };
   }
 
   /**
@@ -172,13 +199,15 @@ export class PostgresEventStore {
   /** Several streams in one round trip, each in version order. */
   async readStreams(
     streamIds: readonly string[],
-    { workspaceId, manager = this.db }: ReadOptions = {},
+    { workspaceId, manager }: ReadOptions = {},
   ): Promise<Map<string, StoredEvent[]>> {
-    const rows = await manager.query<EventRow[]>(
+    const rows = await this.run<EventRow>(
+      'chorus_read_streams',
       `SELECT ${EVENT_COLUMNS} FROM events
        WHERE stream_id = ANY($1) AND ($2::uuid IS NULL OR workspace_id = $2)
        ORDER BY stream_id, version`,
       [streamIds, workspaceId ?? null],
+      manager,
     );
     const streams = new Map<string, StoredEvent[]>(streamIds.map((id) => [id, []]));
     for (const row of rows) streams.get(row.stream_id)?.push(toStoredEvent(row));
@@ -203,6 +232,20 @@ export class PostgresEventStore {
       [after.transactionId, after.globalPosition, limit],
     );
     return rows.map(toStoredEvent);
+  }
+
+  /** Whether the log has anything visible after `after`: a cheap, lock-free check before a batch. */
+  async hasEventsAfter(after: LogPosition): Promise<boolean> {
+    // A plain ordered LIMIT 1, like readLog, walks the log-order index; EXISTS would scan.
+    const rows = await this.run<{ found: number }>(
+      'chorus_has_events_after',
+      `SELECT 1 AS found FROM events
+       WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY events.transaction_id, events.global_position LIMIT 1`,
+      [after.transactionId, after.globalPosition],
+    );
+    return rows.length > 0;
   }
 
   /** The position of the newest event every reader can already see. */

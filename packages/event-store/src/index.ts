@@ -3,3 +3,4 @@ export * from './embedded-postgres';
 export * from './event-store';
 export * from './projection-runner';
 export { migrations } from './migrations';
+export * from './append-notifier';

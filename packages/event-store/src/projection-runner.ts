@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
+import { EVENTS_CHANNEL } from './append-notifier';
 import {
   LOG_START,
   PostgresEventStore,
@@ -25,6 +26,8 @@ export type ProjectionRunnerOptions = {
   batchSize?: number;
   /** Poll this often even without a notification, in case one was missed. */
   idleWaitMs?: number;
+  /** After a partial batch, gather events this long before the next: fewer, larger commits. */
+  gatherMs?: number;
   onBatchApplied?: (projection: string, events: readonly StoredEvent[]) => void;
   onError?: (projection: string, error: unknown) => void;
 };
@@ -58,30 +61,51 @@ const writeCheckpoint = (tx: EntityManager, projection: string, position: LogPos
   );
 
 /**
+ * Locks the projection's checkpoint row for this transaction, creating it on first use, so two
+ * runners (or a rebuild) never apply the same batch at once.
+ */
+const lockCheckpoint = async (tx: EntityManager, projection: string): Promise<LogPosition> => {
+  // Read models can be rebuilt from the log, so their commits need not wait for the disk: a crash
+  // may lose the newest batches, rows and checkpoint together, and they are simply replayed.
+  // This keeps projection commits from queueing with the event appends for WAL flushes.
+  await tx.query('SET LOCAL synchronous_commit = off');
+  const rows = await tx.query<CheckpointRow[]>(
+    `SELECT transaction_id::text, global_position::text FROM projection_checkpoints
+     WHERE projection = $1 FOR UPDATE`,
+    [projection],
+  );
+  const row = rows[0];
+  if (row) return { transactionId: row.transaction_id, globalPosition: row.global_position };
+  await tx.query(
+    `INSERT INTO projection_checkpoints (projection, transaction_id, global_position)
+     VALUES ($1, '0', 0) ON CONFLICT DO NOTHING`,
+    [projection],
+  );
+  return readCheckpoint(tx, projection, true);
+};
+
+export type BatchResult = { events: readonly StoredEvent[]; position: LogPosition };
+
+/**
  * Applies one batch read after the projection's checkpoint, in one transaction with the new
- * checkpoint. The checkpoint row is locked first, so two runners (or a rebuild) never apply the
- * same batch at once. Returns how many events it read.
+ * checkpoint. Returns the events read and where the checkpoint now stands.
  */
 export const applyNextBatch = async (
   db: DataSource,
   store: PostgresEventStore,
   projection: Projection,
   batchSize: number,
-): Promise<readonly StoredEvent[]> =>
+): Promise<BatchResult> =>
   db.transaction(async (tx) => {
-    await tx.query(
-      `INSERT INTO projection_checkpoints (projection, transaction_id, global_position)
-       VALUES ($1, '0', 0) ON CONFLICT DO NOTHING`,
-      [projection.name],
-    );
-    const checkpoint = await readCheckpoint(tx, projection.name, true);
+    const checkpoint = await lockCheckpoint(tx, projection.name);
     const events = await store.readLog(checkpoint, batchSize, tx);
     const last = events[events.length - 1];
-    if (!last) return events;
+    if (!last) return { events, position: checkpoint };
     const relevant = events.filter((e) => projection.handles.has(e.type));
     if (relevant.length > 0) await projection.applyBatch(tx, relevant);
-    await writeCheckpoint(tx, projection.name, positionOf(last));
-    return events;
+    const position = positionOf(last);
+    await writeCheckpoint(tx, projection.name, position);
+    return { events, position };
   });
 
 /** Catches a projection up to the head of the log; returns the number of events read. */
@@ -93,7 +117,7 @@ export const catchUp = async (
 ): Promise<number> => {
   let total = 0;
   for (;;) {
-    const events = await applyNextBatch(db, store, projection, batchSize);
+    const { events } = await applyNextBatch(db, store, projection, batchSize);
     total += events.length;
     if (events.length < batchSize) return total;
   }
@@ -110,12 +134,7 @@ export const rebuildProjection = async (
   batchSize = 5000,
 ): Promise<number> =>
   db.transaction(async (tx) => {
-    await tx.query(
-      `INSERT INTO projection_checkpoints (projection, transaction_id, global_position)
-       VALUES ($1, '0', 0) ON CONFLICT DO NOTHING`,
-      [projection.name],
-    );
-    await readCheckpoint(tx, projection.name, true);
+    await lockCheckpoint(tx, projection.name);
     for (const table of projection.tables) await tx.query(`DELETE FROM ${table}`);
     let position = LOG_START;
     let total = 0;
@@ -140,6 +159,7 @@ export class ProjectionRunner {
   private loops: Promise<void>[] = [];
   private readonly batchSize: number;
   private readonly idleWaitMs: number;
+  private readonly gatherMs: number;
 
   constructor(
     private readonly db: DataSource,
@@ -150,6 +170,7 @@ export class ProjectionRunner {
     this.store = new PostgresEventStore(db);
     this.batchSize = options.batchSize ?? 1000;
     this.idleWaitMs = options.idleWaitMs ?? 1000;
+    this.gatherMs = options.gatherMs ?? 20;
   }
 
   async start(): Promise<void> {
@@ -161,7 +182,7 @@ export class ProjectionRunner {
     this.listener.on('notification', () => this.notify());
     this.listener.on('error', (error) => this.options.onError?.('listener', error));
     await this.listener.connect();
-    await this.listener.query('LISTEN chorus_events');
+    await this.listener.query(`LISTEN ${EVENTS_CHANNEL}`);
     this.loops = this.projections.map((projection) => this.loop(projection));
   }
 
@@ -200,13 +221,24 @@ export class ProjectionRunner {
 
   private async loop(projection: Projection): Promise<void> {
     let failures = 0;
+    // Where this runner last left the checkpoint: an idle wake-up checks for news without the
+    // locking transaction (and its commit).
+    let lastSeen: LogPosition | null = null;
     while (this.running) {
       const seen = this.generation;
       try {
-        const events = await applyNextBatch(this.db, this.store, projection, this.batchSize);
+        if (lastSeen && !(await this.store.hasEventsAfter(lastSeen))) {
+          await this.sleep(this.idleWaitMs, seen);
+          continue;
+        }
+        const batch = await applyNextBatch(this.db, this.store, projection, this.batchSize);
+        lastSeen = batch.position;
         failures = 0;
-        if (events.length > 0) this.options.onBatchApplied?.(projection.name, events);
-        if (events.length < this.batchSize) await this.sleep(this.idleWaitMs, seen);
+        if (batch.events.length > 0) this.options.onBatchApplied?.(projection.name, batch.events);
+        if (batch.events.length < this.batchSize) {
+          await this.sleep(this.idleWaitMs, seen);
+          await new Promise((resolve) => setTimeout(resolve, this.gatherMs));
+        }
       } catch (error) {
         failures += 1;
         this.options.onError?.(projection.name, error);

@@ -59,5 +59,6 @@ export const provisionWorkspace = async (
       );
     }
   });
+  store.notifyAppended();
   return { workspaceId, people: provisioned };
 };

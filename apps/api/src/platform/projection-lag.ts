@@ -18,6 +18,7 @@ export const readProjectionLag = async (db: DataSource): Promise<ProjectionLag[]
       (SELECT count(*) FROM (
         SELECT 1 FROM events e
         WHERE (e.transaction_id, e.global_position) > (c.transaction_id, c.global_position)
+        ORDER BY e.transaction_id, e.global_position
         LIMIT 1000000) pending)::int AS events_behind,
       coalesce(extract(epoch FROM clock_timestamp() - (
         SELECT e.recorded_at FROM events e

@@ -23,16 +23,6 @@ export class CreateEventStore1764300000000 implements MigrationInterface {
     // Readers of the global log order by (transaction_id, global_position).
     await db.query(`CREATE INDEX events_log_order ON events (transaction_id, global_position)`);
     await db.query(`CREATE INDEX events_workspace ON events (workspace_id, global_position)`);
-    // One NOTIFY per inserting statement wakes the projection runners.
-    await db.query(`
-      CREATE FUNCTION notify_events_appended() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        PERFORM pg_notify('chorus_events', '');
-        RETURN NULL;
-      END $$`);
-    await db.query(`
-      CREATE TRIGGER events_appended AFTER INSERT ON events
-      FOR EACH STATEMENT EXECUTE FUNCTION notify_events_appended()`);
     await db.query(`
       CREATE TABLE projection_checkpoints (
         projection text PRIMARY KEY,
@@ -45,6 +35,5 @@ export class CreateEventStore1764300000000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE projection_checkpoints`);
     await db.query(`DROP TABLE events`);
-    await db.query(`DROP FUNCTION notify_events_appended`);
   }
 }

@@ -40,7 +40,7 @@ export class SubmitFeedbackHandler implements ICommandHandler<SubmitFeedbackComm
       return { status: 201, body };
     };
     if (idempotencyKey === undefined) return submit();
-    return this.db.transaction((tx) =>
+    const result = await this.db.transaction((tx) =>
       withIdempotencyKey(
         tx,
         {
@@ -52,5 +52,7 @@ export class SubmitFeedbackHandler implements ICommandHandler<SubmitFeedbackComm
         () => submit(tx),
       ),
     );
+    this.store.notifyAppended();
+    return result;
   }
 }
