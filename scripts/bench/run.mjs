@@ -529,7 +529,7 @@ const main = async () => {
     `votes: ${votes.rate} votes/s, p50 ${votes.p50} ms, p99 ${votes.p99} ms, ${votes.non2xx} non-2xx`,
   );
 
-  // A fresh worker, so its 60 s lag window holds only the steady phase.
+  // A fresh worker, so its lag histogram holds only the steady phase.
   await stopChild(worker);
   worker = await startWorker();
   log(`steady: ${config.steadyRate} votes/s for ${config.seconds} s…`);

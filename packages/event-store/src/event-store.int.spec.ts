@@ -85,6 +85,39 @@ describe('PostgresEventStore', () => {
     expect(await store.readStream(streamId)).toHaveLength(2);
   });
 
+  it('appends single events from many callers in shared statements, each with its own outcome', async () => {
+    const feedbackId = randomUUID();
+    const vote = (voterId: string) => ({ type: 'VoteCast', data: { feedbackId, voterId } });
+    const results = await Promise.allSettled([
+      ...Array.from({ length: 30 }, (_, i) =>
+        store.appendOne(`ballot-${feedbackId}-v${i}`, 0, vote(`v${i}`), context),
+      ),
+      // Two racers on one ballot at the same version: exactly one lands.
+      store.appendOne(`ballot-${feedbackId}-twice`, 0, vote('twice'), context),
+      store.appendOne(`ballot-${feedbackId}-twice`, 0, vote('twice'), context),
+    ]);
+    const rejected = results.filter((r) => r.status === 'rejected');
+    expect(rejected).toHaveLength(1);
+    expect((rejected[0] as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrencyConflict);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(31);
+    const [{ count }] = await db.dataSource.query<[{ count: number }]>(
+      `SELECT count(*)::int AS count FROM events WHERE data->>'feedbackId' = $1`,
+      [feedbackId],
+    );
+    expect(count).toBe(31);
+    await expect(
+      store.appendOne(`ballot-${feedbackId}-v0`, 0, vote('v0'), context),
+    ).rejects.toThrow(ConcurrencyConflict);
+    await expect(
+      store.appendOne(
+        `ballot-${feedbackId}-v0`,
+        1,
+        { type: 'VoteWithdrawn', data: { feedbackId, voterId: 'v0' } },
+        context,
+      ),
+    ).resolves.toEqual({ nextVersion: 2 });
+  });
+
   it('validates event data against its schema before storing it', async () => {
     await expect(
       store.append('feedback-x', 0, [{ type: 'FeedbackSubmitted', data: { title: 'x' } }], context),

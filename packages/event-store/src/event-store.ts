@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { chorusEvents, type EventMetadata } from '@chorus/domain';
 import { AppendNotifier, EVENTS_CHANNEL } from './append-notifier';
+import { MicroBatcher } from './micro-batcher';
 
 export type NewEvent = { type: string; data: unknown };
 
@@ -81,6 +82,75 @@ const toStoredEvent = (row: EventRow): StoredEvent => ({
   recordedAt: row.recorded_at,
 });
 
+/** An event as inserted: the columns of `events` that the writer supplies. */
+type EventRecord = {
+  stream_id: string;
+  stream_type: string;
+  version: number;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  workspace_id: string;
+  data: unknown;
+  metadata: EventMetadata;
+};
+
+const INSERT_COLUMNS =
+  'stream_id, stream_type, version, event_id, type, schema_version, workspace_id, data, metadata';
+const RECORDSET_TYPES = `stream_id text, stream_type text, version int, event_id uuid, type text,
+  schema_version int, workspace_id uuid, data jsonb, metadata jsonb`;
+
+/** Validates each event against its schema and stamps it with the command's metadata. */
+const toEventRows = (
+  streamId: string,
+  expectedVersion: number,
+  events: readonly NewEvent[],
+  context: CommandContext,
+): EventRecord[] => {
+  const metadata: EventMetadata = {
+    workspaceId: context.workspaceId,
+    actorId: context.actorId,
+    correlationId: context.correlationId,
+    causationId: context.causationId ?? null,
+    occurredAt: context.occurredAt ?? new Date().toISOString(),
+  };
+  const streamType = streamId.slice(0, streamId.indexOf('-'));
+  return events.map((event, index) => {
+    const schemaVersion = chorusEvents.schemaVersionOf(event.type);
+    return {
+      stream_id: streamId,
+      stream_type: streamType,
+      version: expectedVersion + index + 1,
+      event_id: randomUUID(),
+      type: event.type,
+      schema_version: schemaVersion,
+      workspace_id: context.workspaceId,
+      data: chorusEvents.parse(event.type, schemaVersion, event.data),
+      metadata,
+    };
+  });
+};
+
+const READ_STREAMS_SQL = `SELECT ${EVENT_COLUMNS} FROM events
+  WHERE stream_id = ANY($1) ORDER BY stream_id, version`;
+
+/**
+ * Each requested stream's events. With `workspaceId`, a stream of another workspace reads as
+ * empty, so a command can never act on another workspace's aggregate.
+ */
+const groupByStream = (
+  streamIds: readonly string[],
+  rows: readonly EventRow[],
+  workspaceId: string | undefined,
+): Map<string, StoredEvent[]> => {
+  const streams = new Map<string, StoredEvent[]>(streamIds.map((id) => [id, []]));
+  for (const row of rows) {
+    if (workspaceId !== undefined && row.workspace_id !== workspaceId) continue;
+    streams.get(row.stream_id)?.push(toStoredEvent(row));
+  }
+  return streams;
+};
+
 const isUniqueViolation = (error: unknown): boolean =>
   typeof error === 'object' &&
   error !== null &&
@@ -131,50 +201,17 @@ export class PostgresEventStore {
     manager?: Queryable,
   ): Promise<{ nextVersion: number }> {
     if (events.length === 0) return { nextVersion: expectedVersion };
-    const occurredAt = context.occurredAt ?? new Date().toISOString();
-    const streamType = streamId.slice(0, streamId.indexOf('-'));
-    const rows = events.map((event, index) => {
-      const schemaVersion = chorusEvents.schemaVersionOf(event.type);
-      const metadata: EventMetadata = {
-        workspaceId: context.workspaceId,
-        actorId: context.actorId,
-        correlationId: context.correlationId,
-        causationId: context.causationId ?? null,
-        occurredAt,
-      };
-      return {
-        version: expectedVersion + index + 1,
-        eventId: randomUUID(),
-        type: event.type,
-        schemaVersion,
-        data: chorusEvents.parse(event.type, schemaVersion, event.data),
-        metadata,
-      };
-    });
     let inserted: unknown[];
     try {
       inserted = await this.run(
         'chorus_append',
-        `INSERT INTO events (stream_id, stream_type, version, event_id, type, schema_version, workspace_id, data, metadata)
-         SELECT $1, $2, e.version, e.event_id, e.type, e.schema_version, $3, e.data, e.metadata
-         FROM jsonb_to_recordset($4::jsonb)
-           AS e(version int, event_id uuid, type text, schema_version int, data jsonb, metadata jsonb)
-         WHERE (SELECT coalesce(max(version), 0) FROM events WHERE stream_id = $1) = $5
+        `INSERT INTO events (${INSERT_COLUMNS})
+         SELECT ${INSERT_COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(${RECORDSET_TYPES})
+         WHERE (SELECT coalesce(max(version), 0) FROM events WHERE stream_id = $2) = $3
          RETURNING version`,
         [
+          JSON.stringify(toEventRows(streamId, expectedVersion, events, context)),
           streamId,
-          streamType,
-          context.workspaceId,
-          JSON.stringify(
-            rows.map((r) => ({
-              version: r.version,
-              event_id: r.eventId,
-              type: r.type,
-              schema_version: r.schemaVersion,
-              data: r.data,
-              metadata: r.metadata,
-            })),
-          ),
           expectedVersion,
         ],
         manager,
@@ -189,6 +226,43 @@ export class PostgresEventStore {
   }
 
   /**
+   * Appends one event to its own stream, sharing a statement and a commit with whatever other
+   * single-event appends are waiting (votes under load). Same guarantees as `append`.
+   */
+  appendOne(
+    streamId: string,
+    expectedVersion: number,
+    event: NewEvent,
+    context: CommandContext,
+  ): Promise<{ nextVersion: number }> {
+    const [row] = toEventRows(streamId, expectedVersion, [event], context);
+    return this.appendBatcher.submit(row!);
+  }
+
+  private readonly appendBatcher = new MicroBatcher<EventRecord, { nextVersion: number }>(
+    async (rows) => {
+      // ON CONFLICT skips just the rows that lost a race; the rest of the batch still lands.
+      const inserted = await this.run<{ event_id: string }>(
+        'chorus_append_batch',
+        `INSERT INTO events (${INSERT_COLUMNS})
+         SELECT ${INSERT_COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(${RECORDSET_TYPES})
+         WHERE (SELECT coalesce(max(version), 0) FROM events e WHERE e.stream_id = r.stream_id) = r.version - 1
+         ON CONFLICT (stream_id, version) DO NOTHING
+         RETURNING event_id`,
+        [JSON.stringify(rows)],
+      );
+      if (inserted.length > 0) this.notifier.poke();
+      const landed = new Set(inserted.map((r) => r.event_id));
+      return rows.map((row) =>
+        landed.has(row.event_id)
+          ? { nextVersion: row.version }
+          : new ConcurrencyConflict(row.stream_id, row.version - 1),
+      );
+    },
+    { maxBatch: 200, maxConcurrent: 4 },
+  );
+
+  /**
    * A stream in version order. With `workspaceId`, a stream of another workspace reads as empty,
    * so a command can never act on another workspace's aggregate.
    */
@@ -196,23 +270,32 @@ export class PostgresEventStore {
     return (await this.readStreams([streamId], options)).get(streamId) ?? [];
   }
 
-  /** Several streams in one round trip, each in version order. */
+  /**
+   * Several streams in one round trip, each in version order. Outside a transaction, concurrent
+   * readers share one query.
+   */
   async readStreams(
     streamIds: readonly string[],
     { workspaceId, manager }: ReadOptions = {},
   ): Promise<Map<string, StoredEvent[]>> {
-    const rows = await this.run<EventRow>(
-      'chorus_read_streams',
-      `SELECT ${EVENT_COLUMNS} FROM events
-       WHERE stream_id = ANY($1) AND ($2::uuid IS NULL OR workspace_id = $2)
-       ORDER BY stream_id, version`,
-      [streamIds, workspaceId ?? null],
-      manager,
-    );
-    const streams = new Map<string, StoredEvent[]>(streamIds.map((id) => [id, []]));
-    for (const row of rows) streams.get(row.stream_id)?.push(toStoredEvent(row));
-    return streams;
+    if (manager && manager !== this.db) {
+      const rows = await manager.query<EventRow[]>(READ_STREAMS_SQL, [streamIds]);
+      return groupByStream(streamIds, rows, workspaceId);
+    }
+    return this.readBatcher.submit({ streamIds, workspaceId });
   }
+
+  private readonly readBatcher = new MicroBatcher<
+    { streamIds: readonly string[]; workspaceId?: string },
+    Map<string, StoredEvent[]>
+  >(
+    async (requests) => {
+      const allIds = [...new Set(requests.flatMap((r) => r.streamIds))];
+      const rows = await this.run<EventRow>('chorus_read_streams', READ_STREAMS_SQL, [allIds]);
+      return requests.map((r) => groupByStream(r.streamIds, rows, r.workspaceId));
+    },
+    { maxBatch: 200, maxConcurrent: 4 },
+  );
 
   /**
    * Reads the global log after `after`, never past the oldest transaction still in flight:

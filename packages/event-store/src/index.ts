@@ -4,3 +4,4 @@ export * from './event-store';
 export * from './projection-runner';
 export { migrations } from './migrations';
 export * from './append-notifier';
+export * from './micro-batcher';

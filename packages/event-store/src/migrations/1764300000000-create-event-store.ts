@@ -22,7 +22,6 @@ export class CreateEventStore1764300000000 implements MigrationInterface {
       )`);
     // Readers of the global log order by (transaction_id, global_position).
     await db.query(`CREATE INDEX events_log_order ON events (transaction_id, global_position)`);
-    await db.query(`CREATE INDEX events_workspace ON events (workspace_id, global_position)`);
     await db.query(`
       CREATE TABLE projection_checkpoints (
         projection text PRIMARY KEY,

@@ -16,7 +16,8 @@ const RETRIES = 3;
 
 /**
  * Votes commute, so a racing write to the same ballot (the same person double-clicking) is
- * simply decided again. One round trip reads the voter's ballot and the feedback's short stream.
+ * simply decided again. One round trip reads the voter's ballot and the feedback's short stream;
+ * under load, concurrent votes share those reads and their append.
  */
 @CommandHandler(VoteCommand)
 export class VoteHandler implements ICommandHandler<VoteCommand> {
@@ -36,7 +37,8 @@ export class VoteHandler implements ICommandHandler<VoteCommand> {
       ].reduce<Ballot>(ballotDecider.evolveWithFeedback, ballotDecider.initialState());
       const events = ballotDecider.decide({ type: kind, feedbackId, actor }, state);
       try {
-        await this.store.append(ballotStream, ballotEvents.length, events, context);
+        const [event] = events;
+        if (event) await this.store.appendOne(ballotStream, ballotEvents.length, event, context);
         return { feedbackId, voted: kind === 'CastVote' };
       } catch (error) {
         if (!(error instanceof ConcurrencyConflict) || attempt >= RETRIES) throw error;
