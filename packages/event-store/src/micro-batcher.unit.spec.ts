@@ -22,7 +22,7 @@ describe('MicroBatcher', () => {
 
   it('fails only the items the batch says failed, and all of them when the batch throws', async () => {
     const perItem = new MicroBatcher<number, number>(
-      async (items) => items.map((i) => (i % 2 ? new Error(`odd ${i}`) : i)),
+      (items) => Promise.resolve(items.map((i) => (i % 2 ? new Error(`odd ${i}`) : i))),
       { maxBatch: 10, maxConcurrent: 1 },
     );
     await expect(perItem.submit(2)).resolves.toBe(2);
