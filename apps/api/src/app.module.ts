@@ -19,6 +19,8 @@ export type ApiConfig = {
   databaseUrl: string;
   databasePoolSize: number;
   healthMaxLagSeconds: number;
+  /** Which checkpoints health watches: the projections', or only the Kafka relay's. */
+  transport?: 'postgres' | 'kafka';
 };
 
 @Module({})
@@ -36,6 +38,7 @@ export class AppModule implements NestModule {
         TokenAuthenticator,
         ApiMetrics,
         { provide: 'HEALTH_MAX_LAG_SECONDS', useValue: config.healthMaxLagSeconds },
+        { provide: 'EVENT_TRANSPORT', useValue: config.transport ?? 'postgres' },
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -9,6 +9,7 @@ const Env = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(20),
   HEALTH_MAX_LAG_SECONDS: z.coerce.number().positive().default(30),
   WEB_DIST_DIR: z.string().optional(),
+  KAFKA_BROKERS: z.string().optional(),
 });
 
 const main = async () => {
@@ -18,6 +19,7 @@ const main = async () => {
     databasePoolSize: env.DATABASE_POOL_SIZE,
     healthMaxLagSeconds: env.HEALTH_MAX_LAG_SECONDS,
     webDistDir: env.WEB_DIST_DIR,
+    transport: env.KAFKA_BROKERS ? 'kafka' : 'postgres',
     logger: ['error', 'warn'],
   });
   await app.listen(env.PORT, env.HOST);

@@ -12,6 +12,9 @@ const main = async () => {
     databaseUrl,
     metricsPort: metricsPort === undefined ? undefined : Number(metricsPort),
     logger,
+    kafka: process.env.KAFKA_BROKERS
+      ? { brokers: process.env.KAFKA_BROKERS, topicPrefix: process.env.CHORUS_TOPIC_PREFIX }
+      : undefined,
   });
   const shutdown = () => {
     worker.stop().then(

@@ -17,6 +17,12 @@ export const createWorkerMetrics = () => {
       labelNames: ['projection'],
       registers: [registry],
     }),
+    deadLetters: new Counter({
+      name: 'chorus_dead_letters_total',
+      help: 'Events a projection could not apply, sent to the dead-letter topic.',
+      labelNames: ['projection'],
+      registers: [registry],
+    }),
     // A histogram, not a summary: observing every event must stay cheap during a catch-up.
     lag: new Histogram({
       name: 'chorus_projection_lag_seconds',

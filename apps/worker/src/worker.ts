@@ -1,6 +1,19 @@
 import { createServer, type Server } from 'node:http';
 import pino, { type Logger } from 'pino';
-import { connectAndMigrate, ProjectionRunner } from '@chorus/event-store';
+import {
+  KafkaProjectionConsumer,
+  ProjectionRunner,
+  boundedContexts,
+  connectAndMigrate,
+  createKafka,
+  deadLetterTopic,
+  ensureTopics,
+  kafkaRelay,
+  topicFor,
+  topicSettingsFromEnv,
+  type StoredEvent,
+} from '@chorus/event-store';
+import type { Producer } from 'kafkajs';
 import { createWorkerMetrics } from './metrics';
 import { projections } from './projections';
 
@@ -9,6 +22,11 @@ export type WorkerOptions = {
   /** Serve Prometheus metrics on this port (0 = any free port); omit for none. */
   metricsPort?: number;
   logger?: Logger;
+  /**
+   * With brokers, the worker relays the Postgres log to Kafka and its projections consume from
+   * Kafka in a consumer group; without, projections read the Postgres log directly.
+   */
+  kafka?: { brokers: string; topicPrefix?: string; groupId?: string };
 };
 
 export type RunningWorker = { metricsUrl: string | null; stop: () => Promise<void> };
@@ -17,6 +35,7 @@ export const startWorker = async ({
   databaseUrl,
   metricsPort,
   logger = pino({ name: 'chorus-worker' }),
+  kafka: kafkaOptions,
 }: WorkerOptions): Promise<RunningWorker> => {
   const db = await connectAndMigrate({
     url: databaseUrl,
@@ -24,19 +43,71 @@ export const startWorker = async ({
     applicationName: 'chorus-worker',
   });
   const metrics = createWorkerMetrics();
-  const runner = new ProjectionRunner(db, databaseUrl, projections, {
-    onBatchApplied: (projection, events) => {
-      metrics.eventsProjected.inc({ projection }, events.length);
-      const now = Date.now();
-      const lag = metrics.lag.labels({ projection });
-      for (const event of events) lag.observe((now - Date.parse(event.metadata.occurredAt)) / 1000);
-    },
-    onError: (projection, error) => {
-      metrics.errors.inc({ projection });
-      logger.error({ err: error, projection }, 'projection batch failed; retrying');
-    },
-  });
-  await runner.start();
+  const observeBatch = (projection: string, events: readonly StoredEvent[]) => {
+    metrics.eventsProjected.inc({ projection }, events.length);
+    const now = Date.now();
+    const lag = metrics.lag.labels({ projection });
+    for (const event of events) lag.observe((now - Date.parse(event.metadata.occurredAt)) / 1000);
+  };
+  const onError = (projection: string, error: unknown) => {
+    metrics.errors.inc({ projection });
+    logger.error({ err: error, projection }, 'projection batch failed; retrying');
+  };
+
+  const stops: (() => Promise<void>)[] = [];
+  if (kafkaOptions) {
+    const kafka = createKafka(kafkaOptions.brokers, 'chorus-worker');
+    const admin = kafka.admin();
+    await admin.connect();
+    await ensureTopics(
+      admin,
+      [
+        ...boundedContexts.map((c) => topicFor(c, kafkaOptions.topicPrefix)),
+        deadLetterTopic(kafkaOptions.topicPrefix),
+      ],
+      topicSettingsFromEnv(),
+    );
+    await admin.disconnect();
+    const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    const relay = new ProjectionRunner(
+      db,
+      databaseUrl,
+      [kafkaRelay(producer, kafkaOptions.topicPrefix)],
+      {
+        onBatchApplied: (projection, events) =>
+          metrics.eventsProjected.inc({ projection }, events.length),
+        onError,
+      },
+    );
+    const consumer = new KafkaProjectionConsumer({
+      kafka,
+      db,
+      projections,
+      producer,
+      groupId: kafkaOptions.groupId,
+      topicPrefix: kafkaOptions.topicPrefix,
+      onBatchApplied: observeBatch,
+      onDeadLetter: (projection, error) => {
+        metrics.deadLetters.inc({ projection });
+        logger.warn({ err: error, projection }, 'event sent to the dead-letter topic');
+      },
+    });
+    await relay.start();
+    await consumer.start();
+    stops.push(
+      () => consumer.stop(),
+      () => relay.stop(),
+      () => producer.disconnect(),
+    );
+  } else {
+    const runner = new ProjectionRunner(db, databaseUrl, projections, {
+      onBatchApplied: observeBatch,
+      onError,
+    });
+    await runner.start();
+    stops.push(() => runner.stop());
+  }
 
   let server: Server | null = null;
   let metricsUrl: string | null = null;
@@ -57,12 +128,19 @@ export const startWorker = async ({
     const address = server.address();
     metricsUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : metricsPort}/metrics`;
   }
-  logger.info({ projections: projections.map((p) => p.name), metricsUrl }, 'worker started');
+  logger.info(
+    {
+      projections: projections.map((p) => p.name),
+      transport: kafkaOptions ? `kafka ${kafkaOptions.brokers}` : 'postgres log',
+      metricsUrl,
+    },
+    'worker started',
+  );
 
   // Ctrl-C reaches both the launcher and its children: stopping twice must be harmless.
   let stopped: Promise<void> | null = null;
   const stop = async () => {
-    await runner.stop();
+    for (const stopPart of stops) await stopPart();
     if (server) await new Promise((resolve) => server.close(resolve));
     await db.destroy();
     logger.info('worker stopped');

@@ -5,3 +5,7 @@ export * from './projection-runner';
 export { migrations } from './migrations';
 export * from './append-notifier';
 export * from './micro-batcher';
+export * from './kafka/cloud-event-record';
+export * from './kafka/kafka-client';
+export * from './kafka/kafka-relay';
+export * from './kafka/kafka-projection-consumer';

@@ -23,6 +23,7 @@ export class HealthController {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject('HEALTH_MAX_LAG_SECONDS') private readonly maxLagSeconds: number,
+    @Inject('EVENT_TRANSPORT') private readonly transport: 'postgres' | 'kafka',
   ) {}
 
   @Public()
@@ -34,7 +35,12 @@ export class HealthController {
     let health: Health;
     try {
       await this.db.query('SELECT 1');
-      const projections = await readProjectionLag(this.db);
+      // Through Kafka, projections keep no log checkpoints; the relay to the broker is what lags.
+      const projections = (await readProjectionLag(this.db)).filter((p) =>
+        this.transport === 'kafka'
+          ? p.projection === 'kafka_relay'
+          : p.projection !== 'kafka_relay',
+      );
       const lagging = projections.some((p) => p.secondsBehind > this.maxLagSeconds);
       health = {
         status: lagging ? 'lagging' : 'ok',

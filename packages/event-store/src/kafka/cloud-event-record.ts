@@ -1,0 +1,165 @@
+import { chorusEvents, type EventMetadata } from '@chorus/domain';
+import type { StoredEvent } from '../event-store';
+
+/**
+ * How Chorus events travel on Kafka: CloudEvents 1.0 in binary mode. The record value is the
+ * event's data as JSON; the envelope is in `ce_*` headers. One topic per bounded context.
+ */
+
+const CONTEXT_OF_STREAM_TYPE: Record<string, string> = {
+  workspace: 'workspace',
+  feedback: 'feedback',
+  ballot: 'feedback',
+};
+
+export const boundedContextOf = (streamType: string): string => {
+  const context = CONTEXT_OF_STREAM_TYPE[streamType];
+  if (!context) throw new Error(`No bounded context is mapped for stream type "${streamType}".`);
+  return context;
+};
+
+export const boundedContexts = [...new Set(Object.values(CONTEXT_OF_STREAM_TYPE))];
+
+export const topicFor = (context: string, prefix = 'chorus'): string => `${prefix}.${context}.v1`;
+
+export const deadLetterTopic = (prefix = 'chorus'): string => `${prefix}.dead-letter.v1`;
+
+const kebab = (pascal: string): string => pascal.replace(/(?<!^)([A-Z])/g, '-$1').toLowerCase();
+
+/** `FeedbackSubmitted` v1 in the feedback context → `com.chorus.feedback.submitted.v1`. */
+export const cloudEventTypeOf = (type: string, schemaVersion: number, context: string): string => {
+  const prefix = context.charAt(0).toUpperCase() + context.slice(1);
+  const name = type.startsWith(prefix) && type !== prefix ? type.slice(prefix.length) : type;
+  return `com.chorus.${context}.${kebab(name)}.v${schemaVersion}`;
+};
+
+/** Every published CloudEvent type, with the event type and schema version behind it. */
+export const publishedEventTypes = (): {
+  cloudEventType: string;
+  type: string;
+  schemaVersion: number;
+  context: string;
+}[] =>
+  chorusEvents.definitions.map((definition) => {
+    const context = contextOfEventType(definition.type);
+    return {
+      cloudEventType: cloudEventTypeOf(definition.type, definition.schemaVersion, context),
+      type: definition.type,
+      schemaVersion: definition.schemaVersion,
+      context,
+    };
+  });
+
+const contextOfEventType = (type: string): string => {
+  if (type.startsWith('Workspace')) return 'workspace';
+  if (type.startsWith('Feedback') || type.startsWith('Vote')) return 'feedback';
+  throw new Error(`No bounded context is mapped for event type "${type}".`);
+};
+
+/**
+ * The partition key. A ballot belongs to its feedback item: keying it by the feedback's stream
+ * puts an item's submission and all its votes in one partition, in log order, so consumers never
+ * see a vote before the feedback it is for. Every stream still stays in order.
+ */
+export const partitionKeyOf = (streamId: string, streamType: string): string =>
+  streamType === 'ballot'
+    ? `feedback-${streamId.slice('ballot-'.length, 'ballot-'.length + 36)}`
+    : streamId;
+
+export type KafkaRecord = {
+  topic: string;
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+};
+
+export const CLOUD_EVENT_SOURCE = '/chorus';
+
+export const toKafkaRecord = (event: StoredEvent, topicPrefix?: string): KafkaRecord => {
+  const context = boundedContextOf(event.streamType);
+  const headers: Record<string, string> = {
+    ce_specversion: '1.0',
+    ce_id: event.eventId,
+    ce_source: `${CLOUD_EVENT_SOURCE}/${context}`,
+    ce_type: cloudEventTypeOf(event.type, event.schemaVersion, context),
+    ce_time: event.metadata.occurredAt,
+    ce_subject: event.streamId,
+    ce_dataschema: `https://chorus.dev/schemas/${cloudEventTypeOf(event.type, event.schemaVersion, context)}.json`,
+    // Extensions (lowercase alphanumerics, per the spec).
+    ce_workspaceid: event.workspaceId,
+    ce_sequence: String(event.version),
+    ce_correlationid: event.metadata.correlationId,
+    'content-type': 'application/json',
+  };
+  if (event.metadata.causationId) headers.ce_causationid = event.metadata.causationId;
+  return {
+    topic: topicFor(context, topicPrefix),
+    key: partitionKeyOf(event.streamId, event.streamType),
+    value: JSON.stringify(event.data),
+    headers,
+  };
+};
+
+export class UnreadableRecord extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'UnreadableRecord';
+  }
+}
+
+const typeByCloudEventType = (): Map<string, { type: string; schemaVersion: number }> =>
+  new Map(
+    publishedEventTypes().map((t) => [
+      t.cloudEventType,
+      { type: t.type, schemaVersion: t.schemaVersion },
+    ]),
+  );
+
+let cloudEventTypes: Map<string, { type: string; schemaVersion: number }> | null = null;
+
+/** Reads a record back into the shape projections consume; throws UnreadableRecord if it cannot. */
+export const fromKafkaRecord = (
+  headers: Record<string, string | undefined>,
+  value: string | null,
+  position: { topic: string; partition: number; offset: string },
+): StoredEvent => {
+  cloudEventTypes ??= typeByCloudEventType();
+  const ceType = headers.ce_type;
+  const known = ceType ? cloudEventTypes.get(ceType) : undefined;
+  if (!known) throw new UnreadableRecord(`Unknown CloudEvent type ${ceType ?? '(none)'}.`);
+  const subject = headers.ce_subject;
+  const id = headers.ce_id;
+  const workspaceId = headers.ce_workspaceid;
+  const time = headers.ce_time;
+  const sequence = Number(headers.ce_sequence);
+  if (!subject || !id || !workspaceId || !time || !Number.isInteger(sequence) || value === null) {
+    throw new UnreadableRecord('The record lacks a CloudEvents header Chorus needs.');
+  }
+  let data: unknown;
+  try {
+    data = chorusEvents.parse(known.type, known.schemaVersion, JSON.parse(value));
+  } catch (error) {
+    throw new UnreadableRecord(`The data of ${ceType} does not match its schema: ${String(error)}`);
+  }
+  const metadata: EventMetadata = {
+    workspaceId,
+    actorId: '',
+    correlationId: headers.ce_correlationid ?? '',
+    causationId: headers.ce_causationid ?? null,
+    occurredAt: time,
+  };
+  return {
+    globalPosition: `${position.topic}/${position.partition}/${position.offset}`,
+    transactionId: '0',
+    streamId: subject,
+    streamType: subject.slice(0, subject.indexOf('-')),
+    version: sequence,
+    eventId: id,
+    type: known.type,
+    schemaVersion: known.schemaVersion,
+    workspaceId,
+    data,
+    metadata,
+    recordedAt: time,
+  };
+};

@@ -1,0 +1,52 @@
+import { Kafka, logLevel, type Admin, type logCreator } from 'kafkajs';
+
+/** kafkajs logs a routine rebalance as an error; everything else at error level is kept. */
+const quietRebalances: logCreator =
+  () =>
+  ({ log }) => {
+    if (/rebalanc/i.test(`${log.message} ${String(log.error ?? '')}`)) return;
+    console.error(JSON.stringify({ logger: 'kafkajs', ...log }));
+  };
+
+/**
+ * The one place that knows the Kafka client library (kafkajs 2.2.4, unmaintained but speaking
+ * protocol versions Kafka 4 still serves): swap it here.
+ */
+export const createKafka = (brokers: string, clientId: string): Kafka =>
+  new Kafka({
+    clientId,
+    brokers: brokers
+      .split(',')
+      .map((b) => b.trim())
+      .filter(Boolean),
+    logLevel: logLevel.ERROR,
+    logCreator: quietRebalances,
+    retry: { initialRetryTime: 200, retries: 8 },
+  });
+
+export type TopicSettings = { partitions: number; retentionMs: number };
+
+export const topicSettingsFromEnv = (env: NodeJS.ProcessEnv = process.env): TopicSettings => ({
+  partitions: Number(env.CHORUS_KAFKA_PARTITIONS ?? 6),
+  retentionMs: Number(env.CHORUS_KAFKA_RETENTION_MS ?? 30 * 24 * 3600 * 1000),
+});
+
+/** Creates the topics that do not exist yet, with the configured partitions and retention. */
+export const ensureTopics = async (
+  admin: Admin,
+  topics: readonly string[],
+  settings: TopicSettings,
+) => {
+  const existing = new Set(await admin.listTopics());
+  const missing = topics.filter((t) => !existing.has(t));
+  if (missing.length === 0) return;
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: missing.map((topic) => ({
+      topic,
+      numPartitions: settings.partitions,
+      replicationFactor: -1,
+      configEntries: [{ name: 'retention.ms', value: String(settings.retentionMs) }],
+    })),
+  });
+};

@@ -1,0 +1,3 @@
+import { startTestKafka } from './kafka-global-setup';
+
+export default startTestKafka;

@@ -1,0 +1,3 @@
+import { stopTestKafka } from './kafka-global-setup';
+
+export default stopTestKafka;
