@@ -1,1 +1,1 @@
-module.exports = require('../../jest.postgres.js');
+module.exports = require('../../jest.kafka.js');

@@ -86,9 +86,7 @@ export const stopTestKafka = async (): Promise<void> => {
   try {
     const result = await runKafkaScript('stop', kafka.env);
     if (result.code !== 0) {
-      throw new Error(
-        `infra/kafka/kafka.sh stop exited ${result.code}:\n${result.output}`,
-      );
+      throw new Error(`infra/kafka/kafka.sh stop exited ${result.code}:\n${result.output}`);
     }
   } finally {
     rmSync(kafka.parent, { recursive: true, force: true });
