@@ -28,8 +28,16 @@ const require = createRequire(import.meta.url);
 // CommonJS workspace packages; event-store first: it loads reflect-metadata, which the API's decorators need.
 const {
   PostgresEventStore,
+  boundedContexts,
+  catchUp: catchUpProjection,
   connectAndMigrate,
+  createKafka,
+  deadLetterTopic,
+  ensureTopics,
+  kafkaRelay,
   startEmbeddedPostgres,
+  toKafkaRecord,
+  topicFor,
 } = require('@chorus/event-store');
 const { provisionWorkspace } = require('@chorus/api');
 const { projections } = require('@chorus/worker');
@@ -61,6 +69,8 @@ const floors = {
   steadyP99Ms: 100,
   projectionEventsPerSecond: 20_000,
   lagP99Ms: 500,
+  relayEventsPerSecond: 20_000,
+  kafkaLagP99Ms: 1000,
 };
 
 const resultsDir = join(root, 'bench-results');
@@ -75,12 +85,14 @@ const pick = (items) => items[Math.floor(Math.random() * items.length)];
 let tmpDir = null;
 let postgres = null;
 let db = null;
+let broker = null;
 let interrupted = false;
 
 let tearingDown = null;
 const tearDown = (graceMs) =>
   (tearingDown ??= (async () => {
     await Promise.all([...running].map((child) => stopChild(child, graceMs)));
+    if (broker) kafkaScript('stop', broker.env);
     if (db?.isInitialized) await db.destroy().catch(() => {});
     await postgres?.stop();
     if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
@@ -106,13 +118,13 @@ process.on('exit', () => {
 // ---------------------------------------------------------------------------------------------
 // Processes under test.
 
-const startApi = async () => {
+const startApi = async (databaseUrl = postgres.url) => {
   const port = await freePort();
   const api = await startChild({
     name: 'api',
     script: join(root, 'apps/api/dist/main.js'),
     env: {
-      DATABASE_URL: postgres.url,
+      DATABASE_URL: databaseUrl,
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_POOL_SIZE: String(config.poolSize),
@@ -124,12 +136,17 @@ const startApi = async () => {
   return Object.assign(api, { origin: `http://127.0.0.1:${port}` });
 };
 
-const startWorker = async () => {
+const startWorker = async (extraEnv = {}) => {
   const port = await freePort();
   const worker = await startChild({
-    name: 'worker',
+    name: extraEnv.KAFKA_BROKERS ? 'worker-kafka' : 'worker',
     script: join(root, 'apps/worker/dist/main.js'),
-    env: { DATABASE_URL: postgres.url, WORKER_METRICS_PORT: String(port), NODE_ENV: 'production' },
+    env: {
+      DATABASE_URL: postgres.url,
+      WORKER_METRICS_PORT: String(port),
+      NODE_ENV: 'production',
+      ...extraEnv,
+    },
     readyPattern: /worker started/,
     logDir,
   });
@@ -492,6 +509,174 @@ const catchUpPhase = async (context) => {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Kafka phases: a broker of our own from infra/kafka (skipped, with the reason, without Java/Maven).
+
+const kafkaScript = (command, env, args = []) =>
+  execFileSync('bash', [join(root, 'infra/kafka/kafka.sh'), command, ...args], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+
+const startBroker = async () => {
+  const env = {
+    KAFKA_PORT: String(await freePort()),
+    KAFKA_CONTROLLER_PORT: String(await freePort()),
+    KAFKA_DATA_DIR: join(tmpDir, 'kafka'),
+  };
+  try {
+    kafkaScript('start', env);
+  } catch (error) {
+    if (error.status === 3) return { unavailable: String(error.stdout || error.stderr).trim() };
+    throw error;
+  }
+  broker = { env, brokers: `127.0.0.1:${env.KAFKA_PORT}` };
+  return broker;
+};
+
+/** Publishes the whole log (everything the earlier phases wrote) to the broker, timed. */
+const relayPhase = async () => {
+  const kafka = createKafka(broker.brokers, 'chorus-bench');
+  const admin = kafka.admin();
+  await admin.connect();
+  await ensureTopics(
+    admin,
+    boundedContexts.map((c) => topicFor(c, 'relay')),
+    {
+      partitions: 6,
+      retentionMs: 3_600_000,
+    },
+  );
+  await admin.disconnect();
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  const store = new PostgresEventStore(db);
+  const started = performance.now();
+  const events = await catchUpProjection(db, store, kafkaRelay(producer, 'relay'), 2500);
+  const seconds = (performance.now() - started) / 1000;
+  // The size of a relayed record, value plus headers, for the broker's own ceiling below.
+  const sample = (await store.readLog({ transactionId: '0', globalPosition: '0' }, 1000)).map((e) =>
+    toKafkaRecord(e, 'relay'),
+  );
+  const recordBytes = Math.round(
+    sample.reduce(
+      (sum, r) =>
+        sum +
+        r.value.length +
+        Object.entries(r.headers).reduce((n, [k, v]) => n + k.length + v.length, 0),
+      0,
+    ) / sample.length,
+  );
+  await producer.disconnect();
+  return {
+    events,
+    seconds: Math.round(seconds * 100) / 100,
+    rate: Math.round(events / seconds),
+    recordBytes,
+  };
+};
+
+/** Kafka's own ProducerPerformance from the same jars: same record size, acks=all. */
+const brokerCeilingPhase = (recordBytes, records) => {
+  const output = kafkaScript('perf', broker.env, [
+    '--topic',
+    'bench-ceiling',
+    '--num-records',
+    String(records),
+    '--record-size',
+    String(recordBytes),
+    '--throughput',
+    '-1',
+    '--command-property',
+    `bootstrap.servers=${broker.brokers}`,
+    'acks=all',
+  ]);
+  const match = /([\d.]+) records\/sec \(([\d.]+) MB\/sec\)/.exec(
+    output
+      .trim()
+      .split('\n')
+      .filter((line) => line.includes('records sent'))
+      .pop() ?? '',
+  );
+  if (!match) throw new Error(`could not read ProducerPerformance output:\n${output}`);
+  return {
+    rate: Math.round(Number(match[1])),
+    megabytesPerSecond: Number(match[2]),
+    recordBytes,
+    records,
+  };
+};
+
+/**
+ * Lag through Kafka: a fresh database and topics, the API, and a worker in Kafka mode (relay +
+ * consumer group); a steady stream of votes; the worker's commit-to-read-model histogram.
+ */
+const kafkaLagPhase = async () => {
+  await db.query('CREATE DATABASE chorus_kafka');
+  const url = postgres.url.replace(/\/[^/]*$/, '/chorus_kafka');
+  const kafkaDb = await connectAndMigrate({ url, poolSize: 4, applicationName: 'chorus-bench' });
+  const { workspaceId, people } = await provisionWorkspace(
+    kafkaDb,
+    { name: 'Kafka', slug: 'kafka' },
+    [
+      { name: 'Admin', email: 'admin@kafka.test', role: 'admin' },
+      ...Array.from({ length: config.customers }, (_, i) => ({
+        name: `Customer ${i + 1}`,
+        email: `k${i + 1}@kafka.test`,
+        role: 'customer',
+      })),
+    ],
+  );
+  const store = new PostgresEventStore(kafkaDb);
+  const feedbackIds = Array.from({ length: config.feedbackItems }, () => randomUUID());
+  for (const [i, feedbackId] of feedbackIds.entries()) {
+    await store.append(
+      feedbackStreamId(feedbackId),
+      0,
+      [
+        {
+          type: 'FeedbackSubmitted',
+          data: {
+            feedbackId,
+            title: `Kafka idea ${i + 1}`,
+            description: '',
+            boardId: 'general',
+            authorId: people[0].id,
+          },
+        },
+      ],
+      { workspaceId, actorId: people[0].id, correlationId: randomUUID() },
+    );
+  }
+  await kafkaDb.destroy();
+  const tokens = people.slice(1).map((p) => p.token);
+  const next = () => ({
+    path: `/api/v1/feedback/${pick(feedbackIds)}/votes`,
+    headers: { authorization: `Bearer ${pick(tokens)}` },
+  });
+  const api = await startApi(url);
+  const worker = await startWorker({
+    DATABASE_URL: url,
+    KAFKA_BROKERS: broker.brokers,
+    CHORUS_TOPIC_PREFIX: 'lag',
+  });
+  // Let the consumer group settle and the feedback submissions flow through first.
+  await sleep(5000);
+  const result = await openLoop({
+    origin: api.origin,
+    connections: config.connections,
+    rate: config.steadyRate,
+    seconds: config.seconds,
+    next,
+  });
+  await sleep(3000);
+  assertAlive(api, worker);
+  const lag = await scrapeLag(worker);
+  await Promise.all([stopChild(worker), stopChild(api)]);
+  return { ...result, offeredRate: config.steadyRate, lag };
+};
+
+// ---------------------------------------------------------------------------------------------
 
 const gitCommit = () => {
   try {
@@ -545,6 +730,25 @@ const main = async () => {
   const catchUp = await catchUpPhase(context);
   log(`catch-up: ${catchUp.rate} events/s per projection`);
 
+  log('kafka: starting a broker of our own (infra/kafka)…');
+  let kafka = await startBroker();
+  if (kafka.unavailable) {
+    log(`kafka phases skipped: ${kafka.unavailable}`);
+  } else {
+    log('kafka: relaying the whole log to the broker…');
+    const relay = await relayPhase();
+    log(
+      `kafka: relay ${relay.rate} events/s; broker ceiling with ${relay.recordBytes}-byte records…`,
+    );
+    const brokerCeiling = brokerCeilingPhase(relay.recordBytes, relay.events);
+    log(
+      `kafka: broker ceiling ${brokerCeiling.rate} records/s; lag at ${config.steadyRate} votes/s…`,
+    );
+    const lag = await kafkaLagPhase();
+    log(`kafka: feedback_list lag p99 ${lag.lag.feedback_list?.p99} ms`);
+    kafka = { relay, brokerCeiling, lag, ofCeiling: relay.rate / brokerCeiling.rate };
+  }
+
   await tearDown(10_000);
   const loadAfter = await sampleLoad();
   const machine = {
@@ -565,6 +769,7 @@ const main = async () => {
     votes,
     steady,
     catchUp,
+    kafka,
   };
   results.checks = checkFloors(results, floors);
   writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -9,7 +9,13 @@ export const machineLine = ({ machine, load, startedAt, commit }) =>
   `${startedAt.slice(0, 10)} · commit ${commit}`;
 
 /** The floors the product promises, and the read-model correctness checks: true is PASS. */
-export const checkFloors = ({ votes, steady, catchUp }, floors) => ({
+export const checkFloors = ({ votes, steady, catchUp, kafka }, floors) => ({
+  ...(kafka.unavailable
+    ? {}
+    : {
+        relayEventsPerSecond: kafka.relay.rate >= floors.relayEventsPerSecond,
+        kafkaLagP99: (kafka.lag.lag.feedback_list?.p99 ?? Infinity) < floors.kafkaLagP99Ms,
+      }),
   votesPerSecond: votes.rate >= floors.votesPerSecond,
   votesReadModel: votes.readModel.converged,
   steadyP99: steady.p99 < floors.steadyP99Ms,
@@ -19,7 +25,37 @@ export const checkFloors = ({ votes, steady, catchUp }, floors) => ({
   catchUpReadModel: catchUp.readModel.converged,
 });
 
-const summaryRows = ({ config, ceiling, votes, steady, catchUp }, floors, checks) => {
+const kafkaRows = (kafka, floors, checks) =>
+  kafka.unavailable
+    ? [['Kafka phases', `skipped: ${kafka.unavailable}`, '', '', '', '']]
+    : [
+        [
+          'Broker ceiling: Kafka ProducerPerformance, acks=all, same record size',
+          `${int(kafka.brokerCeiling.rate)} records/s (${kafka.brokerCeiling.recordBytes} B records)`,
+          '',
+          '',
+          '',
+          '',
+        ],
+        [
+          `Relay: Postgres log → Kafka, ${int(kafka.relay.events)} events`,
+          `${int(kafka.relay.rate)} events/s = ${Math.round(kafka.ofCeiling * 100)} % of the broker ceiling`,
+          '',
+          '',
+          `≥ ${int(floors.relayEventsPerSecond)} events/s`,
+          verdict(checks.relayEventsPerSecond),
+        ],
+        [
+          `Commit → feedback_list lag through Kafka at ${kafka.lag.offeredRate} votes/s`,
+          `${int(kafka.lag.lag.feedback_list?.count ?? 0)} events observed, ${int(kafka.lag.non2xx + kafka.lag.errors)} failed`,
+          ms(kafka.lag.lag.feedback_list?.p50),
+          ms(kafka.lag.lag.feedback_list?.p99),
+          `p99 < ${int(floors.kafkaLagP99Ms)} ms`,
+          verdict(checks.kafkaLagP99),
+        ],
+      ];
+
+const summaryRows = ({ config, ceiling, votes, steady, catchUp, kafka }, floors, checks) => {
   const lagRow = (projection, pass) => {
     const lag = steady.lag[projection] ?? {};
     return [
@@ -82,6 +118,7 @@ const summaryRows = ({ config, ceiling, votes, steady, catchUp }, floors, checks
       'equal',
       verdict(checks.catchUpReadModel),
     ],
+    ...kafkaRows(kafka, floors, checks),
   ];
 };
 
