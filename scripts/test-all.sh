@@ -24,8 +24,8 @@ run_check() {
 
 run_check "build" npx turbo run build --output-logs=errors-only
 run_check "format" npx turbo run //#format:check --output-logs=errors-only
-run_check "typecheck" npx turbo run typecheck --output-logs=errors-only
-run_check "lint" npx turbo run lint --output-logs=errors-only
+run_check "typecheck" npx turbo run typecheck --continue --output-logs=errors-only
+run_check "lint" npx turbo run lint --continue --output-logs=errors-only
 
 echo "== tests"
 npx turbo run test --concurrency=1 --continue

@@ -5,7 +5,6 @@ import {
   PostgresEventStore,
   ProjectionRunner,
   boundedContexts,
-  catchUp,
   createKafka,
   deadLetterTopic,
   ensureTopics,
