@@ -43,6 +43,10 @@ for (const file of files) {
 // A workspace whose jest never reported (crashed before running) still fails the run.
 if (Number(process.argv[3]) !== 0 && totals.failed === 0) totals.failed += 1;
 console.log(`   checks (build, format, typecheck, lint): ${process.argv[1]} passed, ${process.argv[2]} failed`);
+if (fs.existsSync("test-results/kafka-skipped.txt")) {
+  const reason = fs.readFileSync("test-results/kafka-skipped.txt", "utf8").trim();
+  console.log(`   KAFKA SUITES SKIPPED: ${reason} (install Java 17+ and Maven to run them; CI always does)`);
+}
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 ? 1 : 0);
 ' "$check_passed" "$check_failed" "$tests_status"
