@@ -248,11 +248,8 @@ const checkReadModel = async () => {
   return { ...row, converged: row.projected === row.standing && row.ballots === row.standing };
 };
 
-/**
- * The worker's commit-to-read-model lag histogram, as p50/p99 in ms per projection, interpolated
- * within buckets the way Prometheus' histogram_quantile does. Counts since the worker started.
- */
-const scrapeLag = async (worker) => {
+/** The worker's commit-to-read-model lag histogram: cumulative bucket counts per projection. */
+const scrapeLagBuckets = async (worker) => {
   const text = await (await fetch(worker.metricsUrl)).text();
   const buckets = {};
   for (const [, rawLabels, value] of text.matchAll(
@@ -263,6 +260,16 @@ const scrapeLag = async (worker) => {
     );
     (buckets[labels.projection] ??= []).push({ le: Number(labels.le), count: Number(value) });
   }
+  for (const list of Object.values(buckets)) list.sort((x, y) => x.le - y.le);
+  return buckets;
+};
+
+/**
+ * p50/p99 in ms per projection, interpolated within buckets the way Prometheus'
+ * histogram_quantile does, over the observations made since `baseline` (a previous scrape).
+ */
+const scrapeLag = async (worker, baseline = {}) => {
+  const buckets = await scrapeLagBuckets(worker);
   const quantile = (sorted, q) => {
     const total = sorted[sorted.length - 1].count;
     const rank = q * total;
@@ -280,7 +287,8 @@ const scrapeLag = async (worker) => {
   };
   const lag = {};
   for (const [projection, list] of Object.entries(buckets)) {
-    const sorted = list.sort((x, y) => x.le - y.le);
+    const before = baseline[projection] ?? [];
+    const sorted = list.map((b, i) => ({ le: b.le, count: b.count - (before[i]?.count ?? 0) }));
     const count = sorted[sorted.length - 1].count;
     const ms = (q) => Math.round(quantile(sorted, q) * 10_000) / 10;
     lag[projection] = { count, p50: ms(0.5), p99: ms(0.99) };
@@ -627,6 +635,15 @@ const kafkaLagPhase = async () => {
       })),
     ],
   );
+  const tokens = people.slice(1).map((p) => p.token);
+  const api = await startApi(url);
+  const worker = await startWorker({
+    DATABASE_URL: url,
+    KAFKA_BROKERS: broker.brokers,
+    CHORUS_TOPIC_PREFIX: 'lag',
+  });
+  // The consumer group forms first; then the feedback goes through, then the measured load.
+  await sleep(5000);
   const store = new PostgresEventStore(kafkaDb);
   const feedbackIds = Array.from({ length: config.feedbackItems }, () => randomUUID());
   for (const [i, feedbackId] of feedbackIds.entries()) {
@@ -648,20 +665,17 @@ const kafkaLagPhase = async () => {
       { workspaceId, actorId: people[0].id, correlationId: randomUUID() },
     );
   }
+  while (
+    (await kafkaDb.query('SELECT count(*)::int AS n FROM feedback_list'))[0].n < feedbackIds.length
+  ) {
+    await sleep(200);
+  }
   await kafkaDb.destroy();
-  const tokens = people.slice(1).map((p) => p.token);
   const next = () => ({
     path: `/api/v1/feedback/${pick(feedbackIds)}/votes`,
     headers: { authorization: `Bearer ${pick(tokens)}` },
   });
-  const api = await startApi(url);
-  const worker = await startWorker({
-    DATABASE_URL: url,
-    KAFKA_BROKERS: broker.brokers,
-    CHORUS_TOPIC_PREFIX: 'lag',
-  });
-  // Let the consumer group settle and the feedback submissions flow through first.
-  await sleep(5000);
+  const baseline = await scrapeLagBuckets(worker);
   const result = await openLoop({
     origin: api.origin,
     connections: config.connections,
@@ -671,7 +685,7 @@ const kafkaLagPhase = async () => {
   });
   await sleep(3000);
   assertAlive(api, worker);
-  const lag = await scrapeLag(worker);
+  const lag = await scrapeLag(worker, baseline);
   await Promise.all([stopChild(worker), stopChild(api)]);
   return { ...result, offeredRate: config.steadyRate, lag };
 };

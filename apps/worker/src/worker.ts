@@ -39,7 +39,7 @@ export const startWorker = async ({
 }: WorkerOptions): Promise<RunningWorker> => {
   const db = await connectAndMigrate({
     url: databaseUrl,
-    poolSize: 4,
+    poolSize: 8,
     applicationName: 'chorus-worker',
   });
   const metrics = createWorkerMetrics();

@@ -151,7 +151,6 @@ if (unavailable) {
               ...records[4]!.headers,
               ce_id: randomUUID(),
               ce_type: 'com.chorus.feedback.archived.v2',
-              ce_dataschema: 'https://chorus.dev/schemas/com.chorus.feedback.archived.v2.json',
             },
           },
         ],
@@ -214,18 +213,18 @@ if (unavailable) {
         workspaceId,
         sequence: 2,
         correlationId,
-        causationId: castA.eventId,
         // A vote is keyed by its feedback's stream, not by its ballot.
         partitionKey: feedbackStream,
         topic,
         partition: expect.any(Number) as number,
         offset: expect.stringMatching(/^\d+$/) as string,
       });
+      expect(withdrawn).not.toHaveProperty('causationId');
       const status = events.find((e) => e.id === planned.eventId)!;
-      expect([status.subject, status.sequence, status.causationId]).toEqual([
+      expect([status.subject, status.sequence, status.dataschema]).toEqual([
         feedbackStream,
         2,
-        undefined,
+        'https://chorus.dev/schemas/com.chorus.feedback.status-changed.v1.json',
       ]);
     });
 

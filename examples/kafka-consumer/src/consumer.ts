@@ -63,7 +63,10 @@ export type Envelope = {
   subject: string;
   /** `ce_time`: when it happened (ISO 8601). */
   time: string;
-  /** `ce_dataschema`: the `$id` of the data's JSON Schema. */
+  /**
+   * The `$id` of the data's JSON Schema, derived from the type (Chorus sends no `ce_dataschema`):
+   * `https://chorus.dev/schemas/<type>.json`, the file packages/contracts/schemas/<type>.json.
+   */
   dataschema: string;
   /** `ce_workspaceid` (extension): the workspace (tenant). */
   workspaceId: string;
@@ -71,8 +74,6 @@ export type Envelope = {
   sequence: number;
   /** `ce_correlationid` (extension): shared by the events of one request. */
   correlationId: string;
-  /** `ce_causationid` (extension): what caused this event, when known. */
-  causationId?: string;
   /** The record key: the partition key (the feedback's stream id, for votes too). */
   partitionKey: string;
   /** Where the record was read: for logs and for your own offset bookkeeping. */
@@ -177,6 +178,9 @@ export const toCloudEventMessage = (record: RawRecord): KafkaMessage<string> => 
   };
 };
 
+/** The `$id` of the JSON Schema of a CloudEvent type's data. */
+export const schemaIdOf = (type: string): string => `https://chorus.dev/schemas/${type}.json`;
+
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.length > 0 ? value : undefined;
 
@@ -193,12 +197,12 @@ export const readRecord = (
   const parsed = CloudEventsKafka.toEvent(message);
   if (Array.isArray(parsed)) throw new Error('Batched CloudEvents are not published by Chorus.');
   const event = parsed instanceof CloudEvent ? parsed : new CloudEvent(parsed, false);
-  event.validate(); // CloudEvents 1.0 rules: id, source, type, specversion, time, dataschema…
+  event.validate(); // CloudEvents 1.0 rules: id, source, type, specversion, time…
 
   const workspaceId = text(event.workspaceid);
   const sequence = Number(event.sequence);
   const correlationId = text(event.correlationid);
-  if (!event.subject || !event.time || !event.dataschema || !workspaceId || !correlationId) {
+  if (!event.subject || !event.time || !workspaceId || !correlationId) {
     throw new Error(`CloudEvent ${event.id} lacks a Chorus attribute (subject, time, …).`);
   }
   if (!Number.isInteger(sequence) || sequence < 1) {
@@ -211,11 +215,10 @@ export const readRecord = (
     source: event.source,
     subject: event.subject,
     time: event.time,
-    dataschema: event.dataschema,
+    dataschema: schemaIdOf(event.type),
     workspaceId,
     sequence,
     correlationId,
-    causationId: text(event.causationid),
     partitionKey: message.key.toString(),
     topic: position.topic,
     partition: position.partition,

@@ -4,7 +4,10 @@ import { publishedEventTypes, topicFor } from '@chorus/event-store';
 import { z } from 'zod';
 import { catalogKey, eventCatalog } from './catalog';
 
-/** `$id` prefix of every published schema; `ce_dataschema` carries the same URL. */
+/**
+ * `$id` prefix of every published schema. Records carry no `ce_dataschema`: the schema of an event
+ * is found from its type, `$id` = this + `<ce_type>.json` (see `schemaIdOf`).
+ */
 export const SCHEMA_BASE_URL = 'https://chorus.dev/schemas/';
 
 /** The committed schema files (the same path from `src/` under jest and from `dist/`). */

@@ -22,6 +22,37 @@ const committed = (fileName: string): Schema =>
 
 const generated = generateSchemas();
 
+/** A stored event of a published type, its catalog example as data, every metadata field set. */
+const storedEventOf = (published: ReturnType<typeof publishedEventTypes>[number]): StoredEvent => {
+  const data = eventCatalog[catalogKey(published.type, published.schemaVersion)]!.example;
+  const streamId =
+    published.context === 'workspace'
+      ? `workspace-${String(data.workspaceId)}`
+      : published.type.startsWith('Vote')
+        ? `ballot-${String(data.feedbackId)}-${String(data.voterId)}`
+        : `feedback-${String(data.feedbackId)}`;
+  return {
+    globalPosition: '1',
+    transactionId: '1',
+    streamId,
+    streamType: streamId.slice(0, streamId.indexOf('-')),
+    version: 2,
+    eventId: '7d1f8a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
+    type: published.type,
+    schemaVersion: published.schemaVersion,
+    workspaceId: '3f1c2a9e-7b4d-4c1a-9e2f-5a6b7c8d9e0f',
+    data,
+    metadata: {
+      workspaceId: '3f1c2a9e-7b4d-4c1a-9e2f-5a6b7c8d9e0f',
+      actorId: 'a7d3f1e2-9c4b-4e8a-b6d5-1f2e3d4c5b6a',
+      correlationId: 'c0ffee00-0000-4000-8000-000000000001',
+      causationId: '8b40caee-3068-4e55-8c22-4c4d5849783e',
+      occurredAt: '2026-11-28T09:30:00.000Z',
+    },
+    recordedAt: '2026-11-28T09:30:00.012Z',
+  };
+};
+
 describe('committed JSON Schemas', () => {
   it('are exactly the generated ones: one file per published CloudEvent type, no stale file', () => {
     const onDisk = fs
@@ -57,30 +88,32 @@ describe('committed JSON Schemas', () => {
     }
   });
 
-  it('is what ce_dataschema points at', () => {
-    const event: StoredEvent = {
-      globalPosition: '1',
-      transactionId: '1',
-      streamId: 'feedback-0b8e4c62-5d1f-4a7e-8c3b-2f9d6e1a4b57',
-      streamType: 'feedback',
-      version: 1,
-      eventId: '7d1f8a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
-      type: 'FeedbackSubmitted',
-      schemaVersion: 1,
-      workspaceId: '3f1c2a9e-7b4d-4c1a-9e2f-5a6b7c8d9e0f',
-      data: eventCatalog[catalogKey('FeedbackSubmitted', 1)]!.example,
-      metadata: {
-        workspaceId: '3f1c2a9e-7b4d-4c1a-9e2f-5a6b7c8d9e0f',
-        actorId: 'a7d3f1e2-9c4b-4e8a-b6d5-1f2e3d4c5b6a',
-        correlationId: 'c0ffee00-0000-4000-8000-000000000001',
-        causationId: null,
-        occurredAt: '2026-11-28T09:30:00.000Z',
-      },
-      recordedAt: '2026-11-28T09:30:00.012Z',
-    };
-    const { headers } = toKafkaRecord(event);
-    expect(headers.ce_dataschema).toBe(schemaIdOf(headers.ce_type!));
-    expect(fs.existsSync(path.join(schemasDirectory, `${headers.ce_type}.json`))).toBe(true);
+  it("is found from each record's ce_type; records carry no ce_dataschema nor ce_causationid", () => {
+    const byId = new Map(
+      fs
+        .readdirSync(schemasDirectory)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => [committed(f).$id, committed(f)] as const),
+    );
+    const ajv = new Ajv2020({ strict: true, allErrors: true });
+    ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+    for (const published of publishedEventTypes()) {
+      const record = toKafkaRecord(storedEventOf(published));
+      const ceType = record.headers.ce_type!;
+      expect(ceType).toBe(published.cloudEventType);
+      const schemaId = `https://chorus.dev/schemas/${ceType}.json`;
+      expect(schemaIdOf(ceType)).toBe(schemaId);
+      expect(fs.existsSync(path.join(schemasDirectory, `${ceType}.json`))).toBe(true);
+      const schema = byId.get(schemaId);
+      expect(schema?.title).toBe(`${published.type} v${published.schemaVersion}`);
+      const validate = ajv.compile(schema!);
+      expect(validate(JSON.parse(record.value)) ? 'valid' : ajv.errorsText(validate.errors)).toBe(
+        'valid',
+      );
+      // The stored event has a causation id, and still neither header is written.
+      expect(Object.keys(record.headers)).not.toContain('ce_dataschema');
+      expect(Object.keys(record.headers)).not.toContain('ce_causationid');
+    }
   });
 });
 

@@ -84,14 +84,13 @@ export const toKafkaRecord = (event: StoredEvent, topicPrefix?: string): KafkaRe
     ce_type: cloudEventTypeOf(event.type, event.schemaVersion, context),
     ce_time: event.metadata.occurredAt,
     ce_subject: event.streamId,
-    ce_dataschema: `https://chorus.dev/schemas/${cloudEventTypeOf(event.type, event.schemaVersion, context)}.json`,
-    // Extensions (lowercase alphanumerics, per the spec).
+    // Extensions (lowercase alphanumerics, per the spec). Every header costs the relay dearly
+    // (kafkajs encodes each one by hand): the data schema follows from ce_type, so it is not sent.
     ce_workspaceid: event.workspaceId,
     ce_sequence: String(event.version),
     ce_correlationid: event.metadata.correlationId,
     'content-type': 'application/json',
   };
-  if (event.metadata.causationId) headers.ce_causationid = event.metadata.causationId;
   return {
     topic: topicFor(context, topicPrefix),
     key: partitionKeyOf(event.streamId, event.streamType),
@@ -145,7 +144,7 @@ export const fromKafkaRecord = (
     workspaceId,
     actorId: '',
     correlationId: headers.ce_correlationid ?? '',
-    causationId: headers.ce_causationid ?? null,
+    causationId: null,
     occurredAt: time,
   };
   return {

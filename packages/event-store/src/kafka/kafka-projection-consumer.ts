@@ -67,7 +67,11 @@ export class KafkaProjectionConsumer {
       topics: boundedContexts.map((context) => topicFor(context, topicPrefix)),
       fromBeginning: true,
     });
-    await this.consumer.run({ eachBatch: (payload) => this.handleBatch(payload) });
+    await this.consumer.run({
+      // Partitions are independent (an item and its votes share one), so several go at once.
+      partitionsConsumedConcurrently: 4,
+      eachBatch: (payload) => this.handleBatch(payload),
+    });
   }
 
   async stop(): Promise<void> {
@@ -92,6 +96,32 @@ export class KafkaProjectionConsumer {
       } catch (error) {
         await this.deadLetter('(decode)', batch.topic, batch.partition, message, error);
       }
+    }
+    if (delivered.length === 0) return;
+    try {
+      // The usual case: every projection's share of the batch in one transaction.
+      const applied = await this.options.db.transaction(async (tx) => {
+        const byProjection: [string, StoredEvent[]][] = [];
+        for (const projection of this.options.projections) {
+          const relevant = delivered.filter((d) => projection.handles.has(d.event.type));
+          if (relevant.length === 0) continue;
+          byProjection.push([
+            projection.name,
+            await applyUnseen(
+              tx,
+              projection,
+              relevant.map((d) => d.event),
+            ),
+          ]);
+        }
+        return byProjection;
+      });
+      for (const [projection, events] of applied) {
+        if (events.length > 0) this.options.onBatchApplied?.(projection, events);
+      }
+      return;
+    } catch (error) {
+      if (isTransient(error)) throw error;
     }
     for (const projection of this.options.projections) {
       await this.applyToProjection(projection, batch.topic, batch.partition, delivered);
