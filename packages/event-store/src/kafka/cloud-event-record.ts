@@ -26,11 +26,19 @@ export const deadLetterTopic = (prefix = 'chorus'): string => `${prefix}.dead-le
 
 const kebab = (pascal: string): string => pascal.replace(/(?<!^)([A-Z])/g, '-$1').toLowerCase();
 
+const cloudEventTypes = new Map<string, string>();
+
 /** `FeedbackSubmitted` v1 in the feedback context → `com.chorus.feedback.submitted.v1`. */
 export const cloudEventTypeOf = (type: string, schemaVersion: number, context: string): string => {
+  // Memoised: the relay asks once per event, and there are only a handful of types.
+  const key = `${context}/${type}/${schemaVersion}`;
+  const known = cloudEventTypes.get(key);
+  if (known) return known;
   const prefix = context.charAt(0).toUpperCase() + context.slice(1);
   const name = type.startsWith(prefix) && type !== prefix ? type.slice(prefix.length) : type;
-  return `com.chorus.${context}.${kebab(name)}.v${schemaVersion}`;
+  const cloudEventType = `com.chorus.${context}.${kebab(name)}.v${schemaVersion}`;
+  cloudEventTypes.set(key, cloudEventType);
+  return cloudEventType;
 };
 
 /** Every published CloudEvent type, with the event type and schema version behind it. */
@@ -114,7 +122,7 @@ const typeByCloudEventType = (): Map<string, { type: string; schemaVersion: numb
     ]),
   );
 
-let cloudEventTypes: Map<string, { type: string; schemaVersion: number }> | null = null;
+let eventTypesByCloudEventType: Map<string, { type: string; schemaVersion: number }> | null = null;
 
 /** Reads a record back into the shape projections consume; throws UnreadableRecord if it cannot. */
 export const fromKafkaRecord = (
@@ -122,9 +130,9 @@ export const fromKafkaRecord = (
   value: string | null,
   position: { topic: string; partition: number; offset: string },
 ): StoredEvent => {
-  cloudEventTypes ??= typeByCloudEventType();
+  eventTypesByCloudEventType ??= typeByCloudEventType();
   const ceType = headers.ce_type;
-  const known = ceType ? cloudEventTypes.get(ceType) : undefined;
+  const known = ceType ? eventTypesByCloudEventType.get(ceType) : undefined;
   if (!known) throw new UnreadableRecord(`Unknown CloudEvent type ${ceType ?? '(none)'}.`);
   const subject = headers.ce_subject;
   const id = headers.ce_id;
