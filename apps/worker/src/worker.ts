@@ -3,17 +3,13 @@ import pino, { type Logger } from 'pino';
 import {
   KafkaProjectionConsumer,
   ProjectionRunner,
-  boundedContexts,
   connectAndMigrate,
   createKafka,
-  deadLetterTopic,
-  ensureTopics,
   kafkaRelay,
-  topicFor,
+  prepareKafkaTransport,
   topicSettingsFromEnv,
   type StoredEvent,
 } from '@chorus/event-store';
-import type { Producer } from 'kafkajs';
 import { createWorkerMetrics } from './metrics';
 import { projections } from './projections';
 
@@ -57,19 +53,10 @@ export const startWorker = async ({
   const stops: (() => Promise<void>)[] = [];
   if (kafkaOptions) {
     const kafka = createKafka(kafkaOptions.brokers, 'chorus-worker');
-    const admin = kafka.admin();
-    await admin.connect();
-    await ensureTopics(
-      admin,
-      [
-        ...boundedContexts.map((c) => topicFor(c, kafkaOptions.topicPrefix)),
-        deadLetterTopic(kafkaOptions.topicPrefix),
-      ],
-      topicSettingsFromEnv(),
-    );
-    await admin.disconnect();
-    const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
+    const producer = await prepareKafkaTransport(kafka, {
+      topicPrefix: kafkaOptions.topicPrefix,
+      settings: topicSettingsFromEnv(),
+    });
     const relay = new ProjectionRunner(
       db,
       databaseUrl,

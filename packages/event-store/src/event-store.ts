@@ -46,9 +46,8 @@ export class ConcurrencyConflict extends Error {
   }
 }
 
-type EventRow = {
-  global_position: string;
-  transaction_id: string;
+/** An event as inserted: the columns of `events` that the writer supplies. */
+type EventRecord = {
   stream_id: string;
   stream_type: string;
   version: number;
@@ -58,6 +57,11 @@ type EventRow = {
   workspace_id: string;
   data: unknown;
   metadata: EventMetadata;
+};
+
+type EventRow = EventRecord & {
+  global_position: string;
+  transaction_id: string;
   recorded_at: string;
 };
 
@@ -81,19 +85,6 @@ const toStoredEvent = (row: EventRow): StoredEvent => ({
   metadata: row.metadata,
   recordedAt: row.recorded_at,
 });
-
-/** An event as inserted: the columns of `events` that the writer supplies. */
-type EventRecord = {
-  stream_id: string;
-  stream_type: string;
-  version: number;
-  event_id: string;
-  type: string;
-  schema_version: number;
-  workspace_id: string;
-  data: unknown;
-  metadata: EventMetadata;
-};
 
 const INSERT_COLUMNS =
   'stream_id, stream_type, version, event_id, type, schema_version, workspace_id, data, metadata';

@@ -4,13 +4,10 @@ import {
   KafkaProjectionConsumer,
   PostgresEventStore,
   ProjectionRunner,
-  boundedContexts,
   createKafka,
-  deadLetterTopic,
-  ensureTopics,
+  prepareKafkaTransport,
   kafkaRelay,
   rebuildProjection,
-  topicFor,
   type Projection,
 } from '@chorus/event-store';
 import { createTestDatabase, eventually, type TestDatabase } from '@chorus/event-store/testing';
@@ -39,15 +36,9 @@ describeWithKafka('the Kafka transport under faults', () => {
   beforeAll(async () => {
     broker = await startOwnBroker();
     kafka = createKafka(broker.brokers, 'chorus-fault-test');
-    const admin = kafka.admin();
-    await admin.connect();
-    await ensureTopics(admin, [...boundedContexts.map((c) => topicFor(c)), deadLetterTopic()], {
-      partitions: 6,
-      retentionMs: 3_600_000,
+    producer = await prepareKafkaTransport(kafka, {
+      settings: { partitions: 6, retentionMs: 3_600_000 },
     });
-    await admin.disconnect();
-    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
     source = await createTestDatabase();
     target = await createTestDatabase();
     store = new PostgresEventStore(source.dataSource);

@@ -4,11 +4,10 @@ import type { Kafka, Producer } from 'kafkajs';
 import {
   KafkaProjectionConsumer,
   PostgresEventStore,
-  boundedContexts,
   catchUp,
   createKafka,
   deadLetterTopic,
-  ensureTopics,
+  prepareKafkaTransport,
   kafkaRelay,
   topicFor,
 } from '@chorus/event-store';
@@ -85,16 +84,10 @@ describeWithKafka('the Kafka transport, against a real broker', () => {
 
   beforeAll(async () => {
     kafka = createKafka(process.env.KAFKA_BROKERS!, 'chorus-test');
-    const admin = kafka.admin();
-    await admin.connect();
-    await ensureTopics(
-      admin,
-      [...boundedContexts.map((c) => topicFor(c, topicPrefix)), deadLetterTopic(topicPrefix)],
-      { partitions: 6, retentionMs: 3_600_000 },
-    );
-    await admin.disconnect();
-    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
+    producer = await prepareKafkaTransport(kafka, {
+      topicPrefix,
+      settings: { partitions: 6, retentionMs: 3_600_000 },
+    });
     source = await createTestDatabase();
     target = await createTestDatabase();
     store = new PostgresEventStore(source.dataSource);

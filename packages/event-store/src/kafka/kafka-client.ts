@@ -1,4 +1,5 @@
-import { Kafka, logLevel, type Admin, type logCreator } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type Producer, type logCreator } from 'kafkajs';
+import { boundedContexts, deadLetterTopic, topicFor } from './cloud-event-record';
 
 /** kafkajs logs a routine rebalance as an error; everything else at error level is kept. */
 const quietRebalances: logCreator =
@@ -49,4 +50,28 @@ export const ensureTopics = async (
       configEntries: [{ name: 'retention.ms', value: String(settings.retentionMs) }],
     })),
   });
+};
+
+/**
+ * Makes sure every Chorus topic (one per bounded context, and the dead-letter topic) exists, and
+ * returns a connected idempotent producer (acks=all is set per send).
+ */
+export const prepareKafkaTransport = async (
+  kafka: Kafka,
+  { topicPrefix, settings }: { topicPrefix?: string; settings: TopicSettings },
+): Promise<Producer> => {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await ensureTopics(
+      admin,
+      [...boundedContexts.map((c) => topicFor(c, topicPrefix)), deadLetterTopic(topicPrefix)],
+      settings,
+    );
+  } finally {
+    await admin.disconnect();
+  }
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  return producer;
 };
