@@ -28,6 +28,7 @@ const require = createRequire(import.meta.url);
 // CommonJS workspace packages; event-store first: it loads reflect-metadata, which the API's decorators need.
 const {
   PostgresEventStore,
+  RELAY_BATCH_SIZE,
   boundedContexts,
   catchUp: catchUpProjection,
   connectAndMigrate,
@@ -560,7 +561,12 @@ const relayPhase = async () => {
   await producer.connect();
   const store = new PostgresEventStore(db);
   const started = performance.now();
-  const events = await catchUpProjection(db, store, kafkaRelay(producer, 'relay'), 2500);
+  const events = await catchUpProjection(
+    db,
+    store,
+    kafkaRelay(producer, 'relay'),
+    RELAY_BATCH_SIZE,
+  );
   const seconds = (performance.now() - started) / 1000;
   // The size of a relayed record, value plus headers, for the broker's own ceiling below.
   const sample = (await store.readLog({ transactionId: '0', globalPosition: '0' }, 1000)).map((e) =>

@@ -3,6 +3,7 @@ import pino, { type Logger } from 'pino';
 import {
   KafkaProjectionConsumer,
   ProjectionRunner,
+  RELAY_BATCH_SIZE,
   connectAndMigrate,
   createKafka,
   kafkaRelay,
@@ -65,6 +66,7 @@ export const startWorker = async ({
         onBatchApplied: (projection, events) =>
           metrics.eventsProjected.inc({ projection }, events.length),
         onError,
+        batchSize: RELAY_BATCH_SIZE,
       },
     );
     const consumer = new KafkaProjectionConsumer({

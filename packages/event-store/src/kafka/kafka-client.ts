@@ -25,6 +25,10 @@ export const createKafka = (brokers: string, clientId: string): Kafka =>
     retry: { initialRetryTime: 200, retries: 8 },
   });
 
+/** The relay publishes at most this many events per request (see ADR 8). */
+export const RELAY_BATCH_SIZE = 2000;
+const RELAY_MAX_BATCH_BYTES = 8 * 1024 * 1024;
+
 export type TopicSettings = { partitions: number; retentionMs: number };
 
 export const topicSettingsFromEnv = (env: NodeJS.ProcessEnv = process.env): TopicSettings => ({
@@ -47,7 +51,11 @@ export const ensureTopics = async (
       topic,
       numPartitions: settings.partitions,
       replicationFactor: -1,
-      configEntries: [{ name: 'retention.ms', value: String(settings.retentionMs) }],
+      configEntries: [
+        { name: 'retention.ms', value: String(settings.retentionMs) },
+        // A relay batch may land in one partition (a burst of votes on one item): allow 8 MB.
+        { name: 'max.message.bytes', value: String(RELAY_MAX_BATCH_BYTES) },
+      ],
     })),
   });
 };
