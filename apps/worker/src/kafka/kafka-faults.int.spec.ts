@@ -10,10 +10,15 @@ import {
   rebuildProjection,
   type Projection,
 } from '@chorus/event-store';
-import { createTestDatabase, eventually, type TestDatabase } from '@chorus/event-store/testing';
+import {
+  createTestDatabase,
+  describeWithKafka,
+  eventually,
+  type TestDatabase,
+} from '@chorus/event-store/testing';
 import { projections } from '../projections';
 import { snapshot, writeHistory } from '../testing/history';
-import { describeWithKafka } from '../testing/describe-with-kafka';
+
 import { startOwnBroker } from '../testing/kafka-broker';
 
 describeWithKafka('the Kafka transport under faults', () => {

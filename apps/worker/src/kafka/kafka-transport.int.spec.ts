@@ -11,11 +11,15 @@ import {
   kafkaRelay,
   topicFor,
 } from '@chorus/event-store';
-import { createTestDatabase, eventually, type TestDatabase } from '@chorus/event-store/testing';
+import {
+  createTestDatabase,
+  describeWithKafka,
+  eventually,
+  type TestDatabase,
+} from '@chorus/event-store/testing';
 import { feedbackStreamId } from '@chorus/domain';
 import { projections } from '../projections';
 import { snapshot, workspaceId, writeHistory } from '../testing/history';
-import { describeWithKafka } from '../testing/describe-with-kafka';
 
 const readAll = async (kafka: Kafka, topic: string, expected: number) => {
   const consumer = kafka.consumer({ groupId: `reader-${randomUUID()}` });

@@ -1,3 +1,4 @@
+/// <reference types="jest" />
 /**
  * The Kafka suites run against the real broker that jest's global setup starts. Where it could
  * not start one (no Java or Maven, outside CI), the suite is reported as skipped with the reason;
