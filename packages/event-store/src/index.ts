@@ -9,3 +9,4 @@ export * from './kafka/cloud-event-record';
 export * from './kafka/kafka-client';
 export * from './kafka/kafka-relay';
 export * from './kafka/kafka-projection-consumer';
+export * from './read-models/feedback-list.table';

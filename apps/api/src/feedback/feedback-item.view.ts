@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import type { DataSource } from 'typeorm';
+import { feedbackListRowFromRecord, type FeedbackListRecord } from '@chorus/event-store';
 import { FeedbackStatus, type FeedbackItem } from '@chorus/domain';
 
 export const FeedbackItemSchema = z.object({
@@ -19,42 +20,20 @@ export const FeedbackItemSchema = z.object({
 }) satisfies z.ZodType<FeedbackItem>;
 export class FeedbackItemDto extends createZodDto(FeedbackItemSchema) {}
 
-export type FeedbackItemRecord = {
-  feedback_id: string;
-  title: string;
-  description: string;
-  board_id: string;
-  author_id: string;
-  status: FeedbackStatus;
-  vote_count: number;
-  voter_count: number;
-  voted_by_me: boolean;
-  version: number;
-  created_at: Date;
-  last_activity_at: Date;
-};
+export type FeedbackItemRecord = FeedbackListRecord & { voted_by_me: boolean };
 
 /** Columns of one inbox item as the reader sees it; `$1` is the reader's id. */
 export const FEEDBACK_ITEM_SELECT = `
-  SELECT f.feedback_id, f.title, f.description, f.board_id, f.author_id, f.status, f.vote_count,
+  SELECT f.feedback_id, f.workspace_id, f.title, f.description, f.board_id, f.author_id, f.status, f.vote_count,
     f.voter_count, f.version, f.created_at, f.last_activity_at, (b.voter_id IS NOT NULL) AS voted_by_me
   FROM feedback_list f
   LEFT JOIN feedback_ballots b ON b.feedback_id = f.feedback_id AND b.voter_id = $1`;
 
-export const toFeedbackItem = (r: FeedbackItemRecord): FeedbackItem => ({
-  id: r.feedback_id,
-  title: r.title,
-  description: r.description,
-  boardId: r.board_id,
-  authorId: r.author_id,
-  status: r.status,
-  voteCount: r.vote_count,
-  voterCount: r.voter_count,
-  votedByMe: r.voted_by_me,
-  version: r.version,
-  createdAt: r.created_at.toISOString(),
-  lastActivityAt: r.last_activity_at.toISOString(),
-});
+export const toFeedbackItem = (record: FeedbackItemRecord): FeedbackItem => {
+  // The workspace is the reader's own: not repeated in the item.
+  const { feedbackId, workspaceId, ...row } = feedbackListRowFromRecord(record);
+  return { id: feedbackId, ...row, votedByMe: record.voted_by_me };
+};
 
 export const findFeedbackItem = async (
   db: DataSource,

@@ -1,5 +1,6 @@
 import type { FeedbackStatus } from '../feedback/feedback-workflow';
 import type { ActorRoleName } from '../shared/roles';
+import type { FeedbackListRow } from '../read-models/feedback-list.projection';
 
 // Shapes of the HTTP API, shared by the API (whose zod schemas must satisfy them) and the web app.
 
@@ -14,23 +15,10 @@ export type Me = {
 export const feedbackSorts = ['votes', 'newest', 'activity'] as const;
 export type FeedbackSort = (typeof feedbackSorts)[number];
 
-export type FeedbackItem = {
+/** One inbox item as a reader sees it: the read-model row, plus whether the reader voted. */
+export type FeedbackItem = Omit<FeedbackListRow, 'feedbackId' | 'workspaceId'> & {
   id: string;
-  title: string;
-  /** Markdown. */
-  description: string;
-  boardId: string;
-  authorId: string;
-  status: FeedbackStatus;
-  /** Votes standing now. */
-  voteCount: number;
-  /** Distinct people who have ever voted. */
-  voterCount: number;
   votedByMe: boolean;
-  /** The stream version: send it back as If-Match to edit. */
-  version: number;
-  createdAt: string;
-  lastActivityAt: string;
 };
 
 export type FeedbackPage = { items: FeedbackItem[]; nextCursor: string | null };

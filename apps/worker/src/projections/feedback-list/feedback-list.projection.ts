@@ -6,52 +6,13 @@ import {
   type FeedbackListEvent,
   type FeedbackListRow,
 } from '@chorus/domain';
-import type { Projection, StoredEvent } from '@chorus/event-store';
-
-type FeedbackListRecord = {
-  feedback_id: string;
-  workspace_id: string;
-  title: string;
-  description: string;
-  board_id: string;
-  author_id: string;
-  status: FeedbackListRow['status'];
-  vote_count: number;
-  voter_count: number;
-  version: number;
-  created_at: Date;
-  last_activity_at: Date;
-};
-
-const fromRecord = (r: FeedbackListRecord): FeedbackListRow => ({
-  feedbackId: r.feedback_id,
-  workspaceId: r.workspace_id,
-  title: r.title,
-  description: r.description,
-  boardId: r.board_id,
-  authorId: r.author_id,
-  status: r.status,
-  voteCount: r.vote_count,
-  voterCount: r.voter_count,
-  version: r.version,
-  createdAt: r.created_at.toISOString(),
-  lastActivityAt: r.last_activity_at.toISOString(),
-});
-
-const toRecord = (row: FeedbackListRow) => ({
-  feedback_id: row.feedbackId,
-  workspace_id: row.workspaceId,
-  title: row.title,
-  description: row.description,
-  board_id: row.boardId,
-  author_id: row.authorId,
-  status: row.status,
-  vote_count: row.voteCount,
-  voter_count: row.voterCount,
-  version: row.version,
-  created_at: row.createdAt,
-  last_activity_at: row.lastActivityAt,
-});
+import {
+  feedbackListRowFromRecord,
+  feedbackListRowToRecord,
+  type FeedbackListRecord,
+  type Projection,
+  type StoredEvent,
+} from '@chorus/event-store';
 
 export const toProjectedEvent = (event: StoredEvent): FeedbackListEvent =>
   ({
@@ -79,7 +40,7 @@ export const feedbackListProjection: Projection = {
       [keys],
     );
     const rows = new Map<string, FeedbackListRow | undefined>(
-      existing.map((r) => [r.feedback_id, fromRecord(r)]),
+      existing.map((r) => [r.feedback_id, feedbackListRowFromRecord(r)]),
     );
     const changed = new Set<string>();
     for (const event of projected) {
@@ -93,7 +54,7 @@ export const feedbackListProjection: Projection = {
     }
     const records = [...changed].flatMap((key) => {
       const row = rows.get(key);
-      return row ? [toRecord(row)] : [];
+      return row ? [feedbackListRowToRecord(row)] : [];
     });
     if (records.length === 0) return;
     await tx.query(
