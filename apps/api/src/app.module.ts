@@ -7,7 +7,12 @@ import {
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ZodValidationPipe } from 'nestjs-zod';
+import { CatalogModule } from './catalog/catalog.module';
+import { CommentsModule } from './comments/comments.module';
+import { CustomersModule } from './customers/customers.module';
 import { FeedbackModule } from './feedback/feedback.module';
+import { FollowModule } from './follow/follow.module';
+import { SearchModule } from './search/search.module';
 import { MeController } from './me/me.controller';
 import { BearerAuthGuard, TokenAuthenticator } from './platform/auth';
 import { DatabaseModule } from './platform/database';
@@ -32,6 +37,11 @@ export class AppModule implements NestModule {
         CqrsModule.forRoot(),
         DatabaseModule.forRoot(config.databaseUrl, config.databasePoolSize),
         FeedbackModule,
+        CatalogModule,
+        CustomersModule,
+        CommentsModule,
+        FollowModule,
+        SearchModule,
       ],
       controllers: [HealthController, MetricsController, MeController],
       providers: [

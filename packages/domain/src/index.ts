@@ -1,5 +1,9 @@
 import { createEventRegistry } from './shared/event-registry';
+import { catalogEventDefinitions } from './catalog/catalog.events';
+import { commentEventDefinitions } from './comments/comment.events';
+import { customerEventDefinitions } from './customers/customers.events';
 import { feedbackEventDefinitions } from './feedback/feedback.events';
+import { followEventDefinitions } from './follow/follow';
 import { voteEventDefinitions } from './vote/vote.events';
 import { workspaceEventDefinitions } from './workspace/workspace.events';
 
@@ -7,21 +11,37 @@ export * from './shared/actor';
 export * from './shared/decider';
 export * from './shared/errors';
 export * from './shared/event-registry';
+export * from './shared/valid';
+export * from './catalog/catalog';
+export * from './catalog/catalog.events';
+export * from './catalog/catalog.decider';
 export * from './feedback/feedback-status';
 export * from './feedback/feedback.events';
 export * from './feedback/feedback';
 export * from './feedback/feedback.decider';
+export * from './feedback/merge';
 export * from './vote/vote.events';
 export * from './vote/ballot.decider';
+export * from './comments/comment.events';
+export * from './comments/comment.decider';
+export * from './customers/customers.events';
+export * from './customers/customers.decider';
+export * from './follow/follow';
 export * from './workspace/workspace.events';
 export * from './workspace/workspace.decider';
 export * from './read-models/feedback-list.projection';
 export * from './shared/roles';
 export * from './contracts/feedback-api';
+export * from './contracts/catalog-api';
+export * from './contracts/customers-api';
 
 /** Every event type Chorus stores, at every schema version it has had. */
 export const chorusEvents = createEventRegistry([
   ...workspaceEventDefinitions,
+  ...catalogEventDefinitions,
   ...feedbackEventDefinitions,
   ...voteEventDefinitions,
+  ...commentEventDefinitions,
+  ...customerEventDefinitions,
+  ...followEventDefinitions,
 ]);

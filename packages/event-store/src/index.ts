@@ -10,3 +10,4 @@ export * from './kafka/kafka-client';
 export * from './kafka/kafka-relay';
 export * from './kafka/kafka-projection-consumer';
 export * from './read-models/feedback-list.table';
+export * from './read-models/search-language';

@@ -9,6 +9,13 @@ import { ListFeedbackController } from './list-feedback/list-feedback.controller
 import { ListFeedbackHandler } from './list-feedback/list-feedback.handler';
 import { SubmitFeedbackController } from './submit-feedback/submit-feedback.controller';
 import { SubmitFeedbackHandler } from './submit-feedback/submit-feedback.handler';
+import { FeedbackTimelineController } from './feedback-timeline/feedback-timeline.controller';
+import { FeedbackTimelineHandler } from './feedback-timeline/feedback-timeline.handler';
+import { MergeFeedbackController } from './merge-feedback/merge-feedback.controller';
+import { MergeFeedbackHandler } from './merge-feedback/merge-feedback.handler';
+import { MergePreviewHandler } from './merge-feedback/merge-preview.handler';
+import { TriageFeedbackController } from './triage-feedback/triage-feedback.controller';
+import { TriageFeedbackHandler } from './triage-feedback/triage-feedback.handler';
 import { VoteController } from './vote/vote.controller';
 import { VoteHandler } from './vote/vote.handler';
 
@@ -20,6 +27,9 @@ import { VoteHandler } from './vote/vote.handler';
     EditFeedbackController,
     ChangeFeedbackStatusController,
     VoteController,
+    TriageFeedbackController,
+    MergeFeedbackController,
+    FeedbackTimelineController,
   ],
   providers: [
     SubmitFeedbackHandler,
@@ -28,6 +38,10 @@ import { VoteHandler } from './vote/vote.handler';
     VoteHandler,
     ListFeedbackHandler,
     GetFeedbackHandler,
+    TriageFeedbackHandler,
+    MergeFeedbackHandler,
+    MergePreviewHandler,
+    FeedbackTimelineHandler,
   ],
 })
 export class FeedbackModule {}

@@ -1,11 +1,6 @@
 import type { Projection } from '@chorus/event-store';
-import { feedbackBallotsProjection } from './feedback-ballots/feedback-ballots.projection';
 import { feedbackListProjection } from './feedback-list/feedback-list.projection';
 import { workspacesProjection } from './workspaces/workspaces.projection';
 
 /** Every projection the worker runs; the rebuild command rebuilds all of them. */
-export const projections: readonly Projection[] = [
-  workspacesProjection,
-  feedbackListProjection,
-  feedbackBallotsProjection,
-];
+export const projections: readonly Projection[] = [workspacesProjection, feedbackListProjection];

@@ -1,7 +1,13 @@
 import { z } from 'zod';
-import { feedbackStatuses } from './feedback-workflow';
 
 export * from './feedback-workflow';
 
-export const FeedbackStatus = z.enum(feedbackStatuses);
-export type FeedbackStatus = z.infer<typeof FeedbackStatus>;
+/** The six statuses of the foundation's fixed workflow: the schema of v1 status events. */
+export const DefaultFeedbackStatus = z.enum([
+  'open',
+  'under_review',
+  'planned',
+  'in_progress',
+  'done',
+  'declined',
+]);

@@ -1,16 +1,28 @@
 import { isStaff, type Actor } from '../shared/actor';
 import type { Decider } from '../shared/decider';
 import { ActionForbidden, AggregateNotFound, DomainRuleViolation } from '../shared/errors';
-import { evolveFeedback, initialFeedback, type Feedback } from './feedback';
+import { valid } from '../shared/valid';
+import { findStatus, type Catalog } from '../catalog/catalog';
+import { evolveFeedback, initialFeedback, type ExistingFeedback, type Feedback } from './feedback';
 import {
   BoardId,
+  CustomerQuote,
   FeedbackDescription,
+  FeedbackSource,
   FeedbackTitle,
   type FeedbackEdited,
   type FeedbackEvent,
 } from './feedback.events';
-import { DEFAULT_BOARD_ID, whyTransitionIsIllegal, type FeedbackStatus } from './feedback-status';
-import type { z } from 'zod';
+import {
+  DEFAULT_BOARD_ID,
+  INITIAL_STATUS_ID,
+  whyTransitionIsIllegal,
+  type FeedbackSourceName,
+  type FeedbackStatus,
+} from './feedback-workflow';
+
+/** A teammate recording feedback or a vote for a customer: who, through which channel, in their words. */
+export type OnBehalfOf = { customerId: string; source: FeedbackSourceName; quote?: string };
 
 export type SubmitFeedback = {
   type: 'SubmitFeedback';
@@ -18,6 +30,10 @@ export type SubmitFeedback = {
   title: string;
   description?: string;
   boardId?: string;
+  /** Where it came from when nobody captured it for someone else (defaults to the app). */
+  source?: FeedbackSourceName;
+  onBehalfOf?: OnBehalfOf;
+  catalog: Catalog;
   actor: Actor;
 };
 
@@ -27,6 +43,7 @@ export type EditFeedback = {
   title?: string;
   description?: string;
   boardId?: string;
+  catalog: Catalog;
   actor: Actor;
 };
 
@@ -34,30 +51,68 @@ export type ChangeFeedbackStatus = {
   type: 'ChangeFeedbackStatus';
   feedbackId: string;
   status: FeedbackStatus;
+  catalog: Catalog;
   actor: Actor;
 };
 
-export type FeedbackCommand = SubmitFeedback | EditFeedback | ChangeFeedbackStatus;
+type Moderate<T extends string, Extra = object> = {
+  type: T;
+  feedbackId: string;
+  actor: Actor;
+} & Extra;
+export type TagFeedback = Moderate<'TagFeedback', { tagId: string; catalog: Catalog }>;
+export type UntagFeedback = Moderate<'UntagFeedback', { tagId: string }>;
+export type ApproveFeedback = Moderate<'ApproveFeedback'>;
+export type RejectFeedback = Moderate<'RejectFeedback', { reason?: string }>;
+export type MarkFeedbackSpam = Moderate<'MarkFeedbackSpam'>;
+export type ClearFeedbackSpam = Moderate<'ClearFeedbackSpam'>;
 
-const valid = <T>(schema: z.ZodType<T>, value: unknown, field: string): T => {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new DomainRuleViolation(result.error.issues[0]?.message ?? `${field} is invalid.`, field);
-  }
-  return result.data;
-};
+export type FeedbackCommand =
+  | SubmitFeedback
+  | EditFeedback
+  | ChangeFeedbackStatus
+  | TagFeedback
+  | UntagFeedback
+  | ApproveFeedback
+  | RejectFeedback
+  | MarkFeedbackSpam
+  | ClearFeedbackSpam;
 
-const assertFeedbackExists: (
+export const assertFeedbackExists: (
   state: Feedback,
   feedbackId: string,
-) => asserts state is Extract<Feedback, { exists: true }> = (state, feedbackId) => {
+) => asserts state is ExistingFeedback = (state, feedbackId) => {
   if (!state.exists) throw new AggregateNotFound('Feedback', feedbackId);
+};
+
+const assertStaff = (actor: Actor, what: string) => {
+  if (!isStaff(actor)) throw new ActionForbidden(`Only a teammate can ${what}.`);
+};
+
+const assertNotMerged = (state: ExistingFeedback) => {
+  if (state.mergedInto) {
+    throw new DomainRuleViolation(
+      `This feedback is merged into ${state.mergedInto}; change that one, or unmerge this first.`,
+    );
+  }
 };
 
 const submit = (command: SubmitFeedback, state: Feedback): FeedbackEvent[] => {
   if (state.exists) {
     throw new DomainRuleViolation(`Feedback ${command.feedbackId} has already been submitted.`);
   }
+  const boardId = valid(BoardId, command.boardId ?? DEFAULT_BOARD_ID, 'boardId');
+  const board = command.catalog.boards.find((b) => b.id === boardId);
+  if (!board) throw new DomainRuleViolation(`There is no board "${boardId}".`, 'boardId');
+  const staff = isStaff(command.actor);
+  if (board.visibility === 'private' && !staff) {
+    throw new DomainRuleViolation(`Board "${board.name}" is private to the team.`, 'boardId');
+  }
+  const onBehalfOf = command.onBehalfOf;
+  if (onBehalfOf && !staff) {
+    throw new ActionForbidden('Only a teammate can submit feedback on behalf of a customer.');
+  }
+  const initial = findStatus(command.catalog, INITIAL_STATUS_ID);
   return [
     {
       type: 'FeedbackSubmitted',
@@ -65,8 +120,20 @@ const submit = (command: SubmitFeedback, state: Feedback): FeedbackEvent[] => {
         feedbackId: command.feedbackId,
         title: valid(FeedbackTitle, command.title, 'title'),
         description: valid(FeedbackDescription, command.description ?? '', 'description'),
-        boardId: valid(BoardId, command.boardId ?? DEFAULT_BOARD_ID, 'boardId'),
-        authorId: command.actor.id,
+        boardId,
+        authorId: onBehalfOf?.customerId ?? command.actor.id,
+        statusId: initial?.id ?? INITIAL_STATUS_ID,
+        // A customer's own post on a moderated board waits; a teammate's (even for a customer) does not.
+        moderation: board.requiresApproval && !staff ? 'pending' : 'approved',
+        source: valid(
+          FeedbackSource,
+          onBehalfOf?.source ?? command.source ?? 'app',
+          onBehalfOf ? 'onBehalfOf.source' : 'source',
+        ),
+        capturedBy: onBehalfOf ? command.actor.id : null,
+        quote: onBehalfOf?.quote
+          ? valid(CustomerQuote, onBehalfOf.quote, 'onBehalfOf.quote') || null
+          : null,
       },
     },
   ];
@@ -88,6 +155,9 @@ const edit = (command: EditFeedback, state: Feedback): FeedbackEvent[] => {
   }
   if (command.boardId !== undefined) {
     const boardId = valid(BoardId, command.boardId, 'boardId');
+    if (!command.catalog.boards.some((b) => b.id === boardId)) {
+      throw new DomainRuleViolation(`There is no board "${boardId}".`, 'boardId');
+    }
     if (boardId !== state.boardId) changes.boardId = boardId;
   }
   if (Object.keys(changes).length === 0) return [];
@@ -101,23 +171,70 @@ const edit = (command: EditFeedback, state: Feedback): FeedbackEvent[] => {
 
 const changeStatus = (command: ChangeFeedbackStatus, state: Feedback): FeedbackEvent[] => {
   assertFeedbackExists(state, command.feedbackId);
-  if (!isStaff(command.actor)) {
-    throw new ActionForbidden('Only a teammate can change the status of feedback.');
-  }
+  assertStaff(command.actor, 'change the status of feedback');
+  assertNotMerged(state);
   if (command.status === state.status) return [];
-  const why = whyTransitionIsIllegal(state.status, command.status);
+  const why = whyTransitionIsIllegal(command.catalog.statuses, state.status, command.status);
   if (why) throw new DomainRuleViolation(why, 'status');
+  const target = findStatus(command.catalog, command.status);
+  if (!target) throw new DomainRuleViolation(`There is no status "${command.status}".`, 'status');
   return [
     {
       type: 'FeedbackStatusChanged',
       data: {
         feedbackId: command.feedbackId,
         from: state.status,
-        to: command.status,
+        to: target.id,
+        toKind: target.kind,
         changedBy: command.actor.id,
       },
     },
   ];
+};
+
+const moderate = (
+  command: Exclude<FeedbackCommand, SubmitFeedback | EditFeedback | ChangeFeedbackStatus>,
+  state: Feedback,
+): FeedbackEvent[] => {
+  assertFeedbackExists(state, command.feedbackId);
+  const base = { feedbackId: command.feedbackId, by: command.actor.id };
+  switch (command.type) {
+    case 'TagFeedback': {
+      assertStaff(command.actor, 'tag feedback');
+      if (!command.catalog.tags.some((t) => t.id === command.tagId)) {
+        throw new DomainRuleViolation(`There is no tag "${command.tagId}".`, 'tagId');
+      }
+      if (state.tags.includes(command.tagId)) return [];
+      return [{ type: 'FeedbackTagged', data: { ...base, tagId: command.tagId } }];
+    }
+    case 'UntagFeedback':
+      assertStaff(command.actor, 'untag feedback');
+      if (!state.tags.includes(command.tagId)) return [];
+      return [{ type: 'FeedbackUntagged', data: { ...base, tagId: command.tagId } }];
+    case 'ApproveFeedback':
+      assertStaff(command.actor, 'approve posts');
+      if (state.moderation === 'approved') return [];
+      return [{ type: 'FeedbackApproved', data: base }];
+    case 'RejectFeedback':
+      assertStaff(command.actor, 'reject posts');
+      if (state.moderation === 'rejected') return [];
+      if (state.moderation === 'approved') {
+        throw new DomainRuleViolation(
+          'Only pending posts can be rejected; mark published feedback as spam instead.',
+        );
+      }
+      return [
+        { type: 'FeedbackRejected', data: { ...base, reason: (command.reason ?? '').trim() } },
+      ];
+    case 'MarkFeedbackSpam':
+      assertStaff(command.actor, 'mark feedback as spam');
+      if (state.spam) return [];
+      return [{ type: 'FeedbackMarkedSpam', data: base }];
+    case 'ClearFeedbackSpam':
+      assertStaff(command.actor, 'clear the spam mark');
+      if (!state.spam) return [];
+      return [{ type: 'FeedbackSpamCleared', data: base }];
+  }
 };
 
 export const feedbackDecider: Decider<FeedbackCommand, FeedbackEvent, Feedback> = {
@@ -131,6 +248,8 @@ export const feedbackDecider: Decider<FeedbackCommand, FeedbackEvent, Feedback> 
         return edit(command, state);
       case 'ChangeFeedbackStatus':
         return changeStatus(command, state);
+      default:
+        return moderate(command, state);
     }
   },
 };

@@ -1,9 +1,15 @@
-import type { Actor } from '../shared/actor';
+import { isStaff, type Actor } from '../shared/actor';
 import type { Decider } from '../shared/decider';
-import { AggregateNotFound, DomainRuleViolation } from '../shared/errors';
-import { evolveFeedback, initialFeedback, type Feedback } from '../feedback/feedback';
-import type { FeedbackEvent } from '../feedback/feedback.events';
-import { feedbackStatusLabels, isVotingOpen } from '../feedback/feedback-status';
+import { ActionForbidden, AggregateNotFound, DomainRuleViolation } from '../shared/errors';
+import { valid } from '../shared/valid';
+import {
+  evolveFeedback,
+  initialFeedback,
+  whyVotingIsClosed,
+  type Feedback,
+} from '../feedback/feedback';
+import type { OnBehalfOf } from '../feedback/feedback.decider';
+import { CustomerQuote, FeedbackSource, type FeedbackEvent } from '../feedback/feedback.events';
 import type { VoteEvent } from './vote.events';
 
 /**
@@ -13,9 +19,24 @@ import type { VoteEvent } from './vote.events';
  */
 export type Ballot = { feedback: Feedback; voted: boolean };
 
-export type CastVote = { type: 'CastVote'; feedbackId: string; actor: Actor };
-export type WithdrawVote = { type: 'WithdrawVote'; feedbackId: string; actor: Actor };
+/** With `onBehalfOf`, a teammate records the vote of a customer: the ballot is the customer's. */
+export type CastVote = {
+  type: 'CastVote';
+  feedbackId: string;
+  actor: Actor;
+  onBehalfOf?: OnBehalfOf;
+};
+export type WithdrawVote = {
+  type: 'WithdrawVote';
+  feedbackId: string;
+  actor: Actor;
+  onBehalfOf?: Pick<OnBehalfOf, 'customerId'>;
+};
 export type BallotCommand = CastVote | WithdrawVote;
+
+/** Whose ballot a command addresses: the customer's when a teammate acts for one. */
+export const ballotVoterId = (command: BallotCommand): string =>
+  command.onBehalfOf?.customerId ?? command.actor.id;
 
 export const ballotDecider: Decider<BallotCommand, VoteEvent, Ballot> & {
   evolveWithFeedback: (state: Ballot, event: VoteEvent | FeedbackEvent) => Ballot;
@@ -35,16 +56,28 @@ export const ballotDecider: Decider<BallotCommand, VoteEvent, Ballot> & {
       : { ...state, feedback: evolveFeedback(state.feedback, event) },
   decide: (command, state) => {
     if (!state.feedback.exists) throw new AggregateNotFound('Feedback', command.feedbackId);
-    const data = { feedbackId: command.feedbackId, voterId: command.actor.id };
+    if (command.onBehalfOf && !isStaff(command.actor)) {
+      throw new ActionForbidden('Only a teammate can vote on behalf of a customer.');
+    }
+    const data = { feedbackId: command.feedbackId, voterId: ballotVoterId(command) };
     switch (command.type) {
-      case 'CastVote':
+      case 'CastVote': {
         if (state.voted) return [];
-        if (!isVotingOpen(state.feedback.status)) {
-          throw new DomainRuleViolation(
-            `Voting is closed: this feedback is ${feedbackStatusLabels[state.feedback.status].toLowerCase()}.`,
-          );
-        }
-        return [{ type: 'VoteCast', data }];
+        const why = whyVotingIsClosed(state.feedback);
+        if (why) throw new DomainRuleViolation(why);
+        const onBehalfOf = command.onBehalfOf;
+        return [
+          {
+            type: 'VoteCast',
+            data: {
+              ...data,
+              source: valid(FeedbackSource, onBehalfOf?.source ?? 'app', 'source'),
+              capturedBy: onBehalfOf ? command.actor.id : null,
+              quote: onBehalfOf?.quote ? valid(CustomerQuote, onBehalfOf.quote, 'quote') || null : null,
+            },
+          },
+        ];
+      }
       case 'WithdrawVote':
         return state.voted ? [{ type: 'VoteWithdrawn', data }] : [];
     }

@@ -2,10 +2,12 @@ import { CreateEventStore1764300000000 } from './1764300000000-create-event-stor
 import { CreateIdentity1764300000001 } from './1764300000001-create-identity';
 import { CreateReadModels1764300000002 } from './1764300000002-create-read-models';
 import { CreateProjectionStreamVersions1764300000003 } from './1764300000003-create-projection-stream-versions';
+import { CreateFeedbackOperations1764300000004 } from './1764300000004-create-feedback-operations';
 
 export const migrations = [
   CreateEventStore1764300000000,
   CreateIdentity1764300000001,
   CreateReadModels1764300000002,
   CreateProjectionStreamVersions1764300000003,
+  CreateFeedbackOperations1764300000004,
 ];

@@ -11,7 +11,7 @@ import {
 import type { Response } from 'express';
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { FeedbackStatus, feedbackStatuses, type StatusChanged } from '@chorus/domain';
+import { StatusId, type StatusChanged } from '@chorus/domain';
 import type { CommandContext } from '@chorus/event-store';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { RequestContext } from '../../platform/command-context';
@@ -21,9 +21,7 @@ import { ChangeFeedbackStatusCommand } from './change-feedback-status.command';
 
 const ChangeStatusSchema = z
   .object({
-    status: z.enum(feedbackStatuses, {
-      error: `Status must be one of ${feedbackStatuses.join(', ')}.`,
-    }),
+    status: StatusId.describe("A status id of the workspace's workflow (GET /api/v1/catalog)"),
   })
   .strict();
 class ChangeStatusDto extends createZodDto(ChangeStatusSchema) {}
@@ -31,7 +29,7 @@ class ChangeStatusDto extends createZodDto(ChangeStatusSchema) {}
 const StatusChangedSchema = z.object({
   id: z.uuid(),
   version: z.number().int(),
-  status: FeedbackStatus,
+  status: z.string(),
 }) satisfies z.ZodType<StatusChanged>;
 class StatusChangedDto extends createZodDto(StatusChangedSchema) {}
 

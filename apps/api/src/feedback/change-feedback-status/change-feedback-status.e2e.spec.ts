@@ -39,7 +39,7 @@ describe('POST /api/v1/feedback/:id/status', () => {
 
   it('rejects an unknown status naming the field and the choices', async () => {
     const response = await move('shipped');
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(422);
     expect(response.body.errors?.[0]).toMatchObject({ field: 'status' });
     expect(response.body.errors?.[0]?.message).toMatch(/open, under_review/);
   });

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { feedbackDecider, feedbackStreamId } from '@chorus/domain';
 import { PostgresEventStore } from '@chorus/event-store';
+import { readCatalog } from '../../catalog/read-catalog';
 import { decideAndAppend } from '../../platform/run-decider';
 import { ChangeFeedbackStatusCommand } from './change-feedback-status.command';
 
@@ -16,11 +17,12 @@ export class ChangeFeedbackStatusHandler implements ICommandHandler<ChangeFeedba
     actor,
     context,
   }: ChangeFeedbackStatusCommand) {
+    const { catalog } = await readCatalog(this.store, actor.workspaceId);
     const { version, state } = await decideAndAppend(
       this.store,
       feedbackDecider,
       feedbackStreamId(feedbackId),
-      { type: 'ChangeFeedbackStatus', feedbackId, status, actor },
+      { type: 'ChangeFeedbackStatus', feedbackId, status, catalog, actor },
       context,
       { expectedVersion },
     );

@@ -21,7 +21,8 @@ import { FeedbackIdParam } from '../feedback-item.view';
 import { SubmitFeedbackSchema } from '../submit-feedback/submit-feedback.dto';
 import { EditFeedbackCommand } from './edit-feedback.command';
 
-const EditFeedbackSchema = SubmitFeedbackSchema.partial()
+const EditFeedbackSchema = SubmitFeedbackSchema.omit({ onBehalfOf: true })
+  .partial()
   .strict()
   .refine((body) => Object.keys(body).length > 0, {
     message: 'Send at least one of title, description or boardId.',

@@ -29,7 +29,7 @@ export class GetFeedbackController {
     @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) response: Response,
   ): Promise<FeedbackItemDto> {
-    const item = await this.queryBus.execute(new GetFeedbackQuery(actor.workspaceId, actor.id, id));
+    const item = await this.queryBus.execute(new GetFeedbackQuery(actor, id));
     if (!item) throw notFound(`Feedback ${id} does not exist in this workspace.`);
     response.setHeader('ETag', etagOf(item.version));
     return item;

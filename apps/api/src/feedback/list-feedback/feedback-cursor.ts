@@ -1,10 +1,15 @@
 import type { FeedbackSort } from '@chorus/domain';
 
-/** Keyset position after the last item of a page: its sort value and id. */
+/**
+ * Position after the last item of a page: its sort value and id (keyset), or for the trending
+ * sort, whose values move with the clock, how many items came before.
+ */
 export type FeedbackCursor = { sort: FeedbackSort; value: string | number; id: string };
 
 export const encodeCursor = (cursor: FeedbackCursor): string =>
   Buffer.from(JSON.stringify([cursor.sort, cursor.value, cursor.id])).toString('base64url');
+
+const numericSorts: readonly FeedbackSort[] = ['votes', 'revenue', 'trending'];
 
 export const decodeCursor = (encoded: string, sort: FeedbackSort): FeedbackCursor | null => {
   try {
@@ -13,8 +18,8 @@ export const decodeCursor = (encoded: string, sort: FeedbackSort): FeedbackCurso
     const [cursorSort, value, id] = parsed as unknown[];
     if (cursorSort !== sort || typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id)) return null;
     if (
-      sort === 'votes'
-        ? !Number.isInteger(value)
+      numericSorts.includes(sort)
+        ? !Number.isSafeInteger(value)
         : typeof value !== 'string' || Number.isNaN(Date.parse(value))
     ) {
       return null;

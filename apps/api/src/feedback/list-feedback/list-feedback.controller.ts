@@ -3,18 +3,31 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { feedbackSorts, feedbackStatuses, type FeedbackPage } from '@chorus/domain';
+import { feedbackSorts, feedbackSources, inboxViews, type FeedbackPage } from '@chorus/domain';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { FeedbackItemSchema } from '../feedback-item.view';
 import { ListFeedbackQuery } from './list-feedback.query';
 
+const shortText = (what: string) => z.string().trim().min(1).max(100, `${what} is too long.`);
+
 const ListFeedbackParamsSchema = z
   .object({
     sort: z
-      .enum(feedbackSorts, { error: 'Sort must be votes, newest or activity.' })
+      .enum(feedbackSorts, { error: `Sort must be one of ${feedbackSorts.join(', ')}.` })
       .default('votes'),
-    status: z
-      .enum(feedbackStatuses, { error: `Status must be one of ${feedbackStatuses.join(', ')}.` })
+    view: z.enum(inboxViews, { error: `View must be one of ${inboxViews.join(', ')}.` }).optional(),
+    status: shortText('Status').optional(),
+    boardId: shortText('Board id').optional(),
+    tagId: shortText('Tag id').optional(),
+    segment: shortText('Segment').optional(),
+    plan: shortText('Plan').optional(),
+    companyId: z.uuid('Company id must be a UUID.').optional(),
+    source: z
+      .enum(feedbackSources, { error: `Source must be one of ${feedbackSources.join(', ')}.` })
+      .optional(),
+    unanswered: z
+      .enum(['true', 'false'], { error: 'Unanswered must be true or false.' })
+      .transform((v) => v === 'true')
       .optional(),
     limit: z.coerce
       .number({ error: 'Limit must be a number.' })
@@ -40,21 +53,16 @@ export class ListFeedbackController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get()
-  @ApiOperation({ summary: 'The inbox, from the read model; cursor-paginated' })
+  @ApiOperation({
+    summary: 'The inbox, from the read model; filterable, cursor-paginated',
+    description:
+      'Views: inbox (published), pending (awaiting approval), spam, merged. Company, segment and plan match feedback asked for or voted on by that company’s people.',
+  })
   @ApiOkResponse({ type: FeedbackPageDto })
   list(
-    @QueryParams() params: ListFeedbackParams,
+    @QueryParams() { sort, limit, cursor, ...filters }: ListFeedbackParams,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<FeedbackPageDto> {
-    return this.queryBus.execute(
-      new ListFeedbackQuery(
-        actor.workspaceId,
-        actor.id,
-        params.sort,
-        params.limit,
-        params.status,
-        params.cursor,
-      ),
-    );
+    return this.queryBus.execute(new ListFeedbackQuery(actor, sort, limit, filters, cursor));
   }
 }

@@ -1,13 +1,13 @@
 import { Query } from '@nestjs/cqrs';
-import type { FeedbackPage, FeedbackSort, FeedbackStatus } from '@chorus/domain';
+import type { FeedbackFilters, FeedbackPage, FeedbackSort } from '@chorus/domain';
+import type { AuthenticatedActor } from '../../platform/auth';
 
 export class ListFeedbackQuery extends Query<FeedbackPage> {
   constructor(
-    readonly workspaceId: string,
-    readonly readerId: string,
+    readonly actor: AuthenticatedActor,
     readonly sort: FeedbackSort,
     readonly limit: number,
-    readonly status?: FeedbackStatus,
+    readonly filters: FeedbackFilters,
     readonly cursor?: string,
   ) {
     super();

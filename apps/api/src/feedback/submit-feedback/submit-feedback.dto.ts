@@ -5,9 +5,12 @@ import {
   FEEDBACK_DESCRIPTION_MAX,
   FEEDBACK_TITLE_MAX,
   FEEDBACK_TITLE_MIN,
-  FeedbackStatus,
+  feedbackSources,
+  moderationStates,
+  type SubmitFeedbackInput,
   type SubmittedFeedback,
 } from '@chorus/domain';
+import { OnBehalfOfSchema } from '../on-behalf-of';
 
 export const SubmitFeedbackSchema = z
   .object({
@@ -25,8 +28,11 @@ export const SubmitFeedbackSchema = z
       .optional()
       .describe('Markdown'),
     boardId: BoardId.optional(),
+    onBehalfOf: OnBehalfOfSchema.optional().describe(
+      'A teammate capturing feedback for a customer: who, through which channel, in their words',
+    ),
   })
-  .strict();
+  .strict() satisfies z.ZodType<SubmitFeedbackInput>;
 export class SubmitFeedbackDto extends createZodDto(SubmitFeedbackSchema) {}
 
 export const SubmittedFeedbackSchema = z.object({
@@ -36,6 +42,8 @@ export const SubmittedFeedbackSchema = z.object({
   description: z.string(),
   boardId: z.string(),
   authorId: z.string(),
-  status: FeedbackStatus,
+  status: z.string(),
+  moderation: z.enum(moderationStates),
+  source: z.enum(feedbackSources),
 }) satisfies z.ZodType<SubmittedFeedback>;
 export class SubmittedFeedbackDto extends createZodDto(SubmittedFeedbackSchema) {}

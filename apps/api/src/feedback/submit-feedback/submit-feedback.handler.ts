@@ -4,7 +4,9 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { feedbackDecider, feedbackStreamId } from '@chorus/domain';
 import { PostgresEventStore } from '@chorus/event-store';
+import { readCatalog } from '../../catalog/read-catalog';
 import { decideAndAppend } from '../../platform/run-decider';
+import { resolveOnBehalfOf } from '../on-behalf-of';
 import { requestHash, withIdempotencyKey } from '../../platform/idempotency';
 import { SubmitFeedbackCommand } from './submit-feedback.command';
 import type { SubmittedFeedback } from '@chorus/domain';
@@ -17,13 +19,16 @@ export class SubmitFeedbackHandler implements ICommandHandler<SubmitFeedbackComm
   ) {}
 
   async execute({ input, actor, context, idempotencyKey }: SubmitFeedbackCommand) {
+    const { onBehalfOf: onBehalfOfInput, ...fields } = input;
+    const onBehalfOf = await resolveOnBehalfOf(this.store, actor.workspaceId, onBehalfOfInput);
     const submit = async (manager?: EntityManager) => {
       const feedbackId = randomUUID();
+      const { catalog } = await readCatalog(this.store, actor.workspaceId, manager);
       const { version, state } = await decideAndAppend(
         this.store,
         feedbackDecider,
         feedbackStreamId(feedbackId),
-        { type: 'SubmitFeedback', feedbackId, ...input, actor },
+        { type: 'SubmitFeedback', feedbackId, ...fields, onBehalfOf, catalog, actor },
         context,
         { retries: 0, manager },
       );
@@ -36,6 +41,8 @@ export class SubmitFeedbackHandler implements ICommandHandler<SubmitFeedbackComm
         boardId: state.boardId,
         authorId: state.authorId,
         status: state.status,
+        moderation: state.moderation,
+        source: onBehalfOf?.source ?? 'app',
       };
       return { status: 201, body };
     };

@@ -1,13 +1,14 @@
-import { Controller, Delete, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import type { VoteResult } from '@chorus/domain';
+import type { VoteInput, VoteResult } from '@chorus/domain';
 import type { CommandContext } from '@chorus/event-store';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { RequestContext } from '../../platform/command-context';
 import { FeedbackIdParam } from '../feedback-item.view';
+import { OnBehalfOfSchema } from '../on-behalf-of';
 import { VoteCommand } from './vote.command';
 
 const VoteStateSchema = z.object({
@@ -15,6 +16,19 @@ const VoteStateSchema = z.object({
   voted: z.boolean(),
 }) satisfies z.ZodType<VoteResult>;
 class VoteStateDto extends createZodDto(VoteStateSchema) {}
+
+// A vote needs no body; one is sent only to vote for a customer.
+const VoteInputSchema = z.preprocess(
+  (body) => body ?? {},
+  z
+    .object({
+      onBehalfOf: OnBehalfOfSchema.optional().describe(
+        'A teammate recording the vote of a customer (sales call, support ticket, …)',
+      ),
+    })
+    .strict(),
+) satisfies z.ZodType<VoteInput>;
+class VoteInputDto extends createZodDto(VoteInputSchema) {}
 
 @ApiTags('feedback')
 @ApiBearerAuth()
@@ -28,10 +42,13 @@ export class VoteController {
   @ApiOkResponse({ type: VoteStateDto })
   vote(
     @Param() { id }: FeedbackIdParam,
+    @Body() body: VoteInputDto,
     @CurrentActor() actor: AuthenticatedActor,
     @RequestContext() context: CommandContext,
   ): Promise<VoteStateDto> {
-    return this.commandBus.execute(new VoteCommand('CastVote', id, actor, context));
+    return this.commandBus.execute(
+      new VoteCommand('CastVote', id, actor, context, body.onBehalfOf),
+    );
   }
 
   @Delete(':id/votes')
@@ -40,9 +57,12 @@ export class VoteController {
   @ApiOkResponse({ type: VoteStateDto })
   unvote(
     @Param() { id }: FeedbackIdParam,
+    @Body() body: VoteInputDto,
     @CurrentActor() actor: AuthenticatedActor,
     @RequestContext() context: CommandContext,
   ): Promise<VoteStateDto> {
-    return this.commandBus.execute(new VoteCommand('WithdrawVote', id, actor, context));
+    return this.commandBus.execute(
+      new VoteCommand('WithdrawVote', id, actor, context, body.onBehalfOf),
+    );
   }
 }

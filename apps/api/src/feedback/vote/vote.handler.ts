@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   ballotDecider,
+  ballotVoterId,
   ballotStreamId,
   feedbackStreamId,
   type Ballot,
@@ -10,6 +11,7 @@ import {
 } from '@chorus/domain';
 import { ConcurrencyConflict, PostgresEventStore } from '@chorus/event-store';
 import { asDomainEvent } from '../../platform/run-decider';
+import { resolveOnBehalfOf } from '../on-behalf-of';
 import { VoteCommand } from './vote.command';
 
 const RETRIES = 3;
@@ -23,8 +25,10 @@ const RETRIES = 3;
 export class VoteHandler implements ICommandHandler<VoteCommand> {
   constructor(@Inject(PostgresEventStore) private readonly store: PostgresEventStore) {}
 
-  async execute({ kind, feedbackId, actor, context }: VoteCommand) {
-    const ballotStream = ballotStreamId(feedbackId, actor.id);
+  async execute({ kind, feedbackId, actor, context, onBehalfOf: input }: VoteCommand) {
+    const onBehalfOf = await resolveOnBehalfOf(this.store, actor.workspaceId, input);
+    const command = { type: kind, feedbackId, actor, onBehalfOf };
+    const ballotStream = ballotStreamId(feedbackId, ballotVoterId(command));
     const feedbackStream = feedbackStreamId(feedbackId);
     for (let attempt = 0; ; attempt++) {
       const streams = await this.store.readStreams([feedbackStream, ballotStream], {
@@ -35,7 +39,7 @@ export class VoteHandler implements ICommandHandler<VoteCommand> {
         ...(streams.get(feedbackStream) ?? []).map((e) => asDomainEvent<FeedbackEvent>(e)),
         ...ballotEvents.map((e) => asDomainEvent<VoteEvent>(e)),
       ].reduce<Ballot>(ballotDecider.evolveWithFeedback, ballotDecider.initialState());
-      const events = ballotDecider.decide({ type: kind, feedbackId, actor }, state);
+      const events = ballotDecider.decide(command, state);
       try {
         const [event] = events;
         if (event) await this.store.appendOne(ballotStream, ballotEvents.length, event, context);

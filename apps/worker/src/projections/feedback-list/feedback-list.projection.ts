@@ -3,16 +3,23 @@ import {
   evolveFeedbackListRow,
   feedbackListEventTypes,
   feedbackListRowKey,
+  type FeedbackEvent,
   type FeedbackListEvent,
   type FeedbackListRow,
 } from '@chorus/domain';
 import {
+  FEEDBACK_LIST_COLUMNS,
   feedbackListRowFromRecord,
   feedbackListRowToRecord,
+  searchLanguage,
   type FeedbackListRecord,
   type Projection,
   type StoredEvent,
 } from '@chorus/event-store';
+import { applyBallots } from './ballots.step';
+import { applyComments } from './comments.step';
+import { applyCustomers } from './customers.step';
+import { feedbackVotedBy, recountDemand } from './demand.step';
 
 export const toProjectedEvent = (event: StoredEvent): FeedbackListEvent =>
   ({
@@ -24,50 +31,88 @@ export const toProjectedEvent = (event: StoredEvent): FeedbackListEvent =>
     occurredAt: event.metadata.occurredAt,
   }) as FeedbackListEvent;
 
+const customerEventTypes = [
+  'CustomerCreated',
+  'CustomerUpdated',
+  'CompanyCreated',
+  'CompanyUpdated',
+] as const;
+
+/** Folds the batch's events into the inbox rows they touch and writes the changed rows back. */
+const applyRows = async (
+  tx: EntityManager,
+  events: readonly StoredEvent[],
+): Promise<Set<string>> => {
+  const projected = events
+    .filter((e) => (feedbackListEventTypes as readonly string[]).includes(e.type))
+    .map(toProjectedEvent);
+  if (projected.length === 0) return new Set();
+  const keys = [...new Set(projected.map(feedbackListRowKey))];
+  const existing = await tx.query<FeedbackListRecord[]>(
+    `SELECT ${FEEDBACK_LIST_COLUMNS} FROM feedback_list WHERE feedback_id = ANY($1::uuid[])`,
+    [keys],
+  );
+  const rows = new Map<string, FeedbackListRow | undefined>(
+    existing.map((r) => [r.feedback_id, feedbackListRowFromRecord(r)]),
+  );
+  const changed = new Set<string>();
+  const touched = new Set<string>(keys);
+  for (const event of projected) {
+    const key = feedbackListRowKey(event);
+    const before = rows.get(key);
+    const after = evolveFeedbackListRow(before, event);
+    if (after !== before) {
+      rows.set(key, after);
+      changed.add(key);
+    }
+    // A merge or unmerge changes the groups of both items.
+    const data = (event as FeedbackEvent).data;
+    if ('intoId' in data) touched.add(data.intoId);
+    if ('fromId' in data) touched.add(data.fromId);
+  }
+  const records = [...changed].flatMap((key) => {
+    const row = rows.get(key);
+    return row ? [feedbackListRowToRecord(row)] : [];
+  });
+  if (records.length > 0) {
+    await tx.query(
+      `INSERT INTO feedback_list AS f (${FEEDBACK_LIST_COLUMNS}, search_vector)
+       SELECT r.*, setweight(to_tsvector($2::regconfig, r.title), 'A')
+                   || setweight(to_tsvector($2::regconfig, r.description), 'B')
+       FROM jsonb_to_recordset($1::jsonb) AS r(feedback_id uuid, workspace_id uuid, title text,
+         description text, board_id text, author_id text, captured_by text, source text, quote text,
+         status text, status_kind text, tags text[], moderation text, spam boolean, merged_into uuid,
+         duplicate_count int, vote_count int, revenue_cents bigint, comment_count int,
+         first_response_at timestamptz, version int, created_at timestamptz, last_activity_at timestamptz)
+       ON CONFLICT (feedback_id) DO UPDATE SET
+         title = EXCLUDED.title, description = EXCLUDED.description, board_id = EXCLUDED.board_id,
+         status = EXCLUDED.status, status_kind = EXCLUDED.status_kind, tags = EXCLUDED.tags,
+         moderation = EXCLUDED.moderation, spam = EXCLUDED.spam, merged_into = EXCLUDED.merged_into,
+         duplicate_count = EXCLUDED.duplicate_count, first_response_at = EXCLUDED.first_response_at,
+         version = EXCLUDED.version, last_activity_at = EXCLUDED.last_activity_at,
+         search_vector = CASE WHEN (f.title, f.description) IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.description)
+           THEN EXCLUDED.search_vector ELSE f.search_vector END`,
+      [JSON.stringify(records), searchLanguage()],
+    );
+  }
+  return touched;
+};
+
 /**
- * The inbox read model. A batch loads every row it touches in one query, folds the events in
- * memory with the pure domain evolve, and writes the changed rows back in one upsert.
+ * The inbox read model and the sets its demand figures are counted from: ballots, comments,
+ * customers and companies live in one projection so that a batch updates them all before the
+ * counts are taken, and a rebuild gives exactly the same numbers.
  */
 export const feedbackListProjection: Projection = {
   name: 'feedback_list',
-  tables: ['feedback_list'],
-  handles: new Set(feedbackListEventTypes),
+  tables: ['feedback_list', 'feedback_ballots', 'feedback_comments', 'customers', 'companies'],
+  handles: new Set<string>([...feedbackListEventTypes, ...customerEventTypes]),
   applyBatch: async (tx: EntityManager, events: readonly StoredEvent[]) => {
-    const projected = events.map(toProjectedEvent);
-    const keys = [...new Set(projected.map(feedbackListRowKey))];
-    const existing = await tx.query<FeedbackListRecord[]>(
-      `SELECT * FROM feedback_list WHERE feedback_id = ANY($1::uuid[])`,
-      [keys],
-    );
-    const rows = new Map<string, FeedbackListRow | undefined>(
-      existing.map((r) => [r.feedback_id, feedbackListRowFromRecord(r)]),
-    );
-    const changed = new Set<string>();
-    for (const event of projected) {
-      const key = feedbackListRowKey(event);
-      const before = rows.get(key);
-      const after = evolveFeedbackListRow(before, event);
-      if (after !== before) {
-        rows.set(key, after);
-        changed.add(key);
-      }
-    }
-    const records = [...changed].flatMap((key) => {
-      const row = rows.get(key);
-      return row ? [feedbackListRowToRecord(row)] : [];
-    });
-    if (records.length === 0) return;
-    await tx.query(
-      `INSERT INTO feedback_list AS f (feedback_id, workspace_id, title, description, board_id, author_id,
-         status, vote_count, voter_count, version, created_at, last_activity_at)
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(feedback_id uuid, workspace_id uuid, title text,
-         description text, board_id text, author_id text, status text, vote_count int, voter_count int,
-         version int, created_at timestamptz, last_activity_at timestamptz)
-       ON CONFLICT (feedback_id) DO UPDATE SET
-         title = EXCLUDED.title, description = EXCLUDED.description, board_id = EXCLUDED.board_id,
-         status = EXCLUDED.status, vote_count = EXCLUDED.vote_count, voter_count = EXCLUDED.voter_count,
-         version = EXCLUDED.version, last_activity_at = EXCLUDED.last_activity_at`,
-      [JSON.stringify(records)],
-    );
+    const movedCustomers = await applyCustomers(tx, events);
+    const touched = await applyRows(tx, events);
+    for (const id of await applyBallots(tx, events)) touched.add(id);
+    for (const id of await applyComments(tx, events)) touched.add(id);
+    for (const id of await feedbackVotedBy(tx, movedCustomers)) touched.add(id);
+    await recountDemand(tx, [...touched]);
   },
 };

@@ -1,0 +1,42 @@
+import { isStaff, type FeedbackItem } from '@chorus/domain';
+import type { PostgresEventStore } from '@chorus/event-store';
+import type { AuthenticatedActor } from '../platform/auth';
+import { readCatalog } from '../catalog/read-catalog';
+
+/**
+ * What customers may not see: spam, rejected posts, other people's posts awaiting approval, and
+ * anything on a private board. Teammates see everything in their workspace.
+ */
+export type CustomerVisibility = { readerId: string; privateBoards: string[] } | null;
+
+export const visibilityFor = async (
+  store: PostgresEventStore,
+  actor: AuthenticatedActor,
+): Promise<CustomerVisibility> => {
+  if (isStaff(actor)) return null;
+  const { catalog } = await readCatalog(store, actor.workspaceId);
+  return {
+    readerId: actor.id,
+    privateBoards: catalog.boards.filter((b) => b.visibility === 'private').map((b) => b.id),
+  };
+};
+
+/** The SQL condition on `f` (feedback_list); pushes its parameters onto `params`. */
+export const visibleToSql = (visibility: CustomerVisibility, params: unknown[]): string[] => {
+  if (!visibility) return [];
+  params.push(visibility.readerId, visibility.privateBoards);
+  const reader = `$${params.length - 1}`;
+  const privateBoards = `$${params.length}::text[]`;
+  return [
+    'NOT f.spam',
+    `(f.moderation = 'approved' OR (f.moderation = 'pending' AND f.author_id = ${reader}))`,
+    `f.board_id <> ALL(${privateBoards})`,
+  ];
+};
+
+export const isVisibleTo = (item: FeedbackItem, visibility: CustomerVisibility): boolean =>
+  !visibility ||
+  (!item.spam &&
+    (item.moderation === 'approved' ||
+      (item.moderation === 'pending' && item.authorId === visibility.readerId)) &&
+    !visibility.privateBoards.includes(item.boardId));

@@ -1,0 +1,78 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import {
+  decideMerge,
+  decideUnmerge,
+  feedbackStreamId,
+  initialFeedback,
+  type MergeDecision,
+} from '@chorus/domain';
+import { ConcurrencyConflict, PostgresEventStore } from '@chorus/event-store';
+import { MergeFeedbackCommand } from './merge-feedback.command';
+import { readFeedbacks } from './read-pair';
+
+const RETRIES = 3;
+
+/**
+ * Appends the duplicate's and the survivor's events in one transaction, each at the version
+ * read: a concurrent merge or unmerge of either item makes one of them conflict and decide again
+ * on fresh state, so the two streams can never disagree.
+ */
+@CommandHandler(MergeFeedbackCommand)
+export class MergeFeedbackHandler implements ICommandHandler<MergeFeedbackCommand> {
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
+  ) {}
+
+  async execute({ duplicateId, intoId, actor, context }: MergeFeedbackCommand) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const result = await this.db.transaction(async (tx) => {
+          const { workspaceId } = actor;
+          const first = await readFeedbacks(this.store, workspaceId, [duplicateId], tx);
+          const duplicate = first.get(duplicateId) ?? { state: initialFeedback(), version: 0 };
+          const survivorId =
+            intoId ?? (duplicate.state.exists ? duplicate.state.mergedInto : null) ?? duplicateId;
+          const survivor = (await readFeedbacks(this.store, workspaceId, [survivorId], tx)).get(
+            survivorId,
+          ) ?? { state: initialFeedback(), version: 0 };
+          const decision: MergeDecision =
+            intoId === null
+              ? decideUnmerge(
+                  { type: 'UnmergeFeedback', duplicateId, actor },
+                  duplicate.state,
+                  survivor.state,
+                )
+              : decideMerge(
+                  { type: 'MergeFeedback', duplicateId, intoId, actor },
+                  duplicate.state,
+                  survivor.state,
+                );
+          await this.store.append(
+            feedbackStreamId(duplicateId),
+            duplicate.version,
+            decision.duplicate,
+            context,
+            tx,
+          );
+          if (survivorId !== duplicateId) {
+            await this.store.append(
+              feedbackStreamId(survivorId),
+              survivor.version,
+              decision.survivor,
+              context,
+              tx,
+            );
+          }
+          return { duplicateId, intoId };
+        });
+        this.store.notifyAppended();
+        return result;
+      } catch (error) {
+        if (!(error instanceof ConcurrencyConflict) || attempt >= RETRIES) throw error;
+      }
+    }
+  }
+}

@@ -1,0 +1,136 @@
+import type { EntityManager } from 'typeorm';
+import type { CompanyEvent, CustomerEvent } from '@chorus/domain';
+import type { StoredEvent } from '@chorus/event-store';
+
+type CustomerRecord = {
+  customer_id: string;
+  workspace_id: string;
+  external_id: string;
+  email: string | null;
+  name: string;
+  company_id: string | null;
+};
+type CompanyRecord = {
+  company_id: string;
+  workspace_id: string;
+  external_id: string;
+  name: string;
+  domain: string | null;
+  plan: string | null;
+  mrr_cents: string | number;
+  segment: string | null;
+  attributes: Record<string, unknown>;
+};
+
+const defined = <T extends object>(value: T): Partial<T> =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+/**
+ * End users and companies (`customers`, `companies`). Returns the customers whose revenue
+ * contribution may have changed: those who moved company, and those of a company whose MRR moved.
+ */
+export const applyCustomers = async (
+  tx: EntityManager,
+  events: readonly StoredEvent[],
+): Promise<Set<string>> => {
+  const customerEvents = events.filter(
+    (e) => e.type === 'CustomerCreated' || e.type === 'CustomerUpdated',
+  ) as unknown as (StoredEvent & CustomerEvent)[];
+  const companyEvents = events.filter(
+    (e) => e.type === 'CompanyCreated' || e.type === 'CompanyUpdated',
+  ) as unknown as (StoredEvent & CompanyEvent)[];
+  const affectedCustomers = new Set<string>();
+
+  if (companyEvents.length > 0) {
+    const ids = [...new Set(companyEvents.map((e) => e.data.companyId))];
+    const rows = await tx.query<CompanyRecord[]>(
+      `SELECT * FROM companies WHERE company_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const companies = new Map(rows.map((r) => [r.company_id, r]));
+    const mrrMoved = new Set<string>();
+    for (const event of companyEvents) {
+      const before = companies.get(event.data.companyId);
+      if (event.type === 'CompanyCreated') {
+        const d = event.data;
+        companies.set(d.companyId, {
+          company_id: d.companyId,
+          workspace_id: event.workspaceId,
+          external_id: d.externalId,
+          name: d.name,
+          domain: d.domain,
+          plan: d.plan,
+          mrr_cents: d.mrrCents,
+          segment: d.segment,
+          attributes: d.attributes,
+        });
+        mrrMoved.add(d.companyId);
+      } else if (before) {
+        const { companyId: _id, mrrCents, ...rest } = event.data;
+        companies.set(before.company_id, {
+          ...before,
+          ...defined(rest),
+          mrr_cents: mrrCents ?? before.mrr_cents,
+        });
+        if (mrrCents !== undefined) mrrMoved.add(before.company_id);
+      }
+    }
+    await tx.query(
+      `INSERT INTO companies AS c (company_id, workspace_id, external_id, name, domain, plan, mrr_cents, segment, attributes)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(company_id uuid, workspace_id uuid,
+         external_id text, name text, domain text, plan text, mrr_cents bigint, segment text, attributes jsonb)
+       ON CONFLICT (company_id) DO UPDATE SET name = EXCLUDED.name, domain = EXCLUDED.domain,
+         plan = EXCLUDED.plan, mrr_cents = EXCLUDED.mrr_cents, segment = EXCLUDED.segment,
+         attributes = EXCLUDED.attributes`,
+      [JSON.stringify([...companies.values()])],
+    );
+    if (mrrMoved.size > 0) {
+      const members = await tx.query<{ customer_id: string }[]>(
+        `SELECT customer_id FROM customers WHERE company_id = ANY($1::uuid[])`,
+        [[...mrrMoved]],
+      );
+      for (const m of members) affectedCustomers.add(m.customer_id);
+    }
+  }
+
+  if (customerEvents.length > 0) {
+    const ids = [...new Set(customerEvents.map((e) => e.data.customerId))];
+    const rows = await tx.query<CustomerRecord[]>(
+      `SELECT * FROM customers WHERE customer_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const customers = new Map(rows.map((r) => [r.customer_id, r]));
+    for (const event of customerEvents) {
+      const before = customers.get(event.data.customerId);
+      if (event.type === 'CustomerCreated') {
+        const d = event.data;
+        customers.set(d.customerId, {
+          customer_id: d.customerId,
+          workspace_id: event.workspaceId,
+          external_id: d.externalId,
+          email: d.email,
+          name: d.name,
+          company_id: d.companyId,
+        });
+        affectedCustomers.add(d.customerId);
+      } else if (before) {
+        const { customerId: _id, companyId, ...rest } = event.data;
+        customers.set(before.customer_id, {
+          ...before,
+          ...defined(rest),
+          company_id: companyId === undefined ? before.company_id : companyId,
+        });
+        if (companyId !== undefined) affectedCustomers.add(before.customer_id);
+      }
+    }
+    await tx.query(
+      `INSERT INTO customers (customer_id, workspace_id, external_id, email, name, company_id)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(customer_id uuid, workspace_id uuid,
+         external_id text, email text, name text, company_id uuid)
+       ON CONFLICT (customer_id) DO UPDATE SET email = EXCLUDED.email, name = EXCLUDED.name,
+         company_id = EXCLUDED.company_id`,
+      [JSON.stringify([...customers.values()])],
+    );
+  }
+  return affectedCustomers;
+};
