@@ -1,1 +1,1 @@
-module.exports = { ...require('../../jest.preset.js'), testTimeout: 180_000 };
+module.exports = { ...require('../../jest.postgres.js'), testTimeout: 180_000 };

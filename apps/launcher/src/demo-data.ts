@@ -72,7 +72,7 @@ const lastNames = [
   'Ramírez',
   'Weber',
 ];
-const companies = [
+export const companyDomains = [
   'northwind.io',
   'globex.com',
   'initech.dev',
@@ -95,14 +95,15 @@ const companies = [
   'quantic.app',
 ];
 
-export type DemoCustomer = { name: string; email: string };
+export type DemoCustomer = { name: string; email: string; domain: string };
 
 export const demoCustomers = (random: () => number, count: number): DemoCustomer[] =>
   Array.from({ length: count }, (_, i) => {
     const first = pick(random, firstNames);
     const last = pick(random, lastNames);
-    const domain = pick(random, companies);
+    const domain = pick(random, companyDomains);
     return {
+      domain,
       name: `${first} ${last}`,
       email: `${first}.${last}.${i}@${domain}`
         .toLowerCase()
@@ -164,3 +165,61 @@ export const demoFeedback = (random: () => number, count: number) =>
       boardId: pick(random, ['general', 'general', 'integrations', 'mobile', 'security']),
     };
   });
+
+const plans = [
+  { plan: 'starter', segment: 'SMB', mrr: [49, 400] },
+  { plan: 'pro', segment: 'Mid-market', mrr: [800, 6_000] },
+  { plan: 'enterprise', segment: 'Enterprise', mrr: [12_000, 90_000] },
+] as const;
+const regions = ['EMEA', 'NA', 'APAC', 'LATAM'];
+
+/** One company per domain; a few large accounts, many small ones. MRR in cents. */
+export const demoCompanies = (random: () => number) =>
+  companyDomains.map((domain, i) => {
+    const tier = plans[i % 7 === 0 ? 2 : i % 3 === 0 ? 1 : random() < 0.3 ? 1 : 0]!;
+    const [low, high] = tier.mrr;
+    const name = domain.split('.')[0]!;
+    return {
+      externalId: `acct-${1000 + i}`,
+      name: name.charAt(0).toUpperCase() + name.slice(1),
+      domain,
+      plan: tier.plan,
+      segment: tier.segment,
+      mrrCents: Math.round((low + random() * (high - low)) * 100),
+      attributes: { region: pick(random, regions), seats: 5 + Math.floor(random() * 400) },
+    };
+  });
+
+export const demoBoards = [
+  { boardId: 'integrations', name: 'Integrations', visibility: 'public', requiresApproval: false },
+  { boardId: 'mobile', name: 'Mobile', visibility: 'public', requiresApproval: true },
+  { boardId: 'security', name: 'Security', visibility: 'private', requiresApproval: false },
+] as const;
+
+export const demoTags = [
+  { tagId: 'ux', name: 'UX', colour: '#8b5cf6' },
+  { tagId: 'performance', name: 'Performance', colour: '#f59e0b' },
+  { tagId: 'enterprise', name: 'Enterprise', colour: '#0ea5e9' },
+  { tagId: 'bug', name: 'Bug', colour: '#ef4444' },
+  { tagId: 'quick-win', name: 'Quick win', colour: '#10b981' },
+] as const;
+
+export const demoComments = {
+  staff: [
+    'Thanks for the detail — we are looking into this for next quarter.',
+    'Could you tell us which plan you are on and how many seats need this?',
+    'This is on our radar; following up with the team this week.',
+    'We shipped a first step towards this; let us know if it covers your case.',
+  ],
+  internal: [
+    'Acme mentioned this in their renewal call — worth prioritising.',
+    'Engineering estimate: about two sprints.',
+    'Overlaps with the platform work planned for Q3.',
+  ],
+  customer: [
+    'Same here, this blocks our rollout.',
+    '+1, we need this for our compliance review.',
+    'Any update on this?',
+    'A workaround would already help a lot.',
+  ],
+};

@@ -3,14 +3,40 @@ import type { DataSource } from 'typeorm';
 import {
   ballotDecider,
   ballotStreamId,
+  catalogDecider,
+  catalogStreamId,
+  commentStreamId,
+  companyDecider,
+  companyStreamId,
+  customerDecider,
+  customerStreamId,
+  decideMerge,
+  decidePostComment,
+  evolveComment,
+  initialComment,
   feedbackDecider,
+  feedbackSources,
   feedbackStreamId,
+  whyVotingIsClosed,
   type Actor,
+  type CatalogCommand,
+  type Comment,
+  type Feedback,
+  type FeedbackCommand,
   type FeedbackStatus,
 } from '@chorus/domain';
-import { PostgresEventStore } from '@chorus/event-store';
-import { hashToken, provisionWorkspace } from '@chorus/api';
-import { demoCustomers, demoFeedback, pick, seededRandom } from './demo-data';
+import { PostgresEventStore, type NewEvent } from '@chorus/event-store';
+import { companyIdOf, customerIdOf, hashToken, provisionWorkspace } from '@chorus/api';
+import {
+  demoBoards,
+  demoComments,
+  demoCompanies,
+  demoCustomers,
+  demoFeedback,
+  demoTags,
+  pick,
+  seededRandom,
+} from './demo-data';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_ADMIN_EMAIL = 'admin@demo.chorus.dev';
@@ -26,6 +52,7 @@ const statusPaths: readonly FeedbackStatus[][] = [
   [],
   ['under_review'],
   ['under_review'],
+  ['needs_info'],
   ['planned'],
   ['planned'],
   ['planned', 'in_progress'],
@@ -33,20 +60,26 @@ const statusPaths: readonly FeedbackStatus[][] = [
   ['declined'],
 ];
 
-type SeededItem = {
-  input: { title: string; description: string; boardId: string };
-  author: Actor;
-  feedbackId: string;
-  createdAt: number;
-  status: FeedbackStatus;
-};
+/** Channels a teammate records feedback from, besides customers using the app themselves. */
+const capturedSources = feedbackSources.filter((s) => s !== 'app' && s !== 'import');
+const quotes = [
+  'Without this we cannot roll it out to the whole team.',
+  'Our CFO asked for this twice in the last QBR.',
+  'It is the one thing the competitor has that we miss.',
+  'We would upgrade for this.',
+];
+
+type Item = { feedbackId: string; createdAt: number; state: Feedback; version: number };
 
 export type DemoSeedResult = { seeded: boolean; feedback: number; votes: number };
 
 /**
- * Seeds the demo workspace once: about 200 feedback items and 5,000 votes from 400 customers,
- * spread over the last 90 days, all through the domain deciders and the event store. Later runs
- * only make sure the admin's token is the one printed.
+ * Seeds the demo workspace once, all through the domain deciders and the event store: boards
+ * (one moderated, one private), tags, a custom status, 20 companies with MRR and 400 of their
+ * people, about 200 feedback items over the last 90 days (some captured by teammates from sales
+ * calls and tickets, a few awaiting approval, two spam), 5,000 votes with a power-law skew,
+ * comment threads with internal notes, and duplicate pairs — three merged, others left for the
+ * Product Owner to find. Later runs only make sure the admin's token is the one printed.
  */
 export const seedDemoWorkspace = async (
   db: DataSource,
@@ -64,7 +97,6 @@ export const seedDemoWorkspace = async (
     return { seeded: false, feedback: 0, votes: 0 };
   }
   const random = seededRandom(20261128);
-  const customers = demoCustomers(random, customerCount);
   const { workspaceId, people } = await provisionWorkspace(
     db,
     { name: 'Chorus Demo', slug: DEMO_SLUG },
@@ -72,109 +104,350 @@ export const seedDemoWorkspace = async (
       { name: 'Alex Admin', email: DEMO_ADMIN_EMAIL, role: 'admin', token: adminToken },
       { name: 'Pat Product Owner', email: 'po@demo.chorus.dev', role: 'staff' },
       { name: 'Sam Support', email: 'support@demo.chorus.dev', role: 'staff' },
-      ...customers.map((c) => ({ ...c, role: 'customer' as const })),
     ],
   );
-  const staff = people.filter((p) => p.role !== 'customer');
-  const voters = people.filter((p) => p.role === 'customer');
+  const [admin, po, support] = people as unknown as [Actor, Actor, Actor];
+  const staff = [po, support];
   const store = new PostgresEventStore(db);
   const now = Date.now();
-  const context = (actor: Actor, at: number) => ({
-    workspaceId,
-    actorId: actor.id,
-    correlationId: randomUUID(),
-    occurredAt: new Date(at).toISOString(),
-  });
+  const seedStart = now - 120 * DAY;
 
-  await db.transaction(async (tx) => {
-    const items = demoFeedback(random, feedbackCount).map((input): SeededItem => {
-      const author = random() < 0.8 ? pick(random, voters) : pick(random, staff);
-      return {
-        input,
-        author,
+  const votes = await db.transaction(async (tx) => {
+    const append = (
+      streamId: string,
+      version: number,
+      events: NewEvent[],
+      actor: Actor,
+      at: number,
+    ) =>
+      store.append(
+        streamId,
+        version,
+        events,
+        {
+          workspaceId,
+          actorId: actor.id,
+          correlationId: randomUUID(),
+          occurredAt: new Date(at).toISOString(),
+        },
+        tx,
+      );
+
+    const catalog = await seedCatalog(append, workspaceId, admin, seedStart);
+    const customers = await seedCustomers(
+      append,
+      workspaceId,
+      admin,
+      seedStart,
+      random,
+      customerCount,
+    );
+    const customerActors: Actor[] = customers.map((id) => ({ id, role: 'customer' }));
+
+    const decide = async (item: Item, command: FeedbackCommand, actor: Actor, at: number) => {
+      const events = feedbackDecider.decide(command, item.state);
+      item.state = events.reduce(feedbackDecider.evolve, item.state);
+      await append(feedbackStreamId(item.feedbackId), item.version, events, actor, at);
+      item.version += events.length;
+    };
+
+    const items: Item[] = [];
+    for (const input of demoFeedback(random, feedbackCount)) {
+      const item: Item = {
         feedbackId: randomUUID(),
         createdAt: now - Math.floor(random() * 90 * DAY),
-        status: 'open',
+        state: feedbackDecider.initialState(),
+        version: 0,
       };
-    });
-    for (const item of items) {
-      const submit = {
-        type: 'SubmitFeedback' as const,
-        feedbackId: item.feedbackId,
-        ...item.input,
-        actor: item.author,
-      };
-      let state = feedbackDecider.initialState();
-      const events = feedbackDecider.decide(submit, state);
-      state = events.reduce(feedbackDecider.evolve, state);
-      let version = events.length;
-      await store.append(
-        feedbackStreamId(item.feedbackId),
-        0,
-        events,
-        context(item.author, item.createdAt),
-        tx,
-      );
+      items.push(item);
+      const customer = pick(random, customerActors);
+      const roll = random();
+      // Most come from customers in the app, some are captured by the team, a few are the team's own.
+      const [actor, onBehalfOf] =
+        roll < 0.65 && input.boardId !== 'security'
+          ? [customer, undefined]
+          : roll < 0.9
+            ? [
+                pick(random, staff),
+                {
+                  customerId: customer.id,
+                  source: pick(random, capturedSources),
+                  quote: random() < 0.6 ? pick(random, quotes) : undefined,
+                },
+              ]
+            : [pick(random, staff), undefined];
+      const submit = { type: 'SubmitFeedback' as const, feedbackId: item.feedbackId, ...input };
+      await decide(item, { ...submit, onBehalfOf, catalog, actor }, actor, item.createdAt);
       let at = item.createdAt;
-      for (const status of pick(random, statusPaths)) {
-        const po = staff[1]!;
-        at += Math.floor(random() * Math.max(1, now - at) * 0.3);
-        const moved = feedbackDecider.decide(
-          { type: 'ChangeFeedbackStatus', feedbackId: item.feedbackId, status, actor: po },
-          state,
-        );
-        state = moved.reduce(feedbackDecider.evolve, state);
-        await store.append(feedbackStreamId(item.feedbackId), version, moved, context(po, at), tx);
-        version += moved.length;
+      const later = () => (at += Math.floor(random() * Math.max(1, now - at) * 0.3));
+      const { feedbackId } = item;
+      const triage = (command: FeedbackCommand) => decide(item, command, po, later());
+      // Moderated posts are approved after a while, except the newest few.
+      if (item.state.exists && item.state.moderation === 'pending' && now - at > 5 * DAY) {
+        await triage({ type: 'ApproveFeedback', feedbackId, actor: po });
       }
-      item.status = state.exists ? state.status : 'open';
+      if (!item.state.exists || item.state.moderation !== 'approved') continue;
+      for (const status of pick(random, statusPaths)) {
+        await triage({ type: 'ChangeFeedbackStatus', feedbackId, status, catalog, actor: po });
+      }
+      const tagCount = random() < 0.55 ? 1 + Math.floor(random() * 2) : 0;
+      for (let t = 0; t < tagCount; t++) {
+        const tagId = pick(random, demoTags).tagId;
+        if (!item.state.tags.includes(tagId)) {
+          await triage({ type: 'TagFeedback', feedbackId, tagId, catalog, actor: po });
+        }
+      }
+    }
+    for (const title of ['Cheap followers, best price!!!', 'Crypto giveaway — click here']) {
+      const item: Item = {
+        feedbackId: randomUUID(),
+        createdAt: now - Math.floor(random() * 10 * DAY),
+        state: feedbackDecider.initialState(),
+        version: 0,
+      };
+      const spammer = pick(random, customerActors);
+      const submit = { type: 'SubmitFeedback' as const, feedbackId: item.feedbackId, title };
+      await decide(item, { ...submit, catalog, actor: spammer }, spammer, item.createdAt);
+      await decide(
+        item,
+        { type: 'MarkFeedbackSpam', feedbackId: item.feedbackId, actor: support },
+        support,
+        item.createdAt + DAY,
+      );
     }
 
-    // Popularity follows a power law: a few requests collect most of the votes.
-    const weights = items.map((_, i) => 1 / Math.pow(i + 1, 0.9));
-    const total = weights.reduce((a, b) => a + b, 0);
-    const cast = new Set<string>();
-    let attempts = 0;
-    while (cast.size < voteCount && attempts < voteCount * 20) {
-      attempts += 1;
-      let r = random() * total;
-      let index = 0;
-      while (r > weights[index]! && index < items.length - 1) r -= weights[index++]!;
-      const item = items[index]!;
-      const voter = pick(random, voters);
-      const key = `${item.feedbackId}:${voter.id}`;
-      if (cast.has(key) || item.status === 'done' || item.status === 'declined') continue;
-      cast.add(key);
-      const events = ballotDecider.decide(
-        { type: 'CastVote', feedbackId: item.feedbackId, actor: voter },
-        {
-          feedback: {
-            exists: true,
-            id: item.feedbackId,
-            title: '',
-            description: '',
-            boardId: '',
-            authorId: '',
-            status: item.status,
-          },
-          voted: false,
-        },
-      );
-      const at = item.createdAt + Math.floor(random() * (now - item.createdAt));
-      await store.append(
-        ballotStreamId(item.feedbackId, voter.id),
-        0,
-        events,
-        context(voter, at),
-        tx,
-      );
-    }
-    return cast.size;
+    const cast = await seedVotes(append, items, customerActors, support, random, voteCount, now);
+    await seedComments(append, items, customerActors, po, random, now);
+    await seedDuplicates(append, items, po, feedbackCount, now);
+    return cast;
   });
   store.notifyAppended();
-  const [{ votes }] = await db.query<[{ votes: number }]>(
-    `SELECT count(*)::int AS votes FROM events WHERE type = 'VoteCast' AND workspace_id = $1`,
-    [workspaceId],
-  );
   return { seeded: true, feedback: feedbackCount, votes };
+};
+
+type Append = (
+  streamId: string,
+  version: number,
+  events: NewEvent[],
+  actor: Actor,
+  at: number,
+) => Promise<unknown>;
+
+const seedCatalog = async (append: Append, workspaceId: string, admin: Actor, at: number) => {
+  let catalog = catalogDecider.initialState();
+  let version = 0;
+  const commands: CatalogCommand[] = [
+    ...demoBoards.map((b) => ({ type: 'CreateBoard' as const, ...b, actor: admin })),
+    ...demoTags.map((t) => ({ type: 'CreateTag' as const, ...t, actor: admin })),
+    {
+      type: 'CreateStatus',
+      statusId: 'needs_info',
+      name: 'Needs info',
+      colour: '#0891b2',
+      kind: 'open',
+      actor: admin,
+    },
+    {
+      type: 'SetStatusTransitions',
+      statusId: 'needs_info',
+      transitions: ['open', 'under_review', 'declined'],
+      actor: admin,
+    },
+    {
+      type: 'SetStatusTransitions',
+      statusId: 'open',
+      transitions: ['under_review', 'needs_info', 'planned', 'declined'],
+      actor: admin,
+    },
+  ];
+  for (const command of commands) {
+    const events = catalogDecider.decide(command, catalog);
+    catalog = events.reduce(catalogDecider.evolve, catalog);
+    await append(catalogStreamId(workspaceId), version, events, admin, at);
+    version += events.length;
+  }
+  return catalog;
+};
+
+/** Companies with MRR and their people; returns the customers' ids. */
+const seedCustomers = async (
+  append: Append,
+  workspaceId: string,
+  admin: Actor,
+  at: number,
+  random: () => number,
+  count: number,
+): Promise<string[]> => {
+  const companyByDomain = new Map<string, string>();
+  for (const company of demoCompanies(random)) {
+    const companyId = companyIdOf(workspaceId, company.externalId);
+    companyByDomain.set(company.domain, companyId);
+    const events = companyDecider.decide(
+      { type: 'UpsertCompany', companyId, ...company, actor: admin },
+      companyDecider.initialState(),
+    );
+    await append(companyStreamId(companyId), 0, events, admin, at);
+  }
+  const ids: string[] = [];
+  for (const [i, person] of demoCustomers(random, count).entries()) {
+    const externalId = `user-${10_000 + i}`;
+    const customerId = customerIdOf(workspaceId, externalId);
+    ids.push(customerId);
+    const events = customerDecider.decide(
+      {
+        type: 'UpsertCustomer',
+        customerId,
+        externalId,
+        email: person.email,
+        name: person.name,
+        companyId: companyByDomain.get(person.domain) ?? null,
+        actor: admin,
+      },
+      customerDecider.initialState(),
+    );
+    await append(customerStreamId(customerId), 0, events, admin, at);
+  }
+  return ids;
+};
+
+/** Popularity follows a power law: a few requests collect most of the votes. */
+const seedVotes = async (
+  append: Append,
+  items: readonly Item[],
+  customers: readonly Actor[],
+  teammate: Actor,
+  random: () => number,
+  voteCount: number,
+  now: number,
+): Promise<number> => {
+  const weights = items.map((_, i) => 1 / Math.pow(i + 1, 0.9));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const cast = new Set<string>();
+  let attempts = 0;
+  while (cast.size < voteCount && attempts < voteCount * 20) {
+    attempts += 1;
+    let r = random() * total;
+    let index = 0;
+    while (r > weights[index]! && index < items.length - 1) r -= weights[index++]!;
+    const item = items[index]!;
+    const voter = pick(random, customers);
+    const key = `${item.feedbackId}:${voter.id}`;
+    if (cast.has(key) || !item.state.exists || whyVotingIsClosed(item.state)) continue;
+    if (item.state.moderation !== 'approved') continue;
+    cast.add(key);
+    // One vote in ten is recorded by the team from a call or a ticket.
+    const captured = random() < 0.1;
+    const events = ballotDecider.decide(
+      captured
+        ? {
+            type: 'CastVote',
+            feedbackId: item.feedbackId,
+            actor: teammate,
+            onBehalfOf: { customerId: voter.id, source: pick(random, capturedSources) },
+          }
+        : { type: 'CastVote', feedbackId: item.feedbackId, actor: voter },
+      { feedback: item.state, voted: false },
+    );
+    const at = item.createdAt + Math.floor(random() * (now - item.createdAt));
+    const actor = captured ? teammate : voter;
+    await append(ballotStreamId(item.feedbackId, voter.id), 0, events, actor, at);
+  }
+  return cast.size;
+};
+
+/** Threads on about a third of the items: teammates' answers, internal notes, customers' replies. */
+const seedComments = async (
+  append: Append,
+  items: readonly Item[],
+  customers: readonly Actor[],
+  po: Actor,
+  random: () => number,
+  now: number,
+) => {
+  for (const item of items) {
+    if (!item.state.exists || item.state.moderation !== 'approved' || random() > 0.35) continue;
+    let at = item.createdAt;
+    const post = async (
+      actor: Actor,
+      body: string,
+      visibility: 'public' | 'internal',
+      parent?: Comment,
+    ): Promise<Comment> => {
+      at += Math.floor(random() * Math.max(1, now - at) * 0.25);
+      const commentId = randomUUID();
+      const command = {
+        type: 'PostComment' as const,
+        commentId,
+        feedbackId: item.feedbackId,
+        body,
+        visibility,
+        parentId: parent?.exists ? parent.commentId : undefined,
+        actor,
+      };
+      const events = decidePostComment(command, item.state, parent);
+      await append(commentStreamId(commentId), 0, events, actor, at);
+      return events.reduce(evolveComment, initialComment());
+    };
+    const question = await post(
+      pick(random, customers),
+      pick(random, demoComments.customer),
+      'public',
+    );
+    if (random() < 0.7) await post(po, pick(random, demoComments.staff), 'public', question);
+    if (random() < 0.3)
+      await post(pick(random, customers), pick(random, demoComments.customer), 'public', question);
+    if (random() < 0.4) await post(po, pick(random, demoComments.internal), 'internal');
+  }
+};
+
+/**
+ * demoFeedback repeats its requests with qualifiers ("Dark mode for the dashboard" and later
+ * "Dark mode for the dashboard on mobile"): real duplicates. Three pairs are merged; the rest
+ * wait in the inbox for the Product Owner.
+ */
+const seedDuplicates = async (
+  append: Append,
+  items: Item[],
+  actor: Actor,
+  feedbackCount: number,
+  now: number,
+) => {
+  const requestsCount = 30;
+  let merged = 0;
+  for (let i = 0; i < requestsCount && merged < 3; i++) {
+    const survivor = items[i];
+    const duplicate = items[i + requestsCount];
+    if (!survivor || !duplicate || i + requestsCount >= feedbackCount) break;
+    if (!survivor.state.exists || !duplicate.state.exists) continue;
+    if (survivor.state.moderation !== 'approved' || duplicate.state.moderation !== 'approved')
+      continue;
+    const decision = decideMerge(
+      {
+        type: 'MergeFeedback',
+        duplicateId: duplicate.feedbackId,
+        intoId: survivor.feedbackId,
+        actor,
+      },
+      duplicate.state,
+      survivor.state,
+    );
+    const at = now - 2 * DAY;
+    await append(
+      feedbackStreamId(duplicate.feedbackId),
+      duplicate.version,
+      decision.duplicate,
+      actor,
+      at,
+    );
+    await append(
+      feedbackStreamId(survivor.feedbackId),
+      survivor.version,
+      decision.survivor,
+      actor,
+      at,
+    );
+    duplicate.version += decision.duplicate.length;
+    survivor.version += decision.survivor.length;
+    merged += 1;
+  }
 };

@@ -19,6 +19,11 @@ const WORKSPACE_ID = '3f1c2a9e-7b4d-4c1a-9e2f-5a6b7c8d9e0f';
 const FEEDBACK_ID = '0b8e4c62-5d1f-4a7e-8c3b-2f9d6e1a4b57';
 const AUTHOR_ID = 'a7d3f1e2-9c4b-4e8a-b6d5-1f2e3d4c5b6a';
 const STAFF_ID = 'c2e9a4b7-3d8f-4b1c-a5e6-7d8c9b0a1f2e';
+const SURVIVOR_ID = '5d6e7f80-1a2b-4c3d-8e4f-5a6b7c8d9e0f';
+const COMMENT_ID = '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b';
+const PARENT_COMMENT_ID = '4b5c6d7e-8f90-4a1b-9c2d-3e4f5a6b7c8d';
+const CUSTOMER_ID = 'e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b';
+const COMPANY_ID = 'f0e1d2c3-b4a5-4968-8776-655443322110';
 
 export const eventCatalog: Record<string, EventContractDoc> = {
   [catalogKey('WorkspaceCreated', 1)]: {
@@ -56,6 +61,81 @@ export const eventCatalog: Record<string, EventContractDoc> = {
       'A feedback item moved through the workflow (open, under_review, planned, in_progress, done, declined). Voting is closed on done and declined items.',
     example: { feedbackId: FEEDBACK_ID, from: 'open', to: 'planned', changedBy: STAFF_ID },
   },
+  [catalogKey('FeedbackSubmitted', 2)]: {
+    description:
+      "Someone submitted a feedback item to a board: the first event of its `feedback-<feedbackId>` stream. v2 adds where it starts in the workspace's own workflow (`statusId`), whether it awaits a moderator (`moderation`: `approved`, or `pending` for a customer's post on a board that requires approval), the channel it came through (`source`), and, when a teammate captured it for a customer, who did (`capturedBy`; `authorId` is then the customer) and the customer's words (`quote`). `description` is markdown and may be empty.",
+    example: {
+      feedbackId: FEEDBACK_ID,
+      title: 'Export the inbox as CSV',
+      description: 'We review feedback in spreadsheets every Friday; a **CSV export** would help.',
+      boardId: 'general',
+      authorId: CUSTOMER_ID,
+      statusId: 'open',
+      moderation: 'approved',
+      source: 'sales_call',
+      capturedBy: STAFF_ID,
+      quote: 'Our finance team lives in spreadsheets.',
+    },
+  },
+  [catalogKey('FeedbackStatusChanged', 2)]: {
+    description:
+      "A feedback item moved through its workspace's workflow. Status ids are the workspace's own (a status can be renamed, its id never changes); `toKind` is what the new status meant when it moved: `open` and `active` accept votes, `done` and `closed` do not.",
+    example: {
+      feedbackId: FEEDBACK_ID,
+      from: 'in_progress',
+      to: 'shipped',
+      toKind: 'done',
+      changedBy: STAFF_ID,
+    },
+  },
+  [catalogKey('FeedbackTagged', 1)]: {
+    description:
+      "A teammate tagged a feedback item with one of the workspace's tags. Tagging it again with the same tag publishes nothing.",
+    example: { feedbackId: FEEDBACK_ID, by: STAFF_ID, tagId: 'reporting' },
+  },
+  [catalogKey('FeedbackUntagged', 1)]: {
+    description: 'A teammate removed a tag from a feedback item.',
+    example: { feedbackId: FEEDBACK_ID, by: STAFF_ID, tagId: 'reporting' },
+  },
+  [catalogKey('FeedbackApproved', 1)]: {
+    description:
+      'A moderator approved a pending post (or one rejected earlier): it is now public and open for voting.',
+    example: { feedbackId: FEEDBACK_ID, by: STAFF_ID },
+  },
+  [catalogKey('FeedbackRejected', 1)]: {
+    description:
+      'A moderator rejected a pending post, with an optional reason (empty when none was given). Rejected posts stay hidden and take no votes; published feedback is marked as spam instead.',
+    example: { feedbackId: FEEDBACK_ID, by: STAFF_ID, reason: 'Duplicate of an existing request.' },
+  },
+  [catalogKey('FeedbackMarkedSpam', 1)]: {
+    description:
+      'A teammate marked a feedback item as spam: it is hidden and takes no votes until the mark is cleared.',
+    example: { feedbackId: FEEDBACK_ID, by: STAFF_ID },
+  },
+  [catalogKey('FeedbackSpamCleared', 1)]: {
+    description: 'A teammate cleared the spam mark of a feedback item: it is visible again.',
+    example: { feedbackId: FEEDBACK_ID, by: STAFF_ID },
+  },
+  [catalogKey('FeedbackMerged', 1)]: {
+    description:
+      "A teammate merged this feedback item (the duplicate) into another (`intoId`). On the duplicate's stream, published together with FeedbackDuplicateAbsorbed on the survivor's. The duplicate now redirects to the survivor and takes no votes; its votes stay where they are and count towards the survivor.",
+    example: { feedbackId: FEEDBACK_ID, by: STAFF_ID, intoId: SURVIVOR_ID },
+  },
+  [catalogKey('FeedbackDuplicateAbsorbed', 1)]: {
+    description:
+      "A feedback item (the survivor, `feedbackId`) absorbed a duplicate merged into it (`duplicateId`). On the survivor's stream, published together with FeedbackMerged on the duplicate's.",
+    example: { feedbackId: SURVIVOR_ID, by: STAFF_ID, duplicateId: FEEDBACK_ID },
+  },
+  [catalogKey('FeedbackUnmerged', 1)]: {
+    description:
+      'A teammate unmerged this feedback item from the one it was merged into (`fromId`): it stands on its own again, with its own votes. Published together with FeedbackDuplicateReleased on the other item.',
+    example: { feedbackId: FEEDBACK_ID, by: STAFF_ID, fromId: SURVIVOR_ID },
+  },
+  [catalogKey('FeedbackDuplicateReleased', 1)]: {
+    description:
+      "A feedback item (`feedbackId`) no longer holds a duplicate that was unmerged from it (`duplicateId`); its demand no longer counts that duplicate's votes.",
+    example: { feedbackId: SURVIVOR_ID, by: STAFF_ID, duplicateId: FEEDBACK_ID },
+  },
   [catalogKey('VoteCast', 1)]: {
     description:
       'A person voted for a feedback item. Each voter has one ballot per item (stream `ballot-<feedbackId>-<voterId>`), so a voter counts at most once; the record is keyed by the feedback stream, so it follows the item it is for.',
@@ -65,5 +145,135 @@ export const eventCatalog: Record<string, EventContractDoc> = {
     description:
       'A person withdrew their vote from a feedback item. Only follows a VoteCast of the same ballot; keyed by the feedback stream like VoteCast.',
     example: { feedbackId: FEEDBACK_ID, voterId: AUTHOR_ID },
+  },
+  [catalogKey('VoteCast', 2)]: {
+    description:
+      'A person voted for a feedback item, or a teammate recorded the vote of a customer (`capturedBy`, with the channel in `source` and their words in `quote`; `voterId` is then the customer). One ballot per voter and item (stream `ballot-<feedbackId>-<voterId>`), keyed by the feedback stream like v1.',
+    example: {
+      feedbackId: FEEDBACK_ID,
+      voterId: CUSTOMER_ID,
+      source: 'support_ticket',
+      capturedBy: STAFF_ID,
+      quote: 'We export by hand every week.',
+    },
+  },
+  [catalogKey('BoardCreated', 1)]: {
+    description:
+      "A teammate created a board in the workspace's catalog (stream `catalog-<workspaceId>`). Every workspace also has the `general` board without an event. A private board is visible to the team only; on a board that requires approval, customers' posts wait for a moderator.",
+    example: {
+      boardId: 'mobile-app',
+      name: 'Mobile app',
+      visibility: 'public',
+      requiresApproval: true,
+    },
+  },
+  [catalogKey('BoardUpdated', 1)]: {
+    description:
+      'A teammate changed a board. Only the fields that changed are present; an absent field keeps its previous value.',
+    example: { boardId: 'mobile-app', visibility: 'private' },
+  },
+  [catalogKey('TagCreated', 1)]: {
+    description:
+      'A teammate created a tag that feedback can be filed under, with its colour (`#rrggbb`).',
+    example: { tagId: 'reporting', name: 'Reporting', colour: '#0ea5e9' },
+  },
+  [catalogKey('TagUpdated', 1)]: {
+    description:
+      'A teammate renamed or recoloured a tag. Only the fields that changed are present; the id never changes.',
+    example: { tagId: 'reporting', name: 'Reports' },
+  },
+  [catalogKey('TagDeleted', 1)]: {
+    description:
+      'A teammate deleted a tag from the catalog. Feedback tagged with it is not re-published: ignore the tag where you meet it.',
+    example: { tagId: 'reporting' },
+  },
+  [catalogKey('StatusCreated', 1)]: {
+    description:
+      "A teammate added a status to the workspace's workflow, with what it means (`kind`: `open` and `active` accept votes, `done` and `closed` do not). It has no transitions until StatusTransitionsSet. The six default statuses exist without events.",
+    example: { statusId: 'shipped', name: 'Shipped', colour: '#16a34a', kind: 'done' },
+  },
+  [catalogKey('StatusUpdated', 1)]: {
+    description:
+      'A teammate renamed or recoloured a status. Only the fields that changed are present; the id, and so every past status change, is untouched.',
+    example: { statusId: 'planned', name: 'Next up' },
+  },
+  [catalogKey('StatusTransitionsSet', 1)]: {
+    description:
+      'A teammate set the statuses that feedback in this status may move to, replacing the previous list. An empty list makes the status final.',
+    example: { statusId: 'in_progress', transitions: ['planned', 'shipped', 'declined'] },
+  },
+  [catalogKey('CommentPosted', 1)]: {
+    description:
+      "Someone commented on a feedback item (stream `comment-<commentId>`), or replied to a top-level comment (`parentId`; replies go one level deep). `internal` comments are teammates' notes that customers never see; `byStaff` says whether a teammate wrote it. `body` is markdown; `mentions` are the teammates mentioned.",
+    example: {
+      commentId: COMMENT_ID,
+      feedbackId: FEEDBACK_ID,
+      parentId: PARENT_COMMENT_ID,
+      authorId: STAFF_ID,
+      byStaff: true,
+      visibility: 'public',
+      body: 'Thanks! This is **planned** for next quarter.',
+      mentions: [],
+    },
+  },
+  [catalogKey('CommentEdited', 1)]: {
+    description:
+      'The author of a comment changed it. Carries the whole new body and the mentions it adds.',
+    example: {
+      commentId: COMMENT_ID,
+      feedbackId: FEEDBACK_ID,
+      body: 'Thanks! This is **planned** for next quarter; @Sam will follow up.',
+      mentions: [STAFF_ID],
+    },
+  },
+  [catalogKey('CommentDeleted', 1)]: {
+    description:
+      'The author of a comment deleted it: hide it. Its replies stay; it takes no new ones.',
+    example: { commentId: COMMENT_ID, feedbackId: FEEDBACK_ID },
+  },
+  [catalogKey('CustomerCreated', 1)]: {
+    description:
+      'The host application upserted an end user Chorus did not know yet (stream `customer-<customerId>`), by its own id for them (`externalId`). `companyId` links the company they belong to, if any.',
+    example: {
+      customerId: CUSTOMER_ID,
+      externalId: 'user_8812',
+      email: 'dana@northwind.example',
+      name: 'Dana Whitfield',
+      companyId: COMPANY_ID,
+    },
+  },
+  [catalogKey('CustomerUpdated', 1)]: {
+    description:
+      'An upsert changed a known end user. Only the fields that changed are present; `null` clears a field.',
+    example: { customerId: CUSTOMER_ID, name: 'Dana Whitfield-Reyes' },
+  },
+  [catalogKey('CompanyCreated', 1)]: {
+    description:
+      "The host application upserted a company Chorus did not know yet (stream `company-<companyId>`). `mrrCents` is its monthly recurring revenue in cents, which weighs the demand of its people's votes; `attributes` are the host application's own fields.",
+    example: {
+      companyId: COMPANY_ID,
+      externalId: 'org_311',
+      name: 'Northwind Traders',
+      domain: 'northwind.example',
+      plan: 'Enterprise',
+      mrrCents: 1250000,
+      segment: 'Mid-market',
+      attributes: { seats: 120, region: 'EU', trial: false },
+    },
+  },
+  [catalogKey('CompanyUpdated', 1)]: {
+    description:
+      'An upsert changed a known company. Only the fields that changed are present; `null` clears a field, and `attributes`, when present, replaces them all.',
+    example: { companyId: COMPANY_ID, plan: 'Enterprise Plus', mrrCents: 1500000 },
+  },
+  [catalogKey('FeedbackFollowed', 1)]: {
+    description:
+      'A person chose to follow a feedback item, to be notified of its changes (stream `follow-<feedbackId>-<personId>`). Authors and voters follow without this event unless they unfollowed.',
+    example: { feedbackId: FEEDBACK_ID, personId: CUSTOMER_ID },
+  },
+  [catalogKey('FeedbackUnfollowed', 1)]: {
+    description:
+      'A person stopped following a feedback item, including one they followed as its author or a voter.',
+    example: { feedbackId: FEEDBACK_ID, personId: CUSTOMER_ID },
   },
 };

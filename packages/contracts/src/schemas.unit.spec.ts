@@ -17,20 +17,37 @@ type Schema = {
   examples: Record<string, unknown>[];
 };
 
+const isNumeric = (property: unknown): boolean => {
+  const type = (property as { type?: unknown }).type;
+  return type === 'number' || type === 'integer';
+};
+
 const committed = (fileName: string): Schema =>
   JSON.parse(fs.readFileSync(path.join(schemasDirectory, fileName), 'utf8')) as Schema;
 
 const generated = generateSchemas();
 
+const WORKSPACE_ID = '3f1c2a9e-7b4d-4c1a-9e2f-5a6b7c8d9e0f';
+
+/** The stream an event of this type is stored in, from the ids in its data. */
+const streamIdOf = (type: string, data: Record<string, unknown>): string => {
+  const id = (field: string) => String(data[field]);
+  if (type.startsWith('Workspace')) return `workspace-${id('workspaceId')}`;
+  if (type.startsWith('Vote')) return `ballot-${id('feedbackId')}-${id('voterId')}`;
+  if (/^(Board|Tag|Status)/.test(type)) return `catalog-${WORKSPACE_ID}`;
+  if (type.startsWith('Comment')) return `comment-${id('commentId')}`;
+  if (type.startsWith('Customer')) return `customer-${id('customerId')}`;
+  if (type.startsWith('Company')) return `company-${id('companyId')}`;
+  if (type === 'FeedbackFollowed' || type === 'FeedbackUnfollowed') {
+    return `follow-${id('feedbackId')}-${id('personId')}`;
+  }
+  return `feedback-${id('feedbackId')}`;
+};
+
 /** A stored event of a published type, its catalog example as data, every metadata field set. */
 const storedEventOf = (published: ReturnType<typeof publishedEventTypes>[number]): StoredEvent => {
   const data = eventCatalog[catalogKey(published.type, published.schemaVersion)]!.example;
-  const streamId =
-    published.context === 'workspace'
-      ? `workspace-${String(data.workspaceId)}`
-      : published.type.startsWith('Vote')
-        ? `ballot-${String(data.feedbackId)}-${String(data.voterId)}`
-        : `feedback-${String(data.feedbackId)}`;
+  const streamId = streamIdOf(published.type, data);
   return {
     globalPosition: '1',
     transactionId: '1',
@@ -40,10 +57,10 @@ const storedEventOf = (published: ReturnType<typeof publishedEventTypes>[number]
     eventId: '7d1f8a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
     type: published.type,
     schemaVersion: published.schemaVersion,
-    workspaceId: '3f1c2a9e-7b4d-4c1a-9e2f-5a6b7c8d9e0f',
+    workspaceId: WORKSPACE_ID,
     data,
     metadata: {
-      workspaceId: '3f1c2a9e-7b4d-4c1a-9e2f-5a6b7c8d9e0f',
+      workspaceId: WORKSPACE_ID,
       actorId: 'a7d3f1e2-9c4b-4e8a-b6d5-1f2e3d4c5b6a',
       correlationId: 'c0ffee00-0000-4000-8000-000000000001',
       causationId: '8b40caee-3068-4e55-8c22-4c4d5849783e',
@@ -97,6 +114,7 @@ describe('committed JSON Schemas', () => {
     );
     const ajv = new Ajv2020({ strict: true, allErrors: true });
     ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+    ajv.addFormat('email', true);
     for (const published of publishedEventTypes()) {
       const record = toKafkaRecord(storedEventOf(published));
       const ceType = record.headers.ce_type!;
@@ -117,69 +135,201 @@ describe('committed JSON Schemas', () => {
   });
 });
 
-/** Payloads that a consumer must reject, besides the generic ones derived from the schema. */
+const FEEDBACK_ID = '0b8e4c62-5d1f-4a7e-8c3b-2f9d6e1a4b57';
+const PERSON_ID = 'a7d3f1e2-9c4b-4e8a-b6d5-1f2e3d4c5b6a';
+const STAFF_ID = 'c2e9a4b7-3d8f-4b1c-a5e6-7d8c9b0a1f2e';
+const COMMENT_ID = '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b';
+const COMPANY_ID = 'f0e1d2c3-b4a5-4968-8776-655443322110';
+const submittedV1 = {
+  feedbackId: FEEDBACK_ID,
+  title: 'Export as CSV',
+  description: '',
+  boardId: 'general',
+  authorId: PERSON_ID,
+};
+const submittedV2 = {
+  ...submittedV1,
+  statusId: 'open',
+  moderation: 'approved',
+  source: 'app',
+  capturedBy: null,
+  quote: null,
+};
+const byStaff = { feedbackId: FEEDBACK_ID, by: STAFF_ID };
+const posted = {
+  commentId: COMMENT_ID,
+  feedbackId: FEEDBACK_ID,
+  parentId: null,
+  authorId: PERSON_ID,
+  byStaff: false,
+  visibility: 'public',
+  body: 'Same here',
+  mentions: [],
+};
+const company = {
+  companyId: COMPANY_ID,
+  externalId: 'org_311',
+  name: 'Northwind',
+  domain: null,
+  plan: null,
+  mrrCents: 0,
+  segment: null,
+  attributes: {},
+};
+
+/**
+ * Payloads that a consumer must reject, besides the generic ones derived from the schema, by
+ * event type and schema version (`catalogKey`).
+ */
 const handMadeBroken: Record<string, [string, unknown][]> = {
-  'com.chorus.workspace.created.v1': [
-    [
-      'slug with capitals',
-      { workspaceId: '3f1c2a9e-7b4d-4c1a-9e2f-5a6b7c8d9e0f', name: 'Acme', slug: 'Acme' },
-    ],
-    [
-      'name of one character',
-      { workspaceId: '3f1c2a9e-7b4d-4c1a-9e2f-5a6b7c8d9e0f', name: 'A', slug: 'a' },
-    ],
+  [catalogKey('WorkspaceCreated', 1)]: [
+    ['slug with capitals', { workspaceId: WORKSPACE_ID, name: 'Acme', slug: 'Acme' }],
+    ['name of one character', { workspaceId: WORKSPACE_ID, name: 'A', slug: 'a' }],
   ],
-  'com.chorus.workspace.renamed.v1': [
+  [catalogKey('WorkspaceRenamed', 1)]: [
     ['workspaceId not a uuid', { workspaceId: 'acme', name: 'Acme Product' }],
   ],
-  'com.chorus.feedback.submitted.v1': [
-    [
-      'title too short',
-      {
-        feedbackId: '0b8e4c62-5d1f-4a7e-8c3b-2f9d6e1a4b57',
-        title: 'CS',
-        description: '',
-        boardId: 'general',
-        authorId: 'a7d3f1e2-9c4b-4e8a-b6d5-1f2e3d4c5b6a',
-      },
-    ],
+  [catalogKey('BoardCreated', 1)]: [
     [
       'board id with a space',
-      {
-        feedbackId: '0b8e4c62-5d1f-4a7e-8c3b-2f9d6e1a4b57',
-        title: 'Export as CSV',
-        description: '',
-        boardId: 'main board',
-        authorId: 'a7d3f1e2-9c4b-4e8a-b6d5-1f2e3d4c5b6a',
-      },
+      { boardId: 'main board', name: 'Main', visibility: 'public', requiresApproval: false },
+    ],
+    [
+      'unknown visibility',
+      { boardId: 'main', name: 'Main', visibility: 'secret', requiresApproval: false },
     ],
   ],
-  'com.chorus.feedback.edited.v1': [
+  [catalogKey('BoardUpdated', 1)]: [
+    ['empty name', { boardId: 'main', name: '' }],
+    ['requiresApproval as a string', { boardId: 'main', requiresApproval: 'yes' }],
+  ],
+  [catalogKey('TagCreated', 1)]: [
+    ['colour not #rrggbb', { tagId: 'ux', name: 'UX', colour: 'pink' }],
+    ['uppercase id', { tagId: 'UX', name: 'UX', colour: '#ff00aa' }],
+  ],
+  [catalogKey('TagUpdated', 1)]: [
+    ['name over 60 characters', { tagId: 'ux', name: 'x'.repeat(61) }],
+  ],
+  [catalogKey('TagDeleted', 1)]: [['empty tag id', { tagId: '' }]],
+  [catalogKey('StatusCreated', 1)]: [
+    ['unknown kind', { statusId: 'shipped', name: 'Shipped', colour: '#16a34a', kind: 'finished' }],
+  ],
+  [catalogKey('StatusUpdated', 1)]: [
+    ['colour of three digits', { statusId: 'planned', colour: '#fff' }],
+  ],
+  [catalogKey('StatusTransitionsSet', 1)]: [
+    ['a transition that is not a status id', { statusId: 'open', transitions: ['Under review'] }],
+    ['transitions not a list', { statusId: 'open', transitions: 'planned' }],
+  ],
+  [catalogKey('FeedbackSubmitted', 1)]: [
+    ['title too short', { ...submittedV1, title: 'CS' }],
+    ['board id with a space', { ...submittedV1, boardId: 'main board' }],
+  ],
+  [catalogKey('FeedbackSubmitted', 2)]: [
+    ['without the v2 fields', submittedV1],
+    ['unknown moderation state', { ...submittedV2, moderation: 'hidden' }],
+    ['unknown source', { ...submittedV2, source: 'fax' }],
+    ['quote over 2000 characters', { ...submittedV2, quote: 'x'.repeat(2_001) }],
+  ],
+  [catalogKey('FeedbackEdited', 1)]: [
     [
       'description over 20000 characters',
-      {
-        feedbackId: '0b8e4c62-5d1f-4a7e-8c3b-2f9d6e1a4b57',
-        description: 'x'.repeat(20_001),
-        editedBy: 'c2e9a4b7-3d8f-4b1c-a5e6-7d8c9b0a1f2e',
-      },
+      { feedbackId: FEEDBACK_ID, description: 'x'.repeat(20_001), editedBy: STAFF_ID },
     ],
   ],
-  'com.chorus.feedback.status-changed.v1': [
+  [catalogKey('FeedbackStatusChanged', 1)]: [
     [
       'unknown status',
+      { feedbackId: FEEDBACK_ID, from: 'open', to: 'shipped', changedBy: STAFF_ID },
+    ],
+  ],
+  [catalogKey('FeedbackStatusChanged', 2)]: [
+    [
+      'without toKind',
+      { feedbackId: FEEDBACK_ID, from: 'open', to: 'shipped', changedBy: STAFF_ID },
+    ],
+    [
+      'unknown kind',
       {
-        feedbackId: '0b8e4c62-5d1f-4a7e-8c3b-2f9d6e1a4b57',
+        feedbackId: FEEDBACK_ID,
         from: 'open',
         to: 'shipped',
-        changedBy: 'c2e9a4b7-3d8f-4b1c-a5e6-7d8c9b0a1f2e',
+        toKind: 'shipped',
+        changedBy: STAFF_ID,
       },
     ],
   ],
-  'com.chorus.feedback.vote-cast.v1': [
-    ['empty voter', { feedbackId: '0b8e4c62-5d1f-4a7e-8c3b-2f9d6e1a4b57', voterId: '' }],
+  [catalogKey('FeedbackTagged', 1)]: [['tag id with a space', { ...byStaff, tagId: 'u x' }]],
+  [catalogKey('FeedbackUntagged', 1)]: [['empty by', { ...byStaff, by: '', tagId: 'ux' }]],
+  [catalogKey('FeedbackApproved', 1)]: [['feedbackId not a uuid', { ...byStaff, feedbackId: 'x' }]],
+  [catalogKey('FeedbackRejected', 1)]: [
+    ['reason over 500 characters', { ...byStaff, reason: 'x'.repeat(501) }],
   ],
-  'com.chorus.feedback.vote-withdrawn.v1': [
+  [catalogKey('FeedbackMarkedSpam', 1)]: [['empty by', { ...byStaff, by: '' }]],
+  [catalogKey('FeedbackSpamCleared', 1)]: [
+    ['feedbackId not a uuid', { ...byStaff, feedbackId: '0b8e4c62' }],
+  ],
+  [catalogKey('FeedbackMerged', 1)]: [['intoId not a uuid', { ...byStaff, intoId: 'other' }]],
+  [catalogKey('FeedbackDuplicateAbsorbed', 1)]: [
+    ['duplicateId not a uuid', { ...byStaff, duplicateId: 'other' }],
+  ],
+  [catalogKey('FeedbackUnmerged', 1)]: [['fromId not a uuid', { ...byStaff, fromId: 'other' }]],
+  [catalogKey('FeedbackDuplicateReleased', 1)]: [
+    ['duplicateId not a uuid', { ...byStaff, duplicateId: 'other' }],
+  ],
+  [catalogKey('VoteCast', 1)]: [['empty voter', { feedbackId: FEEDBACK_ID, voterId: '' }]],
+  [catalogKey('VoteCast', 2)]: [
+    ['without the v2 fields', { feedbackId: FEEDBACK_ID, voterId: PERSON_ID }],
+    [
+      'unknown source',
+      { feedbackId: FEEDBACK_ID, voterId: PERSON_ID, source: 'fax', capturedBy: null, quote: null },
+    ],
+  ],
+  [catalogKey('VoteWithdrawn', 1)]: [
     ['feedbackId not a uuid', { feedbackId: '0b8e4c62', voterId: 'a7d3f1e2' }],
+  ],
+  [catalogKey('CommentPosted', 1)]: [
+    ['empty body', { ...posted, body: '' }],
+    ['unknown visibility', { ...posted, visibility: 'private' }],
+    ['21 mentions', { ...posted, mentions: Array.from({ length: 21 }, (_, i) => `u${i}`) }],
+  ],
+  [catalogKey('CommentEdited', 1)]: [
+    [
+      'body over 10000 characters',
+      { commentId: COMMENT_ID, feedbackId: FEEDBACK_ID, body: 'x'.repeat(10_001), mentions: [] },
+    ],
+  ],
+  [catalogKey('CommentDeleted', 1)]: [
+    ['commentId not a uuid', { commentId: 'c1', feedbackId: FEEDBACK_ID }],
+  ],
+  [catalogKey('CustomerCreated', 1)]: [
+    [
+      'invalid email',
+      { customerId: PERSON_ID, externalId: 'u1', email: 'dana@', name: 'Dana', companyId: null },
+    ],
+    [
+      'empty external id',
+      { customerId: PERSON_ID, externalId: '', email: null, name: 'Dana', companyId: null },
+    ],
+  ],
+  [catalogKey('CustomerUpdated', 1)]: [
+    ['companyId not a uuid', { customerId: PERSON_ID, companyId: 'northwind' }],
+  ],
+  [catalogKey('CompanyCreated', 1)]: [
+    ['negative MRR', { ...company, mrrCents: -1 }],
+    ['MRR in fractions of a cent', { ...company, mrrCents: 12.5 }],
+    ['domain that is not one', { ...company, domain: 'not a domain' }],
+    ['attribute name with a space', { ...company, attributes: { 'seat count': 3 } }],
+  ],
+  [catalogKey('CompanyUpdated', 1)]: [
+    ['negative MRR', { companyId: COMPANY_ID, mrrCents: -100 }],
+    ['an attribute that is a list', { companyId: COMPANY_ID, attributes: { regions: ['EU'] } }],
+  ],
+  [catalogKey('FeedbackFollowed', 1)]: [
+    ['empty person', { feedbackId: FEEDBACK_ID, personId: '' }],
+  ],
+  [catalogKey('FeedbackUnfollowed', 1)]: [
+    ['feedbackId not a uuid', { feedbackId: 'x', personId: PERSON_ID }],
   ],
 };
 
@@ -187,11 +337,14 @@ describe('each committed schema, with ajv (draft 2020-12, strict)', () => {
   const ajv = new Ajv2020({ strict: true, allErrors: true });
   // The schemas carry zod's uuid pattern beside `format: uuid`; the pattern does the checking.
   ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+  // Likewise zod's email pattern beside `format: email`.
+  ajv.addFormat('email', true);
 
   describe.each(publishedEventTypes().map((p) => [p.cloudEventType, p] as const))(
     '%s',
     (name, p) => {
       const schema = committed(`${name}.json`);
+      const key = catalogKey(p.type, p.schemaVersion);
       const validate = ajv.compile(schema);
       const zodAccepts = (data: unknown): boolean => {
         try {
@@ -216,17 +369,18 @@ describe('each committed schema, with ajv (draft 2020-12, strict)', () => {
           delete data[field];
           return [`without required ${field}`, data];
         }),
-        ...Object.keys(schema.properties).map((field): [string, unknown] => [
-          `${field} as a number`,
-          { ...example(), [field]: 42 },
-        ]),
+        ...Object.entries(schema.properties).map(([field, property]): [string, unknown] =>
+          isNumeric(property)
+            ? [`${field} as a string`, { ...example(), [field]: '42' }]
+            : [`${field} as a number`, { ...example(), [field]: 42 }],
+        ),
         ['an array', [example()]],
         ['null', null],
-        ...(handMadeBroken[name] ?? []),
+        ...(handMadeBroken[key] ?? []),
       ];
 
       it('has hand-made broken payloads to check', () => {
-        expect(handMadeBroken[name]?.length).toBeGreaterThan(0);
+        expect(handMadeBroken[key]?.length).toBeGreaterThan(0);
       });
 
       it.each(broken)('rejects a payload: %s (zod agrees)', (_why, data) => {

@@ -1,5 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { catalogDecider, catalogStreamId, fold, type Catalog, type CatalogEvent } from '@chorus/domain';
+import {
+  catalogDecider,
+  catalogStreamId,
+  fold,
+  type Catalog,
+  type CatalogEvent,
+} from '@chorus/domain';
 import type { PostgresEventStore } from '@chorus/event-store';
 import { asDomainEvent } from '../platform/run-decider';
 

@@ -20,7 +20,7 @@ describe('operations endpoints', () => {
     expect(response.body.status).toBe('ok');
     expect(response.body.postgres).toBe('up');
     expect(response.body.projections.map((p) => p.projection)).toEqual(
-      expect.arrayContaining(['feedback_list', 'feedback_ballots']),
+      expect.arrayContaining(['feedback_list', 'feedback_followers']),
     );
     expect(response.body.projections.every((p) => p.eventsBehind === 0)).toBe(true);
   });

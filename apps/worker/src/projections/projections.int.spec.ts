@@ -8,17 +8,18 @@ import {
 } from '@chorus/event-store';
 import { createTestDatabase, eventually, type TestDatabase } from '@chorus/event-store/testing';
 import { projections } from './index';
-import { snapshot, writeHistory } from '../testing/history';
+import { snapshot, writeCustomerHistory, writeHistory } from '../testing/history';
 import { feedbackListProjection } from './feedback-list/feedback-list.projection';
 
 describe('projections over a real Postgres', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
+  let merged: Awaited<ReturnType<typeof writeCustomerHistory>>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     store = new PostgresEventStore(db.dataSource);
-    await writeHistory(store, 40, 12);
+    merged = await writeCustomerHistory(store, await writeHistory(store, 40, 12));
   });
   afterAll(() => db.drop());
 
@@ -43,22 +44,42 @@ describe('projections over a real Postgres', () => {
     expect(replayed).toEqual(rebuilt);
   });
 
-  it('counts standing votes and distinct voters per feedback', async () => {
+  it('counts standing votes per feedback, outside merges', async () => {
+    const rows = await db.dataSource.query<{ vote_count: number; ballots: number }[]>(
+      `SELECT f.vote_count, (SELECT count(*)::int FROM feedback_ballots b WHERE b.feedback_id = f.feedback_id) AS ballots
+       FROM feedback_list f WHERE f.duplicate_count = 0`,
+    );
+    expect(rows.length).toBe(39);
+    for (const row of rows) expect(row.vote_count).toBe(row.ballots);
+  });
+
+  it('counts a merge as one set of voters, revenue of their distinct companies and live public comments', async () => {
     const rows = await db.dataSource.query<
-      { vote_count: number; voter_count: number; ballots: number }[]
+      {
+        feedback_id: string;
+        vote_count: number;
+        revenue_cents: string;
+        comment_count: number;
+        merged_into: string | null;
+      }[]
     >(
-      `SELECT f.vote_count, f.voter_count, (SELECT count(*)::int FROM feedback_ballots b WHERE b.feedback_id = f.feedback_id) AS ballots
-       FROM feedback_list f`,
+      `SELECT feedback_id, vote_count, revenue_cents, comment_count, merged_into FROM feedback_list
+       WHERE feedback_id = ANY($1::uuid[])`,
+      [[merged.survivor, merged.duplicate]],
     );
-    for (const row of rows) {
-      expect(row.vote_count).toBe(row.ballots);
-      expect(row.voter_count).toBeGreaterThanOrEqual(row.vote_count);
-    }
-    const totals = rows.reduce((sum, r) => sum + r.vote_count, 0);
-    const [{ standing }] = await db.dataSource.query<[{ standing: string }]>(
-      `SELECT (SELECT count(*) FROM events WHERE type = 'VoteCast') - (SELECT count(*) FROM events WHERE type = 'VoteWithdrawn') AS standing`,
+    const survivor = rows.find((r) => r.feedback_id === merged.survivor)!;
+    const duplicate = rows.find((r) => r.feedback_id === merged.duplicate)!;
+    const [own] = await db.dataSource.query<[{ n: number }]>(
+      `SELECT count(*)::int AS n FROM feedback_ballots WHERE feedback_id = $1 AND voter_id LIKE 'voter-%'`,
+      [merged.survivor],
     );
-    expect(totals).toBe(Number(standing));
+    // The survivor's own voters, plus customers 0, 1 (on both) and 2 (duplicate only), once each.
+    expect(survivor.vote_count).toBe(own.n + 3);
+    // Acme (5,000.00) and Globex after its upgrade (2,000.00), each counted once.
+    expect(Number(survivor.revenue_cents)).toBe(700_000);
+    // One public comment on the survivor; the duplicate's was deleted and its other is internal.
+    expect(survivor.comment_count).toBe(1);
+    expect(duplicate.merged_into).toBe(merged.survivor);
   });
 
   it('keeps running: new events reach the read model after a notification', async () => {

@@ -139,12 +139,15 @@ const decideCatalog = (command: CatalogCommand, state: Catalog): CatalogEvent[] 
     }
     case 'UpdateBoard': {
       const board = state.boards.find((b) => b.id === command.boardId);
-      if (!board) throw new DomainRuleViolation(`There is no board "${command.boardId}".`, 'boardId');
+      if (!board)
+        throw new DomainRuleViolation(`There is no board "${command.boardId}".`, 'boardId');
       const changes = changedFields(
         board,
         defined({
           name:
-            command.name === undefined ? undefined : valid(CatalogName('Board'), command.name, 'name'),
+            command.name === undefined
+              ? undefined
+              : valid(CatalogName('Board'), command.name, 'name'),
           visibility:
             command.visibility === undefined
               ? undefined
@@ -177,8 +180,12 @@ const decideCatalog = (command: CatalogCommand, state: Catalog): CatalogEvent[] 
       const changes = changedFields(
         tag,
         defined({
-          name: command.name === undefined ? undefined : valid(CatalogName('Tag'), command.name, 'name'),
-          colour: command.colour === undefined ? undefined : valid(Colour, command.colour, 'colour'),
+          name:
+            command.name === undefined
+              ? undefined
+              : valid(CatalogName('Tag'), command.name, 'name'),
+          colour:
+            command.colour === undefined ? undefined : valid(Colour, command.colour, 'colour'),
         }),
       );
       if (Object.keys(changes).length === 0) return [];
@@ -213,8 +220,11 @@ const decideCatalog = (command: CatalogCommand, state: Catalog): CatalogEvent[] 
         status,
         defined({
           name:
-            command.name === undefined ? undefined : valid(CatalogName('Status'), command.name, 'name'),
-          colour: command.colour === undefined ? undefined : valid(Colour, command.colour, 'colour'),
+            command.name === undefined
+              ? undefined
+              : valid(CatalogName('Status'), command.name, 'name'),
+          colour:
+            command.colour === undefined ? undefined : valid(Colour, command.colour, 'colour'),
         }),
       );
       if (Object.keys(changes).length === 0) return [];

@@ -9,7 +9,10 @@ const Slug = (what: string) =>
       /^[a-z0-9][a-z0-9_-]{0,63}$/,
       `${what} id must be 1 to 64 lowercase letters, digits, dashes or underscores.`,
     );
-export const BoardIdSchema = Slug('Board');
+// Board ids keep the foundation's pattern (no underscores): v1 feedback events carry them.
+export const BoardIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Board id must be lowercase letters, digits and dashes.');
 export const TagId = Slug('Tag');
 export const StatusId = Slug('Status');
 export const CatalogName = (what: string) =>

@@ -76,7 +76,10 @@ export const decidePostComment = (
   }
   if (command.parentId !== undefined) {
     if (!parent?.exists || parent.feedbackId !== command.feedbackId) {
-      throw new DomainRuleViolation('The comment you reply to is not on this feedback.', 'parentId');
+      throw new DomainRuleViolation(
+        'The comment you reply to is not on this feedback.',
+        'parentId',
+      );
     }
     if (parent.parentId !== null) {
       throw new DomainRuleViolation(
@@ -135,7 +138,10 @@ export const decideEditComment = (command: EditComment, state: Comment): Comment
 export const decideDeleteComment = (command: DeleteComment, state: Comment): CommentEvent[] => {
   const comment = assertAuthor(command, state);
   return [
-    { type: 'CommentDeleted', data: { commentId: comment.commentId, feedbackId: comment.feedbackId } },
+    {
+      type: 'CommentDeleted',
+      data: { commentId: comment.commentId, feedbackId: comment.feedbackId },
+    },
   ];
 };
 

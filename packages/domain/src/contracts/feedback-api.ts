@@ -70,7 +70,9 @@ export type SubmittedFeedback = Pick<
   | 'source'
 >;
 
-export type EditFeedbackInput = Partial<Pick<SubmitFeedbackInput, 'title' | 'description' | 'boardId'>>;
+export type EditFeedbackInput = Partial<
+  Pick<SubmitFeedbackInput, 'title' | 'description' | 'boardId'>
+>;
 export type EditedFeedback = { id: string; version: number };
 export type VoteInput = { onBehalfOf?: OnBehalfOfInput };
 export type VoteResult = { feedbackId: string; voted: boolean };

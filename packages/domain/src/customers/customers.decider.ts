@@ -69,7 +69,17 @@ const assertStaff = (actor: Actor) => {
 };
 const optional = <T>(schema: z.ZodType<T>, value: T | undefined, field: string) =>
   value === undefined ? undefined : valid(schema, value, field);
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Attribute maps are equal whatever their key order (jsonb keeps its own). */
+const canonical = (value: unknown): unknown =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(
+        Object.entries(value)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([k, v]) => [k, canonical(v)]),
+      )
+    : value;
+const same = (a: unknown, b: unknown) =>
+  JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 const changesFrom = <T extends object>(current: T, requested: Partial<T>): Partial<T> =>
   Object.fromEntries(
     Object.entries(requested).filter(

@@ -245,6 +245,12 @@ describe('UpsertCompany', () => {
       .thenNothingHappens();
   });
 
+  it('records nothing when the attributes differ only in key order', () =>
+    spec
+      .given([created])
+      .when(upsert({ attributes: { trial: false, region: 'EU', seats: 120 } }))
+      .thenNothingHappens());
+
   it('folds updates', () =>
     expect(
       fold(companyDecider, [

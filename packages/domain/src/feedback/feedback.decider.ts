@@ -10,6 +10,7 @@ import {
   FeedbackDescription,
   FeedbackSource,
   FeedbackTitle,
+  RejectionReason,
   type FeedbackEdited,
   type FeedbackEvent,
 } from './feedback.events';
@@ -155,8 +156,10 @@ const edit = (command: EditFeedback, state: Feedback): FeedbackEvent[] => {
   }
   if (command.boardId !== undefined) {
     const boardId = valid(BoardId, command.boardId, 'boardId');
-    if (!command.catalog.boards.some((b) => b.id === boardId)) {
-      throw new DomainRuleViolation(`There is no board "${boardId}".`, 'boardId');
+    const board = command.catalog.boards.find((b) => b.id === boardId);
+    if (!board) throw new DomainRuleViolation(`There is no board "${boardId}".`, 'boardId');
+    if (board.visibility === 'private' && !isStaff(command.actor)) {
+      throw new DomainRuleViolation(`Board "${board.name}" is private to the team.`, 'boardId');
     }
     if (boardId !== state.boardId) changes.boardId = boardId;
   }
@@ -224,7 +227,10 @@ const moderate = (
         );
       }
       return [
-        { type: 'FeedbackRejected', data: { ...base, reason: (command.reason ?? '').trim() } },
+        {
+          type: 'FeedbackRejected',
+          data: { ...base, reason: valid(RejectionReason, command.reason ?? '', 'reason') },
+        },
       ];
     case 'MarkFeedbackSpam':
       assertStaff(command.actor, 'mark feedback as spam');
@@ -248,7 +254,12 @@ export const feedbackDecider: Decider<FeedbackCommand, FeedbackEvent, Feedback> 
         return edit(command, state);
       case 'ChangeFeedbackStatus':
         return changeStatus(command, state);
-      default:
+      case 'TagFeedback':
+      case 'UntagFeedback':
+      case 'ApproveFeedback':
+      case 'RejectFeedback':
+      case 'MarkFeedbackSpam':
+      case 'ClearFeedbackSpam':
         return moderate(command, state);
     }
   },

@@ -1,79 +1,159 @@
-import { feedbackDecider, type FeedbackCommand } from './feedback.decider';
-import type { FeedbackEvent } from './feedback.events';
-import type { FeedbackStatus } from './feedback-status';
+import { catalogDecider } from '../catalog/catalog.decider';
+import { initialCatalog, type Catalog } from '../catalog/catalog';
+import type { CatalogEvent } from '../catalog/catalog.events';
+import type { Actor } from '../shared/actor';
+import { fold } from '../shared/decider';
 import { ActionForbidden, AggregateNotFound, DomainRuleViolation } from '../shared/errors';
 import { deciderSpec } from '../testing/decider-spec';
-import type { Actor } from '../shared/actor';
+import { whyVotingIsClosed, type ExistingFeedback } from './feedback';
+import {
+  feedbackDecider,
+  feedbackStreamId,
+  type FeedbackCommand,
+  type SubmitFeedback,
+} from './feedback.decider';
+import type { FeedbackEvent, FeedbackSubmitted } from './feedback.events';
+import { defaultStatusKind, type FeedbackStatus, type StatusKind } from './feedback-workflow';
 
 const spec = deciderSpec(feedbackDecider);
 const feedbackId = '7b0c3c52-1c7a-4c53-9a4b-1f3e2b7b9f10';
+const otherId = '2c9e1f4a-6b3d-4e8f-9a1b-3c5d7e9f1a2b';
 const author: Actor = { id: 'user-author', role: 'customer' };
 const stranger: Actor = { id: 'user-stranger', role: 'customer' };
 const teammate: Actor = { id: 'user-teammate', role: 'staff' };
+const admin: Actor = { id: 'user-admin', role: 'admin' };
+const customerId = 'customer-1';
 
-const submitted: FeedbackEvent = {
+/** The workspace's settings: the defaults plus what the tests need. */
+const catalogWith = (events: CatalogEvent[]): Catalog => fold(catalogDecider, events);
+const catalog = catalogWith([
+  {
+    type: 'BoardCreated',
+    data: {
+      boardId: 'mobile-app',
+      name: 'Mobile app',
+      visibility: 'public',
+      requiresApproval: false,
+    },
+  },
+  {
+    type: 'BoardCreated',
+    data: { boardId: 'beta', name: 'Beta', visibility: 'public', requiresApproval: true },
+  },
+  {
+    type: 'BoardCreated',
+    data: { boardId: 'internal', name: 'Internal', visibility: 'private', requiresApproval: false },
+  },
+  { type: 'TagCreated', data: { tagId: 'ux', name: 'UX', colour: '#ff00aa' } },
+  { type: 'TagCreated', data: { tagId: 'billing', name: 'Billing', colour: '#00aaff' } },
+  {
+    type: 'StatusCreated',
+    data: { statusId: 'shipped', name: 'Shipped', colour: '#22c55e', kind: 'done' },
+  },
+  {
+    type: 'StatusCreated',
+    data: { statusId: 'beta-testing', name: 'Beta testing', colour: '#0ea5e9', kind: 'active' },
+  },
+  {
+    type: 'StatusTransitionsSet',
+    data: { statusId: 'in_progress', transitions: ['planned', 'beta-testing', 'declined'] },
+  },
+  {
+    type: 'StatusTransitionsSet',
+    data: { statusId: 'beta-testing', transitions: ['in_progress', 'shipped'] },
+  },
+]);
+
+const submittedData: FeedbackSubmitted['data'] = {
+  feedbackId,
+  title: 'Dark mode',
+  description: 'Please add a **dark** theme.',
+  boardId: 'general',
+  authorId: author.id,
+  statusId: 'open',
+  moderation: 'approved',
+  source: 'app',
+  capturedBy: null,
+  quote: null,
+};
+const submitted: FeedbackEvent = { type: 'FeedbackSubmitted', data: submittedData };
+const submittedWith = (over: Partial<FeedbackSubmitted['data']>): FeedbackEvent => ({
+  type: 'FeedbackSubmitted',
+  data: { ...submittedData, ...over },
+});
+/** As stored before custom workflows: no status, moderation, source, capture or quote. */
+const submittedV1: FeedbackEvent = {
   type: 'FeedbackSubmitted',
   data: {
     feedbackId,
     title: 'Dark mode',
-    description: 'Please add a **dark** theme.',
+    description: '',
     boardId: 'general',
     authorId: author.id,
   },
 };
-const statusChanged = (from: FeedbackStatus, to: FeedbackStatus): FeedbackEvent => ({
+
+const statusChanged = (
+  from: FeedbackStatus,
+  to: FeedbackStatus,
+  toKind: StatusKind = defaultStatusKind(to),
+): FeedbackEvent => ({
   type: 'FeedbackStatusChanged',
-  data: { feedbackId, from, to, changedBy: teammate.id },
+  data: { feedbackId, from, to, toKind, changedBy: teammate.id },
 });
-const changeStatus = (status: FeedbackStatus, actor: Actor = teammate): FeedbackCommand => ({
+const changeStatus = (
+  status: FeedbackStatus,
+  actor: Actor = teammate,
+  inCatalog: Catalog = initialCatalog(),
+): FeedbackCommand => ({
   type: 'ChangeFeedbackStatus',
   feedbackId,
   status,
+  catalog: inCatalog,
   actor,
 });
+const by = (actor: Actor) => ({ feedbackId, by: actor.id });
+
+/** The field a rule violation names, or what was thrown instead. */
+const fieldAtFault = (run: () => unknown): string | undefined | Error => {
+  try {
+    run();
+  } catch (error) {
+    return error instanceof DomainRuleViolation ? error.field : (error as Error);
+  }
+  throw new Error('expected a rule violation');
+};
+
+const stateAfter = (events: FeedbackEvent[]): ExistingFeedback => {
+  const state = fold(feedbackDecider, events);
+  if (!state.exists) throw new Error('expected feedback');
+  return state;
+};
 
 describe('SubmitFeedback', () => {
-  const submit = (over: Partial<Extract<FeedbackCommand, { type: 'SubmitFeedback' }>> = {}) =>
-    ({
-      type: 'SubmitFeedback',
-      feedbackId,
-      title: '  Dark mode  ',
-      actor: author,
-      ...over,
-    }) as const;
+  const submit = (over: Partial<SubmitFeedback> = {}): SubmitFeedback => ({
+    type: 'SubmitFeedback',
+    feedbackId,
+    title: '  Dark mode  ',
+    catalog: initialCatalog(),
+    actor: author,
+    ...over,
+  });
 
-  it('submits with a trimmed title, an empty description and the general board by default', () =>
+  it('submits open, approved, from the app, with a trimmed title, an empty description and the general board by default', () =>
     spec
       .given([])
       .when(submit())
-      .then([
-        {
-          type: 'FeedbackSubmitted',
-          data: {
-            feedbackId,
-            title: 'Dark mode',
-            description: '',
-            boardId: 'general',
-            authorId: author.id,
-          },
-        },
-      ]));
+      .then([submittedWith({ description: '' })]));
 
-  it('keeps the markdown description and the chosen board', () =>
+  it('keeps the markdown description, the chosen board and the source', () =>
     spec
       .given([])
-      .when(submit({ description: '# Why\n- it hurts', boardId: 'mobile-app' }))
+      .when(
+        submit({ description: '# Why\n- it hurts', boardId: 'mobile-app', source: 'api', catalog }),
+      )
       .then([
-        {
-          type: 'FeedbackSubmitted',
-          data: {
-            feedbackId,
-            title: 'Dark mode',
-            description: '# Why\n- it hurts',
-            boardId: 'mobile-app',
-            authorId: author.id,
-          },
-        },
+        submittedWith({ description: '# Why\n- it hurts', boardId: 'mobile-app', source: 'api' }),
       ]));
 
   it.each([
@@ -103,27 +183,192 @@ describe('SubmitFeedback', () => {
       .when(submit({ boardId: 'Not A Board' }))
       .thenThrows(DomainRuleViolation, /Board id/));
 
-  it('names the field at fault', () => {
-    try {
-      feedbackDecider.decide(submit({ title: 'a' }), { exists: false });
-      throw new Error('expected a rule violation');
-    } catch (error) {
-      expect((error as DomainRuleViolation).field).toBe('title');
-    }
+  it('rejects a board the workspace does not have, naming the field', () => {
+    spec
+      .given([])
+      .when(submit({ boardId: 'mobile-app' }))
+      .thenThrows(DomainRuleViolation, 'There is no board "mobile-app".');
+    expect(
+      fieldAtFault(() => feedbackDecider.decide(submit({ boardId: 'x' }), { exists: false })),
+    ).toBe('boardId');
   });
+
+  it('names the field at fault', () =>
+    expect(
+      fieldAtFault(() => feedbackDecider.decide(submit({ title: 'a' }), { exists: false })),
+    ).toBe('title'));
+
+  it('rejects an unknown source', () =>
+    expect(
+      fieldAtFault(() =>
+        feedbackDecider.decide(submit({ source: 'fax' as SubmitFeedback['source'] }), {
+          exists: false,
+        }),
+      ),
+    ).toBe('source'));
 
   it('cannot submit the same feedback twice', () =>
     spec
       .given([submitted])
       .when(submit())
       .thenThrows(DomainRuleViolation, /already been submitted/));
+
+  it('starts in the initial status even after it was renamed', () => {
+    const renamed = catalogWith([
+      { type: 'StatusUpdated', data: { statusId: 'open', name: 'New' } },
+    ]);
+    spec
+      .given([])
+      .when(submit({ catalog: renamed }))
+      .then([submittedWith({ description: '', statusId: 'open' })]);
+  });
+
+  describe('private boards', () => {
+    it('are closed to customers', () => {
+      spec
+        .given([])
+        .when(submit({ boardId: 'internal', catalog }))
+        .thenThrows(DomainRuleViolation, /private to the team/);
+      expect(
+        fieldAtFault(() =>
+          feedbackDecider.decide(submit({ boardId: 'internal', catalog }), { exists: false }),
+        ),
+      ).toBe('boardId');
+    });
+
+    it('are open to teammates', () =>
+      spec
+        .given([])
+        .when(submit({ boardId: 'internal', catalog, actor: teammate }))
+        .then([submittedWith({ description: '', boardId: 'internal', authorId: teammate.id })]));
+  });
+
+  describe('moderation', () => {
+    it('holds a customer’s post on a board that requires approval as pending', () =>
+      spec
+        .given([])
+        .when(submit({ boardId: 'beta', catalog }))
+        .then([submittedWith({ description: '', boardId: 'beta', moderation: 'pending' })]));
+
+    it.each([teammate, admin])('publishes a $role’s post on that board at once', (actor) =>
+      spec
+        .given([])
+        .when(submit({ boardId: 'beta', catalog, actor }))
+        .then([
+          submittedWith({
+            description: '',
+            boardId: 'beta',
+            authorId: actor.id,
+            moderation: 'approved',
+          }),
+        ]),
+    );
+
+    it('publishes a post a teammate captured for a customer at once', () =>
+      spec
+        .given([])
+        .when(
+          submit({
+            boardId: 'beta',
+            catalog,
+            actor: teammate,
+            onBehalfOf: { customerId, source: 'email' },
+          }),
+        )
+        .then([
+          submittedWith({
+            description: '',
+            boardId: 'beta',
+            authorId: customerId,
+            moderation: 'approved',
+            source: 'email',
+            capturedBy: teammate.id,
+          }),
+        ]));
+
+    it('does not hold posts on boards without approval', () =>
+      spec
+        .given([])
+        .when(submit({ boardId: 'mobile-app', catalog }))
+        .then([submittedWith({ description: '', boardId: 'mobile-app', moderation: 'approved' })]));
+  });
+
+  describe('on behalf of a customer', () => {
+    it('records the customer as author, the teammate as capturer, the channel and the quote', () =>
+      spec
+        .given([])
+        .when(
+          submit({
+            actor: teammate,
+            onBehalfOf: { customerId, source: 'sales_call', quote: '  We need this by Q3.  ' },
+          }),
+        )
+        .then([
+          submittedWith({
+            description: '',
+            authorId: customerId,
+            source: 'sales_call',
+            capturedBy: teammate.id,
+            quote: 'We need this by Q3.',
+          }),
+        ]));
+
+    it('takes the channel of the capture over the command’s source', () =>
+      spec
+        .given([])
+        .when(submit({ actor: admin, source: 'api', onBehalfOf: { customerId, source: 'slack' } }))
+        .then([
+          submittedWith({
+            description: '',
+            authorId: customerId,
+            source: 'slack',
+            capturedBy: admin.id,
+          }),
+        ]));
+
+    it('records no quote when it is blank', () =>
+      spec
+        .given([])
+        .when(
+          submit({ actor: teammate, onBehalfOf: { customerId, source: 'email', quote: '   ' } }),
+        )
+        .then([
+          submittedWith({
+            description: '',
+            authorId: customerId,
+            source: 'email',
+            capturedBy: teammate.id,
+            quote: null,
+          }),
+        ]));
+
+    it('is for teammates only', () =>
+      spec
+        .given([])
+        .when(submit({ onBehalfOf: { customerId, source: 'email' } }))
+        .thenThrows(ActionForbidden, /on behalf of a customer/));
+
+    it('rejects an unknown channel and a quote over 2,000 characters, naming the field', () => {
+      const onBehalf = (onBehalfOf: SubmitFeedback['onBehalfOf']) => () =>
+        feedbackDecider.decide(submit({ actor: teammate, onBehalfOf }), { exists: false });
+      expect(fieldAtFault(onBehalf({ customerId, source: 'fax' as 'email' }))).toBe(
+        'onBehalfOf.source',
+      );
+      expect(
+        fieldAtFault(onBehalf({ customerId, source: 'email', quote: 'x'.repeat(2_001) })),
+      ).toBe('onBehalfOf.quote');
+      expect(onBehalf({ customerId, source: 'email', quote: 'x'.repeat(2_001) })).toThrow(
+        /at most 2,000/,
+      );
+    });
+  });
 });
 
 describe('EditFeedback', () => {
   const edit = (
     actor: Actor,
     changes: { title?: string; description?: string; boardId?: string },
-  ) => ({ type: 'EditFeedback', feedbackId, actor, ...changes }) as const;
+  ): FeedbackCommand => ({ type: 'EditFeedback', feedbackId, actor, catalog, ...changes });
 
   it('lets the author edit the title', () =>
     spec
@@ -133,7 +378,7 @@ describe('EditFeedback', () => {
         { type: 'FeedbackEdited', data: { feedbackId, title: 'Dark theme', editedBy: author.id } },
       ]));
 
-  it('lets a teammate edit someone else’s feedback', () =>
+  it('lets a teammate edit someone else’s feedback and move it to another board', () =>
     spec
       .given([submitted])
       .when(edit(teammate, { description: 'Clarified', boardId: 'mobile-app' }))
@@ -149,16 +394,30 @@ describe('EditFeedback', () => {
         },
       ]));
 
+  it('refuses a board the workspace does not have', () =>
+    spec
+      .given([submitted])
+      .when(edit(teammate, { boardId: 'nowhere' }))
+      .thenThrows(DomainRuleViolation, 'There is no board "nowhere".'));
+
   it('forbids another customer from editing', () =>
     spec
       .given([submitted])
       .when(edit(stranger, { title: 'Mine now' }))
       .thenThrows(ActionForbidden));
 
+  it('lets the customer a teammate captured it for edit it', () =>
+    spec
+      .given([submittedWith({ authorId: customerId, capturedBy: teammate.id })])
+      .when(edit({ id: customerId, role: 'customer' }, { title: 'Dark theme' }))
+      .then([
+        { type: 'FeedbackEdited', data: { feedbackId, title: 'Dark theme', editedBy: customerId } },
+      ]));
+
   it('records nothing when nothing changes', () =>
     spec
       .given([submitted])
-      .when(edit(author, { title: 'Dark mode ' }))
+      .when(edit(author, { title: 'Dark mode ', boardId: 'general' }))
       .thenNothingHappens());
 
   it('validates the new title', () =>
@@ -175,13 +434,13 @@ describe('EditFeedback', () => {
 });
 
 describe('ChangeFeedbackStatus', () => {
-  it('moves open feedback under review', () =>
+  it('moves open feedback under review, recording the kind of the new status', () =>
     spec
       .given([submitted])
       .when(changeStatus('under_review'))
-      .then([statusChanged('open', 'under_review')]));
+      .then([statusChanged('open', 'under_review', 'open')]));
 
-  it('walks the whole workflow to done', () =>
+  it('walks the whole default workflow to done', () =>
     spec
       .given([
         submitted,
@@ -190,21 +449,21 @@ describe('ChangeFeedbackStatus', () => {
         statusChanged('planned', 'in_progress'),
       ])
       .when(changeStatus('done'))
-      .then([statusChanged('in_progress', 'done')]));
+      .then([statusChanged('in_progress', 'done', 'done')]));
 
   it('declines from any status before done', () =>
     spec
       .given([submitted, statusChanged('open', 'planned')])
       .when(changeStatus('declined'))
-      .then([statusChanged('planned', 'declined')]));
+      .then([statusChanged('planned', 'declined', 'closed')]));
 
   it('reopens declined feedback', () =>
     spec
       .given([submitted, statusChanged('open', 'declined')])
       .when(changeStatus('open'))
-      .then([statusChanged('declined', 'open')]));
+      .then([statusChanged('declined', 'open', 'open')]));
 
-  it('explains why open feedback cannot jump to done', () =>
+  it('explains which status open feedback must reach before done', () =>
     spec
       .given([submitted])
       .when(changeStatus('done'))
@@ -212,12 +471,6 @@ describe('ChangeFeedbackStatus', () => {
         DomainRuleViolation,
         'Feedback cannot move from open to done: it must be in progress first.',
       ));
-
-  it('explains why open feedback cannot jump to in progress', () =>
-    spec
-      .given([submitted])
-      .when(changeStatus('in_progress'))
-      .thenThrows(DomainRuleViolation, /must be planned first/));
 
   it('explains that done feedback has shipped', () =>
     spec
@@ -228,13 +481,23 @@ describe('ChangeFeedbackStatus', () => {
         statusChanged('in_progress', 'done'),
       ])
       .when(changeStatus('open'))
-      .thenThrows(DomainRuleViolation, /has shipped/));
+      .thenThrows(
+        DomainRuleViolation,
+        'Feedback that is done has shipped and cannot move to open.',
+      ));
 
-  it('explains that declined feedback must be reopened first', () =>
+  it('refuses a status the workflow does not have, naming the field', () => {
     spec
-      .given([submitted, statusChanged('open', 'declined')])
-      .when(changeStatus('planned'))
-      .thenThrows(DomainRuleViolation, /must be reopened/));
+      .given([submitted])
+      .when(changeStatus('shipped'))
+      .thenThrows(
+        DomainRuleViolation,
+        'There is no status "shipped" in this workspace\'s workflow; it has open, under_review, planned, in_progress, done, declined.',
+      );
+    expect(
+      fieldAtFault(() => feedbackDecider.decide(changeStatus('shipped'), stateAfter([submitted]))),
+    ).toBe('status');
+  });
 
   it('records nothing when the status is already the requested one', () =>
     spec.given([submitted]).when(changeStatus('open')).thenNothingHappens());
@@ -244,4 +507,302 @@ describe('ChangeFeedbackStatus', () => {
 
   it('cannot change the status of feedback that does not exist', () =>
     spec.given([]).when(changeStatus('planned')).thenThrows(AggregateNotFound));
+
+  it('cannot change the status of merged feedback', () =>
+    spec
+      .given([submitted, { type: 'FeedbackMerged', data: { ...by(teammate), intoId: otherId } }])
+      .when(changeStatus('planned'))
+      .thenThrows(DomainRuleViolation, new RegExp(`merged into ${otherId}`)));
+
+  it('may change the status again once unmerged', () =>
+    spec
+      .given([
+        submitted,
+        { type: 'FeedbackMerged', data: { ...by(teammate), intoId: otherId } },
+        { type: 'FeedbackUnmerged', data: { ...by(teammate), fromId: otherId } },
+      ])
+      .when(changeStatus('planned'))
+      .then([statusChanged('open', 'planned', 'active')]));
+
+  describe('in a custom workflow', () => {
+    const inProgress = [
+      submitted,
+      statusChanged('open', 'planned'),
+      statusChanged('planned', 'in_progress'),
+    ];
+
+    it('follows the transitions of the catalog passed in', () => {
+      spec
+        .given(inProgress)
+        .when(changeStatus('beta-testing', teammate, catalog))
+        .then([statusChanged('in_progress', 'beta-testing', 'active')]);
+      // The default workflow goes from in progress to done; this workspace replaced that.
+      spec
+        .given(inProgress)
+        .when(changeStatus('done', teammate, catalog))
+        .thenThrows(
+          DomainRuleViolation,
+          'Feedback cannot move from in progress to done; from in progress it can move to planned, beta testing, declined.',
+        );
+    });
+
+    it('records the kind of a custom done status, which closes voting', () => {
+      const given = [...inProgress, statusChanged('in_progress', 'beta-testing', 'active')];
+      spec
+        .given(given)
+        .when(changeStatus('shipped', teammate, catalog))
+        .then([statusChanged('beta-testing', 'shipped', 'done')]);
+      const shipped = stateAfter([...given, statusChanged('beta-testing', 'shipped', 'done')]);
+      expect(shipped).toMatchObject({ status: 'shipped', statusKind: 'done' });
+      expect(whyVotingIsClosed(shipped)).toBe('Voting is closed: this feedback is done.');
+    });
+
+    it('names statuses by their current names', () => {
+      const renamed = catalogWith([
+        { type: 'StatusUpdated', data: { statusId: 'planned', name: 'Next up' } },
+      ]);
+      spec
+        .given([submitted])
+        .when(changeStatus('in_progress', teammate, renamed))
+        .thenThrows(
+          DomainRuleViolation,
+          'Feedback cannot move from open to in progress: it must be next up first.',
+        );
+    });
+
+    it('keeps the status id when the status is renamed, so history is untouched', () => {
+      const renamed = catalogWith([
+        {
+          type: 'StatusUpdated',
+          data: { statusId: 'planned', name: 'Next up', colour: '#000000' },
+        },
+      ]);
+      spec
+        .given([submitted])
+        .when(changeStatus('planned', teammate, renamed))
+        .then([statusChanged('open', 'planned', 'active')]);
+    });
+  });
+});
+
+describe('evolving feedback from stored events', () => {
+  it('gives v1 submissions the defaults: open, approved, from the app, nobody captured it', () =>
+    expect(stateAfter([submittedV1])).toEqual({
+      exists: true,
+      id: feedbackId,
+      title: 'Dark mode',
+      description: '',
+      boardId: 'general',
+      authorId: author.id,
+      status: 'open',
+      statusKind: 'open',
+      tags: [],
+      moderation: 'approved',
+      spam: false,
+      mergedInto: null,
+      duplicates: [],
+    }));
+
+  it('takes the kind of a v1 status change from the default workflow', () => {
+    const declined = stateAfter([
+      submittedV1,
+      {
+        type: 'FeedbackStatusChanged',
+        data: { feedbackId, from: 'open', to: 'declined', changedBy: teammate.id },
+      },
+    ]);
+    expect(declined).toMatchObject({ status: 'declined', statusKind: 'closed' });
+    expect(whyVotingIsClosed(declined)).toBe('Voting is closed: this feedback is closed.');
+  });
+
+  it('ignores events for feedback that was never submitted', () =>
+    expect(fold(feedbackDecider, [{ type: 'FeedbackMarkedSpam', data: by(teammate) }])).toEqual({
+      exists: false,
+    }));
+
+  it('keeps tags unique and tracks duplicates', () =>
+    expect(
+      stateAfter([
+        submitted,
+        { type: 'FeedbackTagged', data: { ...by(teammate), tagId: 'ux' } },
+        { type: 'FeedbackTagged', data: { ...by(teammate), tagId: 'billing' } },
+        { type: 'FeedbackTagged', data: { ...by(teammate), tagId: 'ux' } },
+        { type: 'FeedbackDuplicateAbsorbed', data: { ...by(teammate), duplicateId: otherId } },
+      ]),
+    ).toMatchObject({ tags: ['billing', 'ux'], duplicates: [otherId] }));
+});
+
+describe('tags', () => {
+  const tag = (tagId: string, actor: Actor = teammate): FeedbackCommand => ({
+    type: 'TagFeedback',
+    feedbackId,
+    tagId,
+    catalog,
+    actor,
+  });
+  const untag = (tagId: string, actor: Actor = teammate): FeedbackCommand => ({
+    type: 'UntagFeedback',
+    feedbackId,
+    tagId,
+    actor,
+  });
+  const tagged: FeedbackEvent = { type: 'FeedbackTagged', data: { ...by(teammate), tagId: 'ux' } };
+
+  it('tags feedback with a tag of the workspace', () =>
+    spec.given([submitted]).when(tag('ux')).then([tagged]));
+
+  it('refuses a tag the workspace does not have, naming the field', () => {
+    spec
+      .given([submitted])
+      .when(tag('nope'))
+      .thenThrows(DomainRuleViolation, 'There is no tag "nope".');
+    expect(fieldAtFault(() => feedbackDecider.decide(tag('nope'), stateAfter([submitted])))).toBe(
+      'tagId',
+    );
+  });
+
+  it('records nothing when the tag is already there', () =>
+    spec.given([submitted, tagged]).when(tag('ux')).thenNothingHappens());
+
+  it('tags again after an untag', () =>
+    spec
+      .given([
+        submitted,
+        tagged,
+        { type: 'FeedbackUntagged', data: { ...by(teammate), tagId: 'ux' } },
+      ])
+      .when(tag('ux'))
+      .then([tagged]));
+
+  it('untags', () =>
+    spec
+      .given([submitted, tagged])
+      .when(untag('ux', admin))
+      .then([{ type: 'FeedbackUntagged', data: { ...by(admin), tagId: 'ux' } }]));
+
+  it('records nothing when untagging a tag that is not there (even one since deleted)', () => {
+    spec.given([submitted, tagged]).when(untag('billing')).thenNothingHappens();
+    spec.given([submitted]).when(untag('gone')).thenNothingHappens();
+  });
+
+  it('is for teammates only', () => {
+    spec.given([submitted]).when(tag('ux', author)).thenThrows(ActionForbidden);
+    spec.given([submitted, tagged]).when(untag('ux', author)).thenThrows(ActionForbidden);
+  });
+
+  it('cannot tag feedback that does not exist', () =>
+    spec.given([]).when(tag('ux')).thenThrows(AggregateNotFound));
+});
+
+describe('moderation', () => {
+  const pending = submittedWith({ boardId: 'beta', moderation: 'pending' });
+  const approve = (actor: Actor = teammate): FeedbackCommand => ({
+    type: 'ApproveFeedback',
+    feedbackId,
+    actor,
+  });
+  const reject = (reason?: string, actor: Actor = teammate): FeedbackCommand => ({
+    type: 'RejectFeedback',
+    feedbackId,
+    reason,
+    actor,
+  });
+  const approved: FeedbackEvent = { type: 'FeedbackApproved', data: by(teammate) };
+  const rejected: FeedbackEvent = {
+    type: 'FeedbackRejected',
+    data: { ...by(teammate), reason: 'Off topic' },
+  };
+
+  it('approves a pending post', () => spec.given([pending]).when(approve()).then([approved]));
+
+  it('records nothing when approving a published post', () => {
+    spec.given([submitted]).when(approve()).thenNothingHappens();
+    spec.given([pending, approved]).when(approve()).thenNothingHappens();
+  });
+
+  it('may approve a rejected post after all', () =>
+    spec.given([pending, rejected]).when(approve()).then([approved]));
+
+  it('rejects a pending post with a trimmed reason', () =>
+    spec.given([pending]).when(reject('  Off topic ')).then([rejected]));
+
+  it('rejects without a reason', () =>
+    spec
+      .given([pending])
+      .when(reject())
+      .then([{ type: 'FeedbackRejected', data: { ...by(teammate), reason: '' } }]));
+
+  it('records nothing when rejecting a rejected post', () =>
+    spec.given([pending, rejected]).when(reject('Again')).thenNothingHappens());
+
+  it('refuses to reject a published post: spam is for that', () => {
+    spec
+      .given([submitted])
+      .when(reject('Too late'))
+      .thenThrows(DomainRuleViolation, /Only pending posts can be rejected/);
+    spec
+      .given([pending, approved])
+      .when(reject('Too late'))
+      .thenThrows(DomainRuleViolation, /mark published feedback as spam/);
+  });
+
+  it('is for teammates only', () => {
+    spec.given([pending]).when(approve(author)).thenThrows(ActionForbidden);
+    spec.given([pending]).when(reject('no', author)).thenThrows(ActionForbidden);
+  });
+
+  it('cannot moderate feedback that does not exist', () =>
+    spec.given([]).when(approve()).thenThrows(AggregateNotFound));
+
+  it('closes voting on a rejected post', () =>
+    expect(whyVotingIsClosed(stateAfter([pending, rejected]))).toBe(
+      'This feedback was rejected by a moderator.',
+    ));
+});
+
+describe('spam', () => {
+  const mark = (actor: Actor = teammate): FeedbackCommand => ({
+    type: 'MarkFeedbackSpam',
+    feedbackId,
+    actor,
+  });
+  const clear = (actor: Actor = teammate): FeedbackCommand => ({
+    type: 'ClearFeedbackSpam',
+    feedbackId,
+    actor,
+  });
+  const marked: FeedbackEvent = { type: 'FeedbackMarkedSpam', data: by(teammate) };
+  const cleared: FeedbackEvent = { type: 'FeedbackSpamCleared', data: by(teammate) };
+
+  it('marks feedback as spam', () => spec.given([submitted]).when(mark()).then([marked]));
+
+  it('records nothing when it is already spam', () =>
+    spec.given([submitted, marked]).when(mark()).thenNothingHappens());
+
+  it('clears the mark', () => spec.given([submitted, marked]).when(clear()).then([cleared]));
+
+  it('records nothing when clearing feedback that is not spam', () => {
+    spec.given([submitted]).when(clear()).thenNothingHappens();
+    spec.given([submitted, marked, cleared]).when(clear()).thenNothingHappens();
+  });
+
+  it('marks again after a clear', () =>
+    spec.given([submitted, marked, cleared]).when(mark()).then([marked]));
+
+  it('is for teammates only', () => {
+    spec.given([submitted]).when(mark(author)).thenThrows(ActionForbidden);
+    spec.given([submitted, marked]).when(clear(author)).thenThrows(ActionForbidden);
+  });
+
+  it('closes voting while marked, and reopens it when cleared', () => {
+    expect(whyVotingIsClosed(stateAfter([submitted, marked]))).toBe(
+      'This feedback was marked as spam.',
+    );
+    expect(whyVotingIsClosed(stateAfter([submitted, marked, cleared]))).toBeNull();
+  });
+});
+
+describe('feedbackStreamId', () => {
+  it('is one stream per feedback item', () =>
+    expect(feedbackStreamId(feedbackId)).toBe(`feedback-${feedbackId}`));
 });

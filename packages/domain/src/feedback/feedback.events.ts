@@ -98,10 +98,14 @@ export const FeedbackUntaggedV1 = defineEvent(
   z.object({ ...byTeammate, tagId: TagId }),
 );
 export const FeedbackApprovedV1 = defineEvent('FeedbackApproved', 1, z.object(byTeammate));
+export const RejectionReason = z
+  .string()
+  .trim()
+  .max(500, 'A reason must be at most 500 characters.');
 export const FeedbackRejectedV1 = defineEvent(
   'FeedbackRejected',
   1,
-  z.object({ ...byTeammate, reason: z.string().trim().max(500) }),
+  z.object({ ...byTeammate, reason: RejectionReason }),
 );
 export const FeedbackMarkedSpamV1 = defineEvent('FeedbackMarkedSpam', 1, z.object(byTeammate));
 export const FeedbackSpamClearedV1 = defineEvent('FeedbackSpamCleared', 1, z.object(byTeammate));

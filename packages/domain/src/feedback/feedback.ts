@@ -30,10 +30,18 @@ export type Feedback = { exists: false } | ExistingFeedback;
 export const initialFeedback = (): Feedback => ({ exists: false });
 
 /** The facts of a submission, with the defaults v1 events (before custom workflows) imply. */
-export const submittedFacts = (data: FeedbackSubmitted['data']) => ({
+export const submittedFacts = (
+  data: FeedbackSubmitted['data'],
+): {
+  statusId: FeedbackStatus;
+  moderation: ModerationStateName;
+  source: FeedbackSourceName;
+  capturedBy: string | null;
+  quote: string | null;
+} => ({
   statusId: data.statusId ?? INITIAL_STATUS_ID,
-  moderation: data.moderation ?? ('approved' as ModerationStateName),
-  source: data.source ?? ('app' as FeedbackSourceName),
+  moderation: data.moderation ?? 'approved',
+  source: data.source ?? 'app',
   capturedBy: data.capturedBy ?? null,
   quote: data.quote ?? null,
 });
@@ -103,6 +111,7 @@ export const whyVotingIsClosed = (feedback: ExistingFeedback): string | null => 
     return `This feedback was merged into ${feedback.mergedInto}; vote there instead.`;
   }
   if (feedback.spam) return 'This feedback was marked as spam.';
+  if (feedback.moderation === 'pending') return 'This post is waiting for a moderator’s approval.';
   if (feedback.moderation === 'rejected') return 'This feedback was rejected by a moderator.';
   if (feedback.statusKind === 'done') return 'Voting is closed: this feedback is done.';
   if (feedback.statusKind === 'closed') return 'Voting is closed: this feedback is closed.';

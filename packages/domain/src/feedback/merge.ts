@@ -10,7 +10,12 @@ import type { FeedbackEvent } from './feedback.events';
  * of the same items conflict instead of corrupting counts. Votes never move: the survivor's
  * count is the distinct voters of it and its duplicates, so unmerging restores exactly what was.
  */
-export type MergeFeedback = { type: 'MergeFeedback'; duplicateId: string; intoId: string; actor: Actor };
+export type MergeFeedback = {
+  type: 'MergeFeedback';
+  duplicateId: string;
+  intoId: string;
+  actor: Actor;
+};
 export type UnmergeFeedback = { type: 'UnmergeFeedback'; duplicateId: string; actor: Actor };
 
 export type MergeDecision = { duplicate: FeedbackEvent[]; survivor: FeedbackEvent[] };

@@ -71,9 +71,11 @@ export const ballotDecider: Decider<BallotCommand, VoteEvent, Ballot> & {
             type: 'VoteCast',
             data: {
               ...data,
-              source: valid(FeedbackSource, onBehalfOf?.source ?? 'app', 'source'),
+              source: valid(FeedbackSource, onBehalfOf?.source ?? 'app', 'onBehalfOf.source'),
               capturedBy: onBehalfOf ? command.actor.id : null,
-              quote: onBehalfOf?.quote ? valid(CustomerQuote, onBehalfOf.quote, 'quote') || null : null,
+              quote: onBehalfOf?.quote
+                ? valid(CustomerQuote, onBehalfOf.quote, 'onBehalfOf.quote') || null
+                : null,
             },
           },
         ];

@@ -10,6 +10,11 @@ const CONTEXT_OF_STREAM_TYPE: Record<string, string> = {
   workspace: 'workspace',
   feedback: 'feedback',
   ballot: 'feedback',
+  comment: 'feedback',
+  follow: 'feedback',
+  catalog: 'catalog',
+  customer: 'customer',
+  company: 'customer',
 };
 
 export const boundedContextOf = (streamType: string): string => {
@@ -60,19 +65,29 @@ export const publishedEventTypes = (): {
 
 const contextOfEventType = (type: string): string => {
   if (type.startsWith('Workspace')) return 'workspace';
-  if (type.startsWith('Feedback') || type.startsWith('Vote')) return 'feedback';
+  if (/^(Board|Tag|Status)/.test(type)) return 'catalog';
+  if (type.startsWith('Customer') || type.startsWith('Company')) return 'customer';
+  if (type.startsWith('Feedback') || type.startsWith('Vote') || type.startsWith('Comment')) {
+    return 'feedback';
+  }
   throw new Error(`No bounded context is mapped for event type "${type}".`);
 };
 
 /**
- * The partition key. A ballot belongs to its feedback item: keying it by the feedback's stream
- * puts an item's submission and all its votes in one partition, in log order, so consumers never
- * see a vote before the feedback it is for. Every stream still stays in order.
+ * The partition key. Ballots, comments and follows belong to their feedback item: keying them by
+ * the feedback's stream puts an item's submission and everything about it in one partition, in
+ * log order, so consumers never see a vote or a comment before the feedback it is for. Every
+ * stream still stays in order.
  */
-export const partitionKeyOf = (streamId: string, streamType: string): string =>
-  streamType === 'ballot'
-    ? `feedback-${streamId.slice('ballot-'.length, 'ballot-'.length + 36)}`
-    : streamId;
+export const partitionKeyOf = (
+  event: Pick<StoredEvent, 'streamId' | 'streamType' | 'data'>,
+): string => {
+  const feedbackId = (event.data as { feedbackId?: unknown }).feedbackId;
+  const aboutFeedback = ['ballot', 'comment', 'follow'].includes(event.streamType);
+  return aboutFeedback && typeof feedbackId === 'string'
+    ? `feedback-${feedbackId}`
+    : event.streamId;
+};
 
 export type KafkaRecord = {
   topic: string;
@@ -101,7 +116,7 @@ export const toKafkaRecord = (event: StoredEvent, topicPrefix?: string): KafkaRe
   };
   return {
     topic: topicFor(context, topicPrefix),
-    key: partitionKeyOf(event.streamId, event.streamType),
+    key: partitionKeyOf(event),
     value: JSON.stringify(event.data),
     headers,
   };

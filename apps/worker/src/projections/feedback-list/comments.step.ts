@@ -22,15 +22,17 @@ export const applyComments = async (
   tx: EntityManager,
   events: readonly StoredEvent[],
 ): Promise<Set<string>> => {
-  const commentEvents = events.filter((e) => e.type.startsWith('Comment')) as unknown as (
-    StoredEvent & CommentEvent
-  )[];
+  const commentEvents = events.filter((e) =>
+    e.type.startsWith('Comment'),
+  ) as unknown as (StoredEvent & CommentEvent)[];
   if (commentEvents.length === 0) return new Set();
   const ids = [...new Set(commentEvents.map((e) => e.data.commentId))];
-  const rows = await tx.query<(Omit<CommentRecord, 'created_at' | 'edited_at'> & {
-    created_at: Date;
-    edited_at: Date | null;
-  })[]>(
+  const rows = await tx.query<
+    (Omit<CommentRecord, 'created_at' | 'edited_at'> & {
+      created_at: Date;
+      edited_at: Date | null;
+    })[]
+  >(
     `SELECT comment_id, feedback_id, workspace_id, parent_id, author_id, by_staff, visibility, body,
        mentions, created_at, edited_at, deleted FROM feedback_comments WHERE comment_id = ANY($1::uuid[])`,
     [ids],
@@ -38,7 +40,11 @@ export const applyComments = async (
   const comments = new Map<string, CommentRecord>(
     rows.map((r) => [
       r.comment_id,
-      { ...r, created_at: r.created_at.toISOString(), edited_at: r.edited_at?.toISOString() ?? null },
+      {
+        ...r,
+        created_at: r.created_at.toISOString(),
+        edited_at: r.edited_at?.toISOString() ?? null,
+      },
     ]),
   );
   for (const event of commentEvents) {

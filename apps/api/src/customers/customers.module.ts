@@ -1,0 +1,39 @@
+import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { GetCompanyController } from './get-company/get-company.controller';
+import { GetCompanyHandler } from './get-company/get-company.handler';
+import { csvBody } from './import/csv-body';
+import { ImportController } from './import/import.controller';
+import { ImportHandler } from './import/import.handler';
+import { ListCompaniesController } from './list-companies/list-companies.controller';
+import { ListCompaniesHandler } from './list-companies/list-companies.handler';
+import { ListCustomersController } from './list-customers/list-customers.controller';
+import { ListCustomersHandler } from './list-customers/list-customers.handler';
+import { UpsertCompanyController } from './upsert-company/upsert-company.controller';
+import { UpsertCompanyHandler } from './upsert-company/upsert-company.handler';
+import { UpsertCustomerController } from './upsert-customer/upsert-customer.controller';
+import { UpsertCustomerHandler } from './upsert-customer/upsert-customer.handler';
+
+/** End users and companies, upserted by external id or imported from CSV, and the company page. */
+@Module({
+  controllers: [
+    ListCompaniesController,
+    GetCompanyController,
+    UpsertCompanyController,
+    ListCustomersController,
+    UpsertCustomerController,
+    ImportController,
+  ],
+  providers: [
+    UpsertCompanyHandler,
+    UpsertCustomerHandler,
+    ImportHandler,
+    ListCompaniesHandler,
+    GetCompanyHandler,
+    ListCustomersHandler,
+  ],
+})
+export class CustomersModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(csvBody).forRoutes(ImportController);
+  }
+}
