@@ -18,7 +18,7 @@ export const summarise = (
   actorName: string,
   names: TimelineNames,
 ): string => {
-  const text = (key: string) => (typeof data[key] === 'string' ? (data[key]) : '');
+  const text = (key: string) => (typeof data[key] === 'string' ? data[key] : '');
   const status = (id: string) => names.catalog.statuses.find((s) => s.id === id)?.name ?? id;
   const tag = (id: string) => names.catalog.tags.find((t) => t.id === id)?.name ?? id;
   const board = (id: string) => names.catalog.boards.find((b) => b.id === id)?.name ?? id;
