@@ -55,7 +55,7 @@ export class FeedbackTimelineHandler implements IQueryHandler<FeedbackTimelineQu
     }
     const relatedIds = events.flatMap((e) =>
       ['intoId', 'fromId', 'duplicateId'].flatMap((k) =>
-        typeof e.data[k] === 'string' ? [e.data[k] as string] : [],
+        typeof e.data[k] === 'string' ? [e.data[k]] : [],
       ),
     );
     const [people, titles, { catalog }] = await Promise.all([
