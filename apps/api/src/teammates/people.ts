@@ -13,7 +13,7 @@ export const namesOf = async (
   const rows = await db.query<{ id: string; name: string }[]>(
     `SELECT id::text AS id, name FROM users WHERE workspace_id = $1 AND id::text = ANY($2)
      UNION ALL
-     SELECT customer_id::text, name FROM customers WHERE workspace_id = $1 AND customer_id::text = ANY($2)`,
+     SELECT customer_id::text, coalesce(nullif(name, ''), email, external_id) FROM customers WHERE workspace_id = $1 AND customer_id::text = ANY($2)`,
     [workspaceId, unique],
   );
   const names = new Map<string, string>();

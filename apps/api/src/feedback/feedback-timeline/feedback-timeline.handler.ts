@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Timeline, TimelineEntry } from '@chorus/domain';
 import { PostgresEventStore } from '@chorus/event-store';
 import { readCatalog } from '../../catalog/read-catalog';
+import { namesOf } from '../../teammates/people';
 import { FeedbackTimelineQuery } from './feedback-timeline.query';
 import { summarise } from './timeline-summary';
 
@@ -58,21 +59,14 @@ export class FeedbackTimelineHandler implements IQueryHandler<FeedbackTimelineQu
         typeof e.data[k] === 'string' ? [e.data[k]] : [],
       ),
     );
-    const [people, titles, { catalog }] = await Promise.all([
-      this.db.query<{ id: string; name: string }[]>(
-        `SELECT id::text, name FROM users WHERE workspace_id = $1 AND id::text = ANY($2::text[])
-         UNION ALL
-         SELECT customer_id::text, coalesce(nullif(name, ''), email, external_id) FROM customers
-         WHERE workspace_id = $1 AND customer_id::text = ANY($2::text[])`,
-        [workspaceId, [...mentioned]],
-      ),
+    const [nameOf, titles, { catalog }] = await Promise.all([
+      namesOf(this.db, workspaceId, mentioned),
       this.db.query<{ feedback_id: string; title: string }[]>(
         `SELECT feedback_id, title FROM feedback_list WHERE workspace_id = $1 AND feedback_id = ANY($2::uuid[])`,
         [workspaceId, relatedIds],
       ),
       readCatalog(this.store, workspaceId),
     ]);
-    const nameOf = new Map(people.map((p) => [p.id, p.name]));
     const titleOf = new Map(titles.map((t) => [t.feedback_id, t.title]));
     const names = {
       catalog,
