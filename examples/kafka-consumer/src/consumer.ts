@@ -12,19 +12,54 @@ import { Kafka, logLevel, type IHeaders, type KafkaMessage as RawRecord } from '
 // ---------------------------------------------------------------------------------------------
 // The data of each CloudEvent type on `chorus.feedback.v1`, written from the JSON Schemas in
 // packages/contracts/schemas (a generator such as json-schema-to-typescript can do it for you).
-// A new schema version is a new type (`…v2`) with its own schema: add it here when you support it.
+// A new schema version is a new type (`…v2`) with its own schema: add it here when you support it,
+// and keep the old one as long as old events can still be on the topic (retention).
+//
+// Only the types this example handles are listed. The others on `chorus.feedback.v1` (tagged,
+// approved, marked-spam, comment-posted, followed, …) and those on `chorus.catalog.v1` and
+// `chorus.customer.v1` reach `onUnknownEvent` until you add them here.
 // ---------------------------------------------------------------------------------------------
 
-export type FeedbackStatus =
+/** The six statuses of the fixed default workflow, which `status-changed.v1` speaks of. */
+export type DefaultFeedbackStatus =
   'open' | 'under_review' | 'planned' | 'in_progress' | 'done' | 'declined';
 
+/**
+ * A status id of the workspace's own workflow (`^[a-z0-9][a-z0-9_-]{0,63}$`), from v2 on. The six
+ * default ids above still exist; a workspace may add its own (see `chorus.catalog.v1`).
+ */
+export type FeedbackStatusId = string;
+
+/** What a status means: `open` and `active` accept votes, `done` and `closed` do not. */
+export type StatusKind = 'open' | 'active' | 'done' | 'closed';
+
+/** Where feedback or a vote came from. */
+export type FeedbackSource =
+  'app' | 'sales_call' | 'support_ticket' | 'slack' | 'email' | 'api' | 'import';
+
+type FeedbackSubmittedV1 = {
+  feedbackId: string;
+  title: string;
+  description: string;
+  boardId: string;
+  authorId: string;
+};
+
+type VoteCastV1 = { feedbackId: string; voterId: string };
+
 export type ChorusEventData = {
-  'com.chorus.feedback.submitted.v1': {
-    feedbackId: string;
-    title: string;
-    description: string;
-    boardId: string;
-    authorId: string;
+  /** Before custom workflows: no longer published for new items, still on the topic. */
+  'com.chorus.feedback.submitted.v1': FeedbackSubmittedV1;
+  'com.chorus.feedback.submitted.v2': FeedbackSubmittedV1 & {
+    /** Where it starts in the workspace's workflow. */
+    statusId: FeedbackStatusId;
+    /** `pending` on a board that requires approval (then it takes no votes until approved). */
+    moderation: 'approved' | 'pending' | 'rejected';
+    source: FeedbackSource;
+    /** The teammate who captured it for a customer (`authorId` is then the customer), or null. */
+    capturedBy: string | null;
+    /** The customer's own words, when captured. */
+    quote: string | null;
   };
   'com.chorus.feedback.edited.v1': {
     feedbackId: string;
@@ -33,25 +68,70 @@ export type ChorusEventData = {
     boardId?: string;
     editedBy: string;
   };
+  /** In the fixed default workflow: no longer published, still on the topic. */
   'com.chorus.feedback.status-changed.v1': {
     feedbackId: string;
-    from: FeedbackStatus;
-    to: FeedbackStatus;
+    from: DefaultFeedbackStatus;
+    to: DefaultFeedbackStatus;
     changedBy: string;
   };
-  'com.chorus.feedback.vote-cast.v1': { feedbackId: string; voterId: string };
+  'com.chorus.feedback.status-changed.v2': {
+    feedbackId: string;
+    from: FeedbackStatusId;
+    to: FeedbackStatusId;
+    /** What `to` meant when it moved: whether voting stays open. */
+    toKind: StatusKind;
+    changedBy: string;
+  };
+  /** This item (the duplicate) was merged into `intoId`: it takes no votes, its votes count there. */
+  'com.chorus.feedback.merged.v1': { feedbackId: string; by: string; intoId: string };
+  /** This item (the survivor) absorbed `duplicateId`: it counts the duplicate's voters too. */
+  'com.chorus.feedback.duplicate-absorbed.v1': {
+    feedbackId: string;
+    by: string;
+    duplicateId: string;
+  };
+  /** This item (the duplicate) was unmerged from `fromId`: it stands alone again. */
+  'com.chorus.feedback.unmerged.v1': { feedbackId: string; by: string; fromId: string };
+  /** This item (the survivor) no longer holds `duplicateId`. */
+  'com.chorus.feedback.duplicate-released.v1': {
+    feedbackId: string;
+    by: string;
+    duplicateId: string;
+  };
+  /** Before on-behalf votes. */
+  'com.chorus.feedback.vote-cast.v1': VoteCastV1;
+  'com.chorus.feedback.vote-cast.v2': VoteCastV1 & {
+    source: FeedbackSource;
+    /** The teammate who recorded a customer's vote (`voterId` is then the customer), or null. */
+    capturedBy: string | null;
+    quote: string | null;
+  };
   'com.chorus.feedback.vote-withdrawn.v1': { feedbackId: string; voterId: string };
 };
 
 export type KnownEventType = keyof ChorusEventData;
 
-const knownEventTypes = new Set<string>([
-  'com.chorus.feedback.submitted.v1',
-  'com.chorus.feedback.edited.v1',
-  'com.chorus.feedback.status-changed.v1',
-  'com.chorus.feedback.vote-cast.v1',
-  'com.chorus.feedback.vote-withdrawn.v1',
-] satisfies KnownEventType[]);
+/**
+ * The types `onEvent` receives. `satisfies Record<KnownEventType, true>` makes the compiler fail
+ * when a type is added to ChorusEventData but not here (or the other way round).
+ */
+const knownEventTypes = new Set<string>(
+  Object.keys({
+    'com.chorus.feedback.submitted.v1': true,
+    'com.chorus.feedback.submitted.v2': true,
+    'com.chorus.feedback.edited.v1': true,
+    'com.chorus.feedback.status-changed.v1': true,
+    'com.chorus.feedback.status-changed.v2': true,
+    'com.chorus.feedback.merged.v1': true,
+    'com.chorus.feedback.duplicate-absorbed.v1': true,
+    'com.chorus.feedback.unmerged.v1': true,
+    'com.chorus.feedback.duplicate-released.v1': true,
+    'com.chorus.feedback.vote-cast.v1': true,
+    'com.chorus.feedback.vote-cast.v2': true,
+    'com.chorus.feedback.vote-withdrawn.v1': true,
+  } satisfies Record<KnownEventType, true>),
+);
 
 /** The CloudEvents envelope plus Chorus's extensions, read from the record's `ce_*` headers. */
 export type Envelope = {
@@ -59,7 +139,10 @@ export type Envelope = {
   id: string;
   /** `ce_source`, e.g. `/chorus/feedback`. */
   source: string;
-  /** `ce_subject`: the stream, e.g. `feedback-<id>` or `ballot-<feedbackId>-<voterId>`. */
+  /**
+   * `ce_subject`: the stream, e.g. `feedback-<id>`, `ballot-<feedbackId>-<voterId>`,
+   * `comment-<commentId>` or `follow-<feedbackId>-<personId>`.
+   */
   subject: string;
   /** `ce_time`: when it happened (ISO 8601). */
   time: string;
@@ -74,7 +157,12 @@ export type Envelope = {
   sequence: number;
   /** `ce_correlationid` (extension): shared by the events of one request. */
   correlationId: string;
-  /** The record key: the partition key (the feedback's stream id, for votes too). */
+  /**
+   * The record key: the partition key. The feedback's stream id, for votes, comments and follows
+   * too, so everything about one item is in one partition, in order. A merge touches two items:
+   * `merged` (on the duplicate) and `duplicate-absorbed` (on the survivor) may arrive in either
+   * order.
+   */
   partitionKey: string;
   /** Where the record was read: for logs and for your own offset bookkeeping. */
   topic: string;

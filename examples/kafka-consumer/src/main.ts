@@ -23,7 +23,8 @@ const main = async (): Promise<void> => {
       const item = tally.get(feedbackId);
       console.log(
         `${event.time} ${event.type} ${event.subject}#${event.sequence}` +
-          (item ? ` → "${item.title}" ${item.status}, ${item.votes} vote(s)` : ''),
+          (item ? ` → "${item.title}" ${item.status}, ${item.votes} vote(s)` : '') +
+          (item?.mergedInto ? ` (merged into ${item.mergedInto})` : ''),
       );
     },
   });
