@@ -10,6 +10,8 @@ import {
   PersonName,
   Plan,
   Segment,
+  type CompanyInput,
+  type CustomerInput,
   type ImportKind,
   type ImportRowError,
 } from '@chorus/domain';
@@ -18,21 +20,9 @@ import { fieldError, ProblemException, validationFailed } from '../../platform/p
 /** An import takes at most this many data rows: one transaction, one request. */
 export const IMPORT_MAX_ROWS = 10_000;
 
-export type CompanyRow = {
-  externalId: string;
-  name?: string;
-  domain?: string | null;
-  plan?: string | null;
-  mrrCents?: number;
-  segment?: string | null;
-  attributes?: Record<string, string | number | boolean>;
-};
-export type CustomerRow = {
-  externalId: string;
-  email?: string | null;
-  name?: string;
-  companyExternalId?: string | null;
-};
+/** A row is the same input as the upsert endpoints take. */
+export type CompanyRow = CompanyInput;
+export type CustomerRow = CustomerInput;
 export type ImportRow<T> = { row: number; input: T };
 export type ParsedImport<T> = { rows: number; valid: ImportRow<T>[]; errors: ImportRowError[] };
 
