@@ -120,7 +120,7 @@ describeWithKafka('the Kafka transport, against a real broker', () => {
     expect(published).toBeGreaterThan(count);
     const records = await readAll(kafka, topicFor('feedback', topicPrefix), count);
     const submitted = records.find(
-      (r) => r.headers.ce_type === 'com.chorus.feedback.submitted.v1',
+      (r) => r.headers.ce_type === 'com.chorus.feedback.submitted.v2',
     )!;
     const message: KafkaMessage = {
       key: submitted.key,
@@ -145,7 +145,7 @@ describeWithKafka('the Kafka transport, against a real broker', () => {
     );
     expect(event.id).toBe(row.event_id);
     // Votes travel with their feedback item: same key, same partition, in order.
-    const vote = records.find((r) => r.headers.ce_type === 'com.chorus.feedback.vote-cast.v1')!;
+    const vote = records.find((r) => r.headers.ce_type === 'com.chorus.feedback.vote-cast.v2')!;
     expect(vote.key).toMatch(/^feedback-/);
     expect(vote.headers.ce_subject).toMatch(/^ballot-/);
   });
@@ -182,7 +182,7 @@ describeWithKafka('the Kafka transport, against a real broker', () => {
             ce_specversion: '1.0',
             ce_id: randomUUID(),
             ce_source: '/somewhere-else',
-            ce_type: 'com.chorus.feedback.submitted.v1',
+            ce_type: 'com.chorus.feedback.submitted.v2',
             ce_time: new Date().toISOString(),
             ce_subject: feedbackStreamId(feedbackId),
             ce_workspaceid: workspaceId,
