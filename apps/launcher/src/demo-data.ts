@@ -196,6 +196,19 @@ export const demoBoards = [
   { boardId: 'security', name: 'Security', visibility: 'private', requiresApproval: false },
 ] as const;
 
+/** Categories per board; about half the items on those boards are filed under one. */
+export const demoCategories: Record<string, readonly { categoryId: string; name: string }[]> = {
+  general: [
+    { categoryId: 'reporting', name: 'Reporting' },
+    { categoryId: 'workflow', name: 'Workflow' },
+    { categoryId: 'admin', name: 'Administration' },
+  ],
+  integrations: [
+    { categoryId: 'chat', name: 'Chat tools' },
+    { categoryId: 'crm', name: 'CRM' },
+  ],
+};
+
 export const demoTags = [
   { tagId: 'ux', name: 'UX', colour: '#8b5cf6' },
   { tagId: 'performance', name: 'Performance', colour: '#f59e0b' },

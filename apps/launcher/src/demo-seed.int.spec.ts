@@ -9,7 +9,7 @@ describe('the demo workspace', () => {
   let db: TestDatabase;
   const snapshot = () =>
     db.dataSource.query<Row[]>(
-      `SELECT feedback_id, status, tags, moderation, spam, merged_into, duplicate_count, vote_count,
+      `SELECT feedback_id, board_id, category_id, status, tags, moderation, spam, merged_into, duplicate_count, vote_count,
          revenue_cents, comment_count, first_response_at FROM feedback_list ORDER BY feedback_id`,
     );
 
@@ -25,6 +25,7 @@ describe('the demo workspace', () => {
     const [stats] = await db.dataSource.query<Row[]>(
       `SELECT
          count(*) FILTER (WHERE board_id <> 'general')::int AS on_other_boards,
+         count(*) FILTER (WHERE category_id IS NOT NULL)::int AS categorised,
          count(*) FILTER (WHERE cardinality(tags) > 0)::int AS tagged,
          count(*) FILTER (WHERE revenue_cents > 0)::int AS with_revenue,
          count(*) FILTER (WHERE comment_count > 0)::int AS commented,
@@ -35,7 +36,7 @@ describe('the demo workspace', () => {
          count(*) FILTER (WHERE status = 'needs_info')::int AS custom_status
        FROM feedback_list`,
     );
-    expect(Object.keys(stats!)).toHaveLength(9);
+    expect(Object.keys(stats!)).toHaveLength(10);
     expect(stats).toMatchObject({ merged: 3, spam: 2 });
     for (const [key, value] of Object.entries(stats!)) {
       expect([key, typeof value === 'number' && value > 0]).toEqual([key, true]);

@@ -29,6 +29,7 @@ import { PostgresEventStore, type NewEvent } from '@chorus/event-store';
 import { companyIdOf, customerIdOf, hashToken, provisionWorkspace } from '@chorus/api';
 import {
   demoBoards,
+  demoCategories,
   demoComments,
   demoCompanies,
   demoCustomers,
@@ -176,7 +177,15 @@ export const seedDemoWorkspace = async (
                 },
               ]
             : [pick(random, staff), undefined];
-      const submit = { type: 'SubmitFeedback' as const, feedbackId: item.feedbackId, ...input };
+      const categories = demoCategories[input.boardId] ?? [];
+      const categoryId =
+        categories.length > 0 && random() < 0.5 ? pick(random, categories).categoryId : undefined;
+      const submit = {
+        type: 'SubmitFeedback' as const,
+        feedbackId: item.feedbackId,
+        ...input,
+        categoryId,
+      };
       await decide(item, { ...submit, onBehalfOf, catalog, actor }, actor, item.createdAt);
       let at = item.createdAt;
       const later = () => (at += Math.floor(random() * Math.max(1, now - at) * 0.3));
@@ -238,6 +247,9 @@ const seedCatalog = async (append: Append, workspaceId: string, admin: Actor, at
   let version = 0;
   const commands: CatalogCommand[] = [
     ...demoBoards.map((b) => ({ type: 'CreateBoard' as const, ...b, actor: admin })),
+    ...Object.entries(demoCategories).flatMap(([boardId, categories]) =>
+      categories.map((c) => ({ type: 'CreateCategory' as const, boardId, ...c, actor: admin })),
+    ),
     ...demoTags.map((t) => ({ type: 'CreateTag' as const, ...t, actor: admin })),
     {
       type: 'CreateStatus',

@@ -26,7 +26,13 @@ describe('catalog', () => {
     expect(read.headers.get('etag')).toBe('"0"');
     expect(read.body.version).toBe(0);
     expect(read.body.boards).toEqual([
-      { id: 'general', name: 'General', visibility: 'public', requiresApproval: false },
+      {
+        id: 'general',
+        name: 'General',
+        visibility: 'public',
+        requiresApproval: false,
+        categories: [],
+      },
     ]);
     expect(read.body.tags).toEqual([]);
     expect(read.body.statuses.map((s) => s.id)).toEqual([
@@ -51,6 +57,7 @@ describe('catalog', () => {
       name: 'Mobile app',
       visibility: 'public',
       requiresApproval: true,
+      categories: [],
     });
 
     const updated = await app.request<CatalogView>('PATCH', '/api/v1/catalog/boards/mobile', {
@@ -64,6 +71,7 @@ describe('catalog', () => {
       name: 'Mobile',
       visibility: 'private',
       requiresApproval: true,
+      categories: [],
     });
 
     const duplicate = await app.request<ProblemDetails>('POST', '/api/v1/catalog/boards', {

@@ -9,6 +9,7 @@ export const CatalogViewSchema = z.object({
       name: z.string(),
       visibility: BoardVisibility,
       requiresApproval: z.boolean(),
+      categories: z.array(z.object({ id: z.string(), name: z.string() })),
     }),
   ),
   tags: z.array(z.object({ id: z.string(), name: z.string(), colour: z.string() })),

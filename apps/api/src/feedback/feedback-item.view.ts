@@ -13,6 +13,7 @@ export const FeedbackItemSchema = z.object({
   title: z.string(),
   description: z.string().describe('Markdown'),
   boardId: z.string(),
+  categoryId: z.string().nullable(),
   authorId: z.string().describe('Who asked: the customer when a teammate captured it for one'),
   capturedBy: z.string().nullable().describe('The teammate who recorded it for the author'),
   source: z.enum(feedbackSources),

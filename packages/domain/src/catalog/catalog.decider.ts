@@ -8,6 +8,7 @@ import {
   BoardIdSchema,
   BoardVisibility,
   CatalogName,
+  CategoryId,
   Colour,
   StatusId,
   StatusKindSchema,
@@ -31,6 +32,8 @@ export type CatalogCommand = WithActor<
       visibility?: Board['visibility'];
       requiresApproval?: boolean;
     }
+  | { type: 'CreateCategory'; boardId: string; categoryId: string; name: string }
+  | { type: 'RenameCategory'; boardId: string; categoryId: string; name: string }
   | { type: 'CreateTag'; tagId: string; name: string; colour: string }
   | { type: 'UpdateTag'; tagId: string; name?: string; colour?: string }
   | { type: 'DeleteTag'; tagId: string }
@@ -51,6 +54,7 @@ export const evolveCatalog = (state: Catalog, event: CatalogEvent): Catalog => {
             name: event.data.name,
             visibility: event.data.visibility,
             requiresApproval: event.data.requiresApproval,
+            categories: [],
           },
         ],
       };
@@ -59,6 +63,23 @@ export const evolveCatalog = (state: Catalog, event: CatalogEvent): Catalog => {
       return {
         ...state,
         boards: state.boards.map((b) => (b.id === boardId ? { ...b, ...changes } : b)),
+      };
+    }
+    case 'CategoryCreated':
+    case 'CategoryRenamed': {
+      const { boardId, categoryId, name } = event.data;
+      return {
+        ...state,
+        boards: state.boards.map((b) =>
+          b.id !== boardId
+            ? b
+            : {
+                ...b,
+                categories: b.categories.some((c) => c.id === categoryId)
+                  ? b.categories.map((c) => (c.id === categoryId ? { ...c, name } : c))
+                  : [...b.categories, { id: categoryId, name }],
+              },
+        ),
       };
     }
     case 'TagCreated':
@@ -157,6 +178,33 @@ const decideCatalog = (command: CatalogCommand, state: Catalog): CatalogEvent[] 
       );
       if (Object.keys(changes).length === 0) return [];
       return [{ type: 'BoardUpdated', data: { boardId: board.id, ...changes } }];
+    }
+    case 'CreateCategory':
+    case 'RenameCategory': {
+      const board = state.boards.find((b) => b.id === command.boardId);
+      if (!board) throw new DomainRuleViolation(`There is no board "${command.boardId}".`, 'boardId');
+      const categoryId = valid(CategoryId, command.categoryId, 'categoryId');
+      const name = valid(CatalogName('Category'), command.name, 'name');
+      const existing = board.categories.find((c) => c.id === categoryId);
+      if (command.type === 'CreateCategory' && existing) {
+        throw new DomainRuleViolation(
+          `Board "${board.name}" already has a category "${categoryId}".`,
+          'categoryId',
+        );
+      }
+      if (command.type === 'RenameCategory' && !existing) {
+        throw new DomainRuleViolation(
+          `Board "${board.name}" has no category "${categoryId}".`,
+          'categoryId',
+        );
+      }
+      if (existing?.name === name) return [];
+      return [
+        {
+          type: command.type === 'CreateCategory' ? 'CategoryCreated' : 'CategoryRenamed',
+          data: { boardId: board.id, categoryId, name },
+        },
+      ];
     }
     case 'CreateTag': {
       const tagId = valid(TagId, command.tagId, 'tagId');

@@ -14,6 +14,7 @@ export const BoardIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Board id must be lowercase letters, digits and dashes.');
 export const TagId = Slug('Tag');
+export const CategoryId = Slug('Category');
 export const StatusId = Slug('Status');
 export const CatalogName = (what: string) =>
   z
@@ -44,6 +45,16 @@ export const BoardUpdatedV1 = defineEvent(
     visibility: BoardVisibility.optional(),
     requiresApproval: z.boolean().optional(),
   }),
+);
+export const CategoryCreatedV1 = defineEvent(
+  'CategoryCreated',
+  1,
+  z.object({ boardId: BoardIdSchema, categoryId: CategoryId, name: CatalogName('Category') }),
+);
+export const CategoryRenamedV1 = defineEvent(
+  'CategoryRenamed',
+  1,
+  z.object({ boardId: BoardIdSchema, categoryId: CategoryId, name: CatalogName('Category') }),
 );
 export const TagCreatedV1 = defineEvent(
   'TagCreated',
@@ -85,6 +96,8 @@ type DataOf<D extends { schema: z.ZodType }> = z.infer<D['schema']>;
 export type CatalogEvent =
   | { type: 'BoardCreated'; data: DataOf<typeof BoardCreatedV1> }
   | { type: 'BoardUpdated'; data: DataOf<typeof BoardUpdatedV1> }
+  | { type: 'CategoryCreated'; data: DataOf<typeof CategoryCreatedV1> }
+  | { type: 'CategoryRenamed'; data: DataOf<typeof CategoryRenamedV1> }
   | { type: 'TagCreated'; data: DataOf<typeof TagCreatedV1> }
   | { type: 'TagUpdated'; data: DataOf<typeof TagUpdatedV1> }
   | { type: 'TagDeleted'; data: DataOf<typeof TagDeletedV1> }
@@ -95,6 +108,8 @@ export type CatalogEvent =
 export const catalogEventDefinitions = [
   BoardCreatedV1,
   BoardUpdatedV1,
+  CategoryCreatedV1,
+  CategoryRenamedV1,
   TagCreatedV1,
   TagUpdatedV1,
   TagDeletedV1,

@@ -8,12 +8,15 @@ import {
 // The catalog's shapes without zod, so the web app can use them.
 
 export type BoardVisibilityName = 'public' | 'private';
+/** A subdivision of a board ("Reporting", "Permissions"): each post may sit in one. */
+export type Category = { id: string; name: string };
 export type Board = {
   id: string;
   name: string;
   visibility: BoardVisibilityName;
   /** New posts by customers wait for a teammate's approval before they are public. */
   requiresApproval: boolean;
+  categories: Category[];
 };
 export type Tag = { id: string; name: string; colour: string };
 
@@ -25,6 +28,7 @@ export const defaultBoard: Board = {
   name: 'General',
   visibility: 'public',
   requiresApproval: false,
+  categories: [],
 };
 
 /** Every workspace starts with the General board and the default workflow, without any events. */

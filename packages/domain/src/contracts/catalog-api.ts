@@ -10,6 +10,8 @@ export type CreateBoardInput = {
   requiresApproval?: boolean;
 };
 export type UpdateBoardInput = Partial<Omit<CreateBoardInput, 'id'>>;
+export type CreateCategoryInput = { id: string; name: string };
+export type RenameCategoryInput = { name: string };
 export type CreateTagInput = { id: string; name: string; colour: string };
 export type UpdateTagInput = Partial<Omit<CreateTagInput, 'id'>>;
 export type CreateStatusInput = {

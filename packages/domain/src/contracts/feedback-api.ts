@@ -23,6 +23,7 @@ export type FeedbackFilters = {
   view?: InboxView;
   status?: FeedbackStatus;
   boardId?: string;
+  categoryId?: string;
   tagId?: string;
   segment?: string;
   companyId?: string;
@@ -54,6 +55,7 @@ export type SubmitFeedbackInput = {
   title: string;
   description?: string;
   boardId?: string;
+  categoryId?: string;
   onBehalfOf?: OnBehalfOfInput;
 };
 
@@ -81,6 +83,8 @@ export type StatusChanged = { id: string; version: number; status: FeedbackStatu
 /** Tagging, moderation and spam: `POST /api/v1/feedback/:id/{tags,approve,reject,spam}`. */
 export type FeedbackChanged = { id: string; version: number };
 export type RejectFeedbackInput = { reason?: string };
+/** `PUT /api/v1/feedback/:id/category`; null takes it out of its category. */
+export type CategoriseFeedbackInput = { categoryId: string | null };
 export type MergeFeedbackInput = { intoId: string };
 export type MergeResult = { duplicateId: string; intoId: string | null };
 

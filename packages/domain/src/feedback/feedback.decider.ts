@@ -31,6 +31,8 @@ export type SubmitFeedback = {
   title: string;
   description?: string;
   boardId?: string;
+  /** One of the board's categories. */
+  categoryId?: string;
   /** Where it came from when nobody captured it for someone else (defaults to the app). */
   source?: FeedbackSourceName;
   onBehalfOf?: OnBehalfOf;
@@ -62,6 +64,10 @@ type Moderate<T extends string, Extra = object> = {
   actor: Actor;
 } & Extra;
 export type TagFeedback = Moderate<'TagFeedback', { tagId: string; catalog: Catalog }>;
+export type CategoriseFeedback = Moderate<
+  'CategoriseFeedback',
+  { categoryId: string | null; catalog: Catalog }
+>;
 export type UntagFeedback = Moderate<'UntagFeedback', { tagId: string }>;
 export type ApproveFeedback = Moderate<'ApproveFeedback'>;
 export type RejectFeedback = Moderate<'RejectFeedback', { reason?: string }>;
@@ -74,6 +80,7 @@ export type FeedbackCommand =
   | ChangeFeedbackStatus
   | TagFeedback
   | UntagFeedback
+  | CategoriseFeedback
   | ApproveFeedback
   | RejectFeedback
   | MarkFeedbackSpam
@@ -113,6 +120,13 @@ const submit = (command: SubmitFeedback, state: Feedback): FeedbackEvent[] => {
   if (onBehalfOf && !staff) {
     throw new ActionForbidden('Only a teammate can submit feedback on behalf of a customer.');
   }
+  const categoryId = command.categoryId ?? null;
+  if (categoryId !== null && !board.categories.some((c) => c.id === categoryId)) {
+    throw new DomainRuleViolation(
+      `Board "${board.name}" has no category "${categoryId}".`,
+      'categoryId',
+    );
+  }
   const initial = findStatus(command.catalog, INITIAL_STATUS_ID);
   return [
     {
@@ -135,6 +149,7 @@ const submit = (command: SubmitFeedback, state: Feedback): FeedbackEvent[] => {
         quote: onBehalfOf?.quote
           ? valid(CustomerQuote, onBehalfOf.quote, 'onBehalfOf.quote') || null
           : null,
+        categoryId,
       },
     },
   ];
@@ -164,12 +179,25 @@ const edit = (command: EditFeedback, state: Feedback): FeedbackEvent[] => {
     if (boardId !== state.boardId) changes.boardId = boardId;
   }
   if (Object.keys(changes).length === 0) return [];
-  return [
-    {
-      type: 'FeedbackEdited',
-      data: { feedbackId: command.feedbackId, ...changes, editedBy: command.actor.id },
-    },
-  ];
+  const edited: FeedbackEvent = {
+    type: 'FeedbackEdited',
+    data: { feedbackId: command.feedbackId, ...changes, editedBy: command.actor.id },
+  };
+  const newBoard = command.catalog.boards.find((b) => b.id === changes.boardId);
+  // Moving to another board takes it out of a category that board does not have.
+  const leavesCategory =
+    newBoard !== undefined &&
+    state.categoryId !== null &&
+    !newBoard.categories.some((c) => c.id === state.categoryId);
+  return leavesCategory
+    ? [
+        edited,
+        {
+          type: 'FeedbackCategorised',
+          data: { feedbackId: command.feedbackId, by: command.actor.id, categoryId: null },
+        },
+      ]
+    : [edited];
 };
 
 const changeStatus = (command: ChangeFeedbackStatus, state: Feedback): FeedbackEvent[] => {
@@ -209,6 +237,23 @@ const moderate = (
       }
       if (state.tags.includes(command.tagId)) return [];
       return [{ type: 'FeedbackTagged', data: { ...base, tagId: command.tagId } }];
+    }
+    case 'CategoriseFeedback': {
+      assertStaff(command.actor, 'file feedback under a category');
+      const board = command.catalog.boards.find((b) => b.id === state.boardId);
+      if (
+        command.categoryId !== null &&
+        !board?.categories.some((c) => c.id === command.categoryId)
+      ) {
+        throw new DomainRuleViolation(
+          `Board "${board?.name ?? state.boardId}" has no category "${command.categoryId}".`,
+          'categoryId',
+        );
+      }
+      if (state.categoryId === command.categoryId) return [];
+      return [
+        { type: 'FeedbackCategorised', data: { ...base, categoryId: command.categoryId } },
+      ];
     }
     case 'UntagFeedback':
       assertStaff(command.actor, 'untag feedback');
@@ -256,6 +301,7 @@ export const feedbackDecider: Decider<FeedbackCommand, FeedbackEvent, Feedback> 
         return changeStatus(command, state);
       case 'TagFeedback':
       case 'UntagFeedback':
+      case 'CategoriseFeedback':
       case 'ApproveFeedback':
       case 'RejectFeedback':
       case 'MarkFeedbackSpam':

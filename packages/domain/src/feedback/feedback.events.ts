@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { defineEvent } from '../shared/event-registry';
-import { BoardIdSchema, StatusId, StatusKindSchema, TagId } from '../catalog/catalog.events';
+import {
+  BoardIdSchema,
+  CategoryId,
+  StatusId,
+  StatusKindSchema,
+  TagId,
+} from '../catalog/catalog.events';
 import {
   FEEDBACK_DESCRIPTION_MAX,
   FEEDBACK_TITLE_MAX,
@@ -48,6 +54,7 @@ export const FeedbackSubmittedV2 = defineEvent(
     /** The teammate who recorded it on the author's behalf, if any. */
     capturedBy: z.string().min(1).nullable(),
     quote: CustomerQuote.nullable(),
+    categoryId: CategoryId.nullable(),
   }),
 );
 
@@ -96,6 +103,12 @@ export const FeedbackUntaggedV1 = defineEvent(
   'FeedbackUntagged',
   1,
   z.object({ ...byTeammate, tagId: TagId }),
+);
+/** Filed under a category of its board, or taken out of one (`categoryId` null). */
+export const FeedbackCategorisedV1 = defineEvent(
+  'FeedbackCategorised',
+  1,
+  z.object({ ...byTeammate, categoryId: CategoryId.nullable() }),
 );
 export const FeedbackApprovedV1 = defineEvent('FeedbackApproved', 1, z.object(byTeammate));
 export const RejectionReason = z
@@ -154,6 +167,10 @@ export type FeedbackUntagged = {
   type: 'FeedbackUntagged';
   data: DataOf<typeof FeedbackUntaggedV1>;
 };
+export type FeedbackCategorised = {
+  type: 'FeedbackCategorised';
+  data: DataOf<typeof FeedbackCategorisedV1>;
+};
 export type FeedbackApproved = {
   type: 'FeedbackApproved';
   data: DataOf<typeof FeedbackApprovedV1>;
@@ -190,6 +207,7 @@ export type FeedbackEvent =
   | FeedbackStatusChanged
   | FeedbackTagged
   | FeedbackUntagged
+  | FeedbackCategorised
   | FeedbackApproved
   | FeedbackRejected
   | FeedbackMarkedSpam
@@ -207,6 +225,7 @@ export const feedbackEventDefinitions = [
   FeedbackStatusChangedV2,
   FeedbackTaggedV1,
   FeedbackUntaggedV1,
+  FeedbackCategorisedV1,
   FeedbackApprovedV1,
   FeedbackRejectedV1,
   FeedbackMarkedSpamV1,

@@ -14,6 +14,7 @@ export type ExistingFeedback = {
   title: string;
   description: string;
   boardId: string;
+  categoryId: string | null;
   authorId: string;
   status: FeedbackStatus;
   statusKind: StatusKind;
@@ -38,12 +39,14 @@ export const submittedFacts = (
   source: FeedbackSourceName;
   capturedBy: string | null;
   quote: string | null;
+  categoryId: string | null;
 } => ({
   statusId: data.statusId ?? INITIAL_STATUS_ID,
   moderation: data.moderation ?? 'approved',
   source: data.source ?? 'app',
   capturedBy: data.capturedBy ?? null,
   quote: data.quote ?? null,
+  categoryId: data.categoryId ?? null,
 });
 
 const without = (list: readonly string[], item: string) => list.filter((x) => x !== item);
@@ -57,6 +60,7 @@ export const evolveFeedback = (state: Feedback, event: FeedbackEvent): Feedback 
       title: event.data.title,
       description: event.data.description,
       boardId: event.data.boardId,
+      categoryId: facts.categoryId,
       authorId: event.data.authorId,
       status: facts.statusId,
       statusKind: defaultStatusKind(facts.statusId),
@@ -86,6 +90,8 @@ export const evolveFeedback = (state: Feedback, event: FeedbackEvent): Feedback 
       return { ...state, tags: [...without(state.tags, event.data.tagId), event.data.tagId] };
     case 'FeedbackUntagged':
       return { ...state, tags: without(state.tags, event.data.tagId) };
+    case 'FeedbackCategorised':
+      return { ...state, categoryId: event.data.categoryId };
     case 'FeedbackApproved':
       return { ...state, moderation: 'approved' };
     case 'FeedbackRejected':

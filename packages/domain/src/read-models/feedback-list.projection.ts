@@ -31,6 +31,7 @@ export type FeedbackListRow = {
   title: string;
   description: string;
   boardId: string;
+  categoryId: string | null;
   /** Who asked: the customer when a teammate captured it for one. */
   authorId: string;
   capturedBy: string | null;
@@ -65,6 +66,7 @@ export const feedbackListEventTypes = [
   'FeedbackStatusChanged',
   'FeedbackTagged',
   'FeedbackUntagged',
+  'FeedbackCategorised',
   'FeedbackApproved',
   'FeedbackRejected',
   'FeedbackMarkedSpam',
@@ -107,6 +109,7 @@ export const evolveFeedbackListRow = (
       title: event.data.title,
       description: event.data.description,
       boardId: event.data.boardId,
+      categoryId: facts.categoryId,
       authorId: event.data.authorId,
       capturedBy: facts.capturedBy,
       source: facts.source,
@@ -153,6 +156,8 @@ export const evolveFeedbackListRow = (
       return { ...touched, tags: [...without(row.tags, event.data.tagId), event.data.tagId] };
     case 'FeedbackUntagged':
       return { ...touched, tags: without(row.tags, event.data.tagId) };
+    case 'FeedbackCategorised':
+      return { ...touched, categoryId: event.data.categoryId };
     case 'FeedbackApproved':
       return { ...touched, moderation: 'approved' };
     case 'FeedbackRejected':

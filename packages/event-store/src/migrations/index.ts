@@ -3,6 +3,7 @@ import { CreateIdentity1764300000001 } from './1764300000001-create-identity';
 import { CreateReadModels1764300000002 } from './1764300000002-create-read-models';
 import { CreateProjectionStreamVersions1764300000003 } from './1764300000003-create-projection-stream-versions';
 import { CreateFeedbackOperations1764300000004 } from './1764300000004-create-feedback-operations';
+import { AddFeedbackCategories1764300000005 } from './1764300000005-add-feedback-categories';
 
 export const migrations = [
   CreateEventStore1764300000000,
@@ -10,4 +11,5 @@ export const migrations = [
   CreateReadModels1764300000002,
   CreateProjectionStreamVersions1764300000003,
   CreateFeedbackOperations1764300000004,
+  AddFeedbackCategories1764300000005,
 ];

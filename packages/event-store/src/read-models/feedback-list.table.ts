@@ -7,6 +7,7 @@ export type FeedbackListRecord = {
   title: string;
   description: string;
   board_id: string;
+  category_id: string | null;
   author_id: string;
   captured_by: string | null;
   source: FeedbackListRow['source'];
@@ -30,7 +31,7 @@ export type FeedbackListRecord = {
 
 /** The columns of a FeedbackListRecord, for SELECT lists (the search vector is not one of them). */
 export const FEEDBACK_LIST_COLUMNS = `feedback_id, workspace_id, title, description, board_id,
-  author_id, captured_by, source, quote, status, status_kind, tags, moderation, spam, merged_into,
+  category_id, author_id, captured_by, source, quote, status, status_kind, tags, moderation, spam, merged_into,
   duplicate_count, vote_count, revenue_cents, comment_count, first_response_at, version,
   created_at, last_activity_at`;
 
@@ -40,6 +41,7 @@ export const feedbackListRowFromRecord = (r: FeedbackListRecord): FeedbackListRo
   title: r.title,
   description: r.description,
   boardId: r.board_id,
+  categoryId: r.category_id,
   authorId: r.author_id,
   capturedBy: r.captured_by,
   source: r.source,
@@ -67,6 +69,7 @@ export const feedbackListRowToRecord = (row: FeedbackListRow) => ({
   title: row.title,
   description: row.description,
   board_id: row.boardId,
+  category_id: row.categoryId,
   author_id: row.authorId,
   captured_by: row.capturedBy,
   source: row.source,

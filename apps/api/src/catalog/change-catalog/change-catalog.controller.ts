@@ -31,9 +31,12 @@ import { CatalogViewDto } from '../catalog.view';
 import { ChangeCatalogCommand, type CatalogChange } from './change-catalog.command';
 import {
   BoardIdParam,
+  CategoryParam,
   CreateBoardDto,
+  CreateCategoryDto,
   CreateStatusDto,
   CreateTagDto,
+  RenameCategoryDto,
   StatusIdParam,
   TagIdParam,
   UpdateBoardDto,
@@ -107,6 +110,48 @@ export class ChangeCatalogController {
   ): Promise<CatalogViewDto> {
     return this.change(
       [{ type: 'UpdateBoard', boardId: id, ...body }],
+      ifMatch,
+      actor,
+      context,
+      response,
+    );
+  }
+
+  @Post('boards/:id/categories')
+  @ApiOperation({ summary: 'Add a category to a board (teammates)' })
+  @IfMatch
+  @ApiCreatedResponse({ type: CatalogViewDto })
+  createCategory(
+    @Param() { id }: BoardIdParam,
+    @Body() { id: categoryId, name }: CreateCategoryDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: AuthenticatedActor,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CatalogViewDto> {
+    return this.change(
+      [{ type: 'CreateCategory', boardId: id, categoryId, name }],
+      ifMatch,
+      actor,
+      context,
+      response,
+    );
+  }
+
+  @Patch('boards/:id/categories/:categoryId')
+  @ApiOperation({ summary: "Rename a board's category (teammates)" })
+  @IfMatch
+  @ApiOkResponse({ type: CatalogViewDto })
+  renameCategory(
+    @Param() { id, categoryId }: CategoryParam,
+    @Body() { name }: RenameCategoryDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: AuthenticatedActor,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CatalogViewDto> {
+    return this.change(
+      [{ type: 'RenameCategory', boardId: id, categoryId, name }],
       ifMatch,
       actor,
       context,

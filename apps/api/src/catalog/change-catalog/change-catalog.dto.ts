@@ -4,11 +4,14 @@ import {
   BoardIdSchema,
   BoardVisibility,
   CatalogName,
+  CategoryId,
   Colour,
   StatusId,
   StatusKindSchema,
   TagId,
   type CreateBoardInput,
+  type CreateCategoryInput,
+  type RenameCategoryInput,
   type CreateStatusInput,
   type CreateTagInput,
   type UpdateBoardInput,
@@ -37,6 +40,16 @@ const UpdateBoardSchema = CreateBoardSchema.omit({ id: true })
     atLeastOne('name, visibility or requiresApproval'),
   ) satisfies z.ZodType<UpdateBoardInput>;
 export class UpdateBoardDto extends createZodDto(UpdateBoardSchema) {}
+
+const CreateCategorySchema = z
+  .object({ id: CategoryId, name: CatalogName('Category') })
+  .strict() satisfies z.ZodType<CreateCategoryInput>;
+export class CreateCategoryDto extends createZodDto(CreateCategorySchema) {}
+
+const RenameCategorySchema = z
+  .object({ name: CatalogName('Category') })
+  .strict() satisfies z.ZodType<RenameCategoryInput>;
+export class RenameCategoryDto extends createZodDto(RenameCategorySchema) {}
 
 const CreateTagSchema = z
   .object({ id: TagId, name: CatalogName('Tag'), colour: Colour })
@@ -73,6 +86,9 @@ export class UpdateStatusDto extends createZodDto(UpdateStatusSchema) {}
 
 export const BoardIdParamSchema = z.object({ id: BoardIdSchema });
 export class BoardIdParam extends createZodDto(BoardIdParamSchema) {}
+export class CategoryParam extends createZodDto(
+  z.object({ id: BoardIdSchema, categoryId: CategoryId }),
+) {}
 export const TagIdParamSchema = z.object({ id: TagId });
 export class TagIdParam extends createZodDto(TagIdParamSchema) {}
 export const StatusIdParamSchema = z.object({ id: StatusId });

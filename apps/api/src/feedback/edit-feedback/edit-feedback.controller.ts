@@ -21,7 +21,7 @@ import { FeedbackIdParam } from '../feedback-item.view';
 import { SubmitFeedbackSchema } from '../submit-feedback/submit-feedback.dto';
 import { EditFeedbackCommand } from './edit-feedback.command';
 
-const EditFeedbackSchema = SubmitFeedbackSchema.omit({ onBehalfOf: true })
+const EditFeedbackSchema = SubmitFeedbackSchema.omit({ onBehalfOf: true, categoryId: true })
   .partial()
   .strict()
   .refine((body) => Object.keys(body).length > 0, {

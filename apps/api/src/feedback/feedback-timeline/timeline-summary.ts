@@ -22,6 +22,8 @@ export const summarise = (
   const status = (id: string) => names.catalog.statuses.find((s) => s.id === id)?.name ?? id;
   const tag = (id: string) => names.catalog.tags.find((t) => t.id === id)?.name ?? id;
   const board = (id: string) => names.catalog.boards.find((b) => b.id === id)?.name ?? id;
+  const category = (id: string) =>
+    names.catalog.boards.flatMap((b) => b.categories).find((c) => c.id === id)?.name ?? id;
   const source = () => feedbackSourceLabels[text('source') as FeedbackSourceName] ?? 'the app';
   switch (type) {
     case 'FeedbackSubmitted': {
@@ -47,6 +49,10 @@ export const summarise = (
       return `${actorName} tagged it ${tag(text('tagId'))}`;
     case 'FeedbackUntagged':
       return `${actorName} removed the tag ${tag(text('tagId'))}`;
+    case 'FeedbackCategorised':
+      return data.categoryId
+        ? `${actorName} filed it under ${category(text('categoryId'))}`
+        : `${actorName} took it out of its category`;
     case 'FeedbackApproved':
       return `${actorName} approved it`;
     case 'FeedbackRejected':

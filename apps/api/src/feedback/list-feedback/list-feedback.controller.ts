@@ -18,6 +18,7 @@ const ListFeedbackParamsSchema = z
     view: z.enum(inboxViews, { error: `View must be one of ${inboxViews.join(', ')}.` }).optional(),
     status: shortText('Status').optional(),
     boardId: shortText('Board id').optional(),
+    categoryId: shortText('Category id').optional(),
     tagId: shortText('Tag id').optional(),
     segment: shortText('Segment').optional(),
     plan: shortText('Plan').optional(),

@@ -41,6 +41,7 @@ const filterConditions = (filters: FeedbackFilters, params: unknown[]): string[]
   };
   if (filters.status) where.push(`f.status = ${param(filters.status)}`);
   if (filters.boardId) where.push(`f.board_id = ${param(filters.boardId)}`);
+  if (filters.categoryId) where.push(`f.category_id = ${param(filters.categoryId)}`);
   if (filters.tagId) where.push(`${param(filters.tagId)} = ANY(f.tags)`);
   if (filters.source) where.push(`f.source = ${param(filters.source)}`);
   if (filters.unanswered) where.push('f.first_response_at IS NULL');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import {
   BoardId,
+  CategoryId,
   FEEDBACK_DESCRIPTION_MAX,
   FEEDBACK_TITLE_MAX,
   FEEDBACK_TITLE_MIN,
@@ -28,6 +29,7 @@ export const SubmitFeedbackSchema = z
       .optional()
       .describe('Markdown'),
     boardId: BoardId.optional(),
+    categoryId: CategoryId.optional().describe('One of the board’s categories'),
     onBehalfOf: OnBehalfOfSchema.optional().describe(
       'A teammate capturing feedback for a customer: who, through which channel, in their words',
     ),

@@ -7,6 +7,7 @@ import type { AuthenticatedActor } from '../../platform/auth';
 export type TriageAction =
   | { type: 'TagFeedback'; tagId: string }
   | { type: 'UntagFeedback'; tagId: string }
+  | { type: 'CategoriseFeedback'; categoryId: string | null }
   | { type: 'ApproveFeedback' }
   | { type: 'RejectFeedback'; reason?: string }
   | { type: 'MarkFeedbackSpam' }

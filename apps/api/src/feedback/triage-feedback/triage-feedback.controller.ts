@@ -3,7 +3,13 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { TagId, type FeedbackChanged, type RejectFeedbackInput } from '@chorus/domain';
+import {
+  CategoryId,
+  TagId,
+  type CategoriseFeedbackInput,
+  type FeedbackChanged,
+  type RejectFeedbackInput,
+} from '@chorus/domain';
 import type { CommandContext } from '@chorus/event-store';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { RequestContext } from '../../platform/command-context';
@@ -24,6 +30,14 @@ class RejectDto extends createZodDto(
       reason: z.string().trim().max(500, 'Reason must be at most 500 characters.').optional(),
     })
     .strict() satisfies z.ZodType<RejectFeedbackInput>,
+) {}
+
+class CategoriseDto extends createZodDto(
+  z
+    .object({
+      categoryId: CategoryId.nullable().describe("One of its board's categories, or null for none"),
+    })
+    .strict() satisfies z.ZodType<CategoriseFeedbackInput>,
 ) {}
 
 /** Tags, moderation and spam: the moves of inbox triage. Teammates only (the domain says 403). */
@@ -62,6 +76,18 @@ export class TriageFeedbackController {
     @RequestContext() context: CommandContext,
   ) {
     return this.run(id, { type: 'UntagFeedback', tagId }, actor, context);
+  }
+
+  @Put(':id/category')
+  @ApiOperation({ summary: "File it under one of its board's categories, or none" })
+  @ApiOkResponse({ type: FeedbackChangedDto })
+  categorise(
+    @Param() { id }: FeedbackParam,
+    @Body() { categoryId }: CategoriseDto,
+    @CurrentActor() actor: AuthenticatedActor,
+    @RequestContext() context: CommandContext,
+  ) {
+    return this.run(id, { type: 'CategoriseFeedback', categoryId }, actor, context);
   }
 
   @Post(':id/approve')

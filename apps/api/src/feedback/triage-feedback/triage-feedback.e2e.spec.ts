@@ -45,6 +45,50 @@ describe('triage: tags, moderation, spam, customers on behalf, filters and sorts
     expect(ids(await list('tagId=ux'))).toEqual([]);
   });
 
+  it("files feedback under its board's categories and filters by them", async () => {
+    const created = await app.request<{ boards: { id: string; categories: { id: string }[] }[] }>(
+      'POST',
+      '/api/v1/catalog/boards/general/categories',
+      { body: { id: 'reporting', name: 'Reporting' } },
+    );
+    expect(created.status).toBe(201);
+    expect(created.body.boards.find((b) => b.id === 'general')?.categories).toEqual([
+      { id: 'reporting', name: 'Reporting' },
+    ]);
+    const inCategory = (await submit({ title: 'Scheduled reports', categoryId: 'reporting' })).body;
+    const other = (await submit({ title: 'Saved filters' })).body.id;
+    expect(ids(await list('categoryId=reporting'))).toEqual([inCategory.id]);
+    expect(
+      (
+        await app.request('PUT', `/api/v1/feedback/${other}/category`, {
+          body: { categoryId: 'reporting' },
+        })
+      ).status,
+    ).toBe(200);
+    expect(ids(await list('categoryId=reporting')).sort()).toEqual([inCategory.id, other].sort());
+    const wrong = await app.request<ProblemDetails>('PUT', `/api/v1/feedback/${other}/category`, {
+      body: { categoryId: 'billing' },
+    });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.errors?.[0]?.field).toBe('categoryId');
+    const badSubmit = await submit({ title: 'Nowhere', categoryId: 'billing' });
+    expect(badSubmit.status).toBe(422);
+    // Moving to a board without that category takes it out of the category.
+    await app.settle();
+    const item = await app.request<FeedbackItem>('GET', `/api/v1/feedback/${other}`);
+    await app.request('PATCH', `/api/v1/feedback/${other}`, {
+      body: { boardId: 'security' },
+      headers: { 'if-match': item.headers.get('etag')! },
+    });
+    await app.settle();
+    expect(
+      (await app.request<FeedbackItem>('GET', `/api/v1/feedback/${other}`)).body,
+    ).toMatchObject({
+      boardId: 'security',
+      categoryId: null,
+    });
+  });
+
   it('holds customer posts on a moderated board until a teammate approves them', async () => {
     const posted = await submit({ title: 'Offline mode', boardId: 'mobile' }, app.tokens.customer);
     expect(posted.body.moderation).toBe('pending');

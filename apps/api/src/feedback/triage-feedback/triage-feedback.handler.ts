@@ -12,7 +12,7 @@ export class TriageFeedbackHandler implements ICommandHandler<TriageFeedbackComm
 
   async execute({ feedbackId, action, actor, context }: TriageFeedbackCommand) {
     const command: FeedbackCommand =
-      action.type === 'TagFeedback'
+      action.type === 'TagFeedback' || action.type === 'CategoriseFeedback'
         ? {
             ...action,
             feedbackId,

@@ -80,12 +80,13 @@ const applyRows = async (
        SELECT r.*, setweight(to_tsvector($2::regconfig, r.title), 'A')
                    || setweight(to_tsvector($2::regconfig, r.description), 'B')
        FROM jsonb_to_recordset($1::jsonb) AS r(feedback_id uuid, workspace_id uuid, title text,
-         description text, board_id text, author_id text, captured_by text, source text, quote text,
+         description text, board_id text, category_id text, author_id text, captured_by text, source text, quote text,
          status text, status_kind text, tags text[], moderation text, spam boolean, merged_into uuid,
          duplicate_count int, vote_count int, revenue_cents bigint, comment_count int,
          first_response_at timestamptz, version int, created_at timestamptz, last_activity_at timestamptz)
        ON CONFLICT (feedback_id) DO UPDATE SET
          title = EXCLUDED.title, description = EXCLUDED.description, board_id = EXCLUDED.board_id,
+         category_id = EXCLUDED.category_id,
          status = EXCLUDED.status, status_kind = EXCLUDED.status_kind, tags = EXCLUDED.tags,
          moderation = EXCLUDED.moderation, spam = EXCLUDED.spam, merged_into = EXCLUDED.merged_into,
          duplicate_count = EXCLUDED.duplicate_count, first_response_at = EXCLUDED.first_response_at,
