@@ -22,6 +22,8 @@ const assertAddressed = (command: CatalogCommand, state: Catalog): void => {
   if (!isStaff(command.actor)) return;
   switch (command.type) {
     case 'UpdateBoard':
+    case 'CreateCategory':
+    case 'RenameCategory':
       if (!state.boards.some((b) => b.id === command.boardId)) {
         throw notFound(`There is no board "${command.boardId}".`);
       }
