@@ -110,6 +110,7 @@ const appendCorpus = async (store, { workspaceId, admin, customer }) => {
               source: 'app',
               capturedBy: null,
               quote: null,
+              categoryId: null,
             },
           },
           context(),

@@ -127,6 +127,7 @@ const submittedV2 = stored(
     source: 'sales_call',
     capturedBy: staffId,
     quote: 'Our finance team lives in spreadsheets.',
+    categoryId: null,
   },
   { schemaVersion: 2 },
 );

@@ -60,6 +60,8 @@ export type ChorusEventData = {
     capturedBy: string | null;
     /** The customer's own words, when captured. */
     quote: string | null;
+    /** One of its board's categories, or null. */
+    categoryId: string | null;
   };
   'com.chorus.feedback.edited.v1': {
     feedbackId: string;

@@ -33,6 +33,7 @@ export const writeHistory = async (
             source: 'app',
             capturedBy: null,
             quote: null,
+            categoryId: null,
           },
         },
         ...(i % 3 === 0

@@ -1,5 +1,11 @@
 import type { CommentEvent } from '../comments/comment.events';
-import { submittedFacts } from '../feedback/feedback';
+import {
+  evolveFeedback,
+  initialFeedback,
+  submittedFacts,
+  type ExistingFeedback,
+  type Feedback,
+} from '../feedback/feedback';
 import type { FeedbackEvent } from '../feedback/feedback.events';
 import {
   defaultStatusKind,
@@ -87,10 +93,45 @@ export const feedbackListRowKey = (event: FeedbackListEvent): string => event.da
 
 const later = (a: string, b: string): string => (a > b ? a : b);
 const earlier = (a: string | null, b: string): string => (a !== null && a < b ? a : b);
-const without = (list: readonly string[], item: string) => list.filter((x) => x !== item);
 
 const isFeedbackStreamEvent = (event: FeedbackListEvent): event is ProjectedEvent<FeedbackEvent> =>
   event.streamId.startsWith('feedback-');
+
+/** The row as the decision state sees it, so the row takes every feedback fact from `evolveFeedback`. */
+const feedbackOf = (row: FeedbackListRow): ExistingFeedback => ({
+  exists: true,
+  id: row.feedbackId,
+  title: row.title,
+  description: row.description,
+  boardId: row.boardId,
+  categoryId: row.categoryId,
+  authorId: row.authorId,
+  status: row.status,
+  statusKind: row.statusKind,
+  tags: row.tags,
+  moderation: row.moderation,
+  spam: row.spam,
+  mergedInto: row.mergedInto,
+  duplicates: [],
+});
+
+const withFeedback = (row: FeedbackListRow, feedback: Feedback): FeedbackListRow =>
+  feedback.exists
+    ? {
+        ...row,
+        title: feedback.title,
+        description: feedback.description,
+        boardId: feedback.boardId,
+        categoryId: feedback.categoryId,
+        authorId: feedback.authorId,
+        status: feedback.status,
+        statusKind: feedback.statusKind,
+        tags: feedback.tags,
+        moderation: feedback.moderation,
+        spam: feedback.spam,
+        mergedInto: feedback.mergedInto,
+      }
+    : row;
 
 /**
  * Pure evolve of one inbox row. Returns the row unchanged for a feedback event it has already
@@ -103,7 +144,7 @@ export const evolveFeedbackListRow = (
   if (event.type === 'FeedbackSubmitted') {
     if (row && row.version >= event.streamVersion) return row;
     const facts = submittedFacts(event.data);
-    return {
+    const submitted: FeedbackListRow = {
       feedbackId: event.data.feedbackId,
       workspaceId: event.workspaceId,
       title: event.data.title,
@@ -129,59 +170,29 @@ export const evolveFeedbackListRow = (
       createdAt: event.occurredAt,
       lastActivityAt: later(row?.lastActivityAt ?? event.occurredAt, event.occurredAt),
     };
+    return withFeedback(submitted, evolveFeedback(initialFeedback(), event));
   }
   if (!row) return row;
-  if (isFeedbackStreamEvent(event) && row.version >= event.streamVersion) return row;
-  const touched = {
-    ...row,
-    lastActivityAt: later(row.lastActivityAt, event.occurredAt),
-    version: isFeedbackStreamEvent(event) ? event.streamVersion : row.version,
-  };
-  switch (event.type) {
-    case 'FeedbackEdited':
-      return {
-        ...touched,
-        title: event.data.title ?? row.title,
-        description: event.data.description ?? row.description,
-        boardId: event.data.boardId ?? row.boardId,
-      };
-    case 'FeedbackStatusChanged':
-      return {
-        ...touched,
-        status: event.data.to,
-        statusKind: event.data.toKind ?? defaultStatusKind(event.data.to),
-        firstResponseAt: earlier(row.firstResponseAt, event.occurredAt),
-      };
-    case 'FeedbackTagged':
-      return { ...touched, tags: [...without(row.tags, event.data.tagId), event.data.tagId] };
-    case 'FeedbackUntagged':
-      return { ...touched, tags: without(row.tags, event.data.tagId) };
-    case 'FeedbackCategorised':
-      return { ...touched, categoryId: event.data.categoryId };
-    case 'FeedbackApproved':
-      return { ...touched, moderation: 'approved' };
-    case 'FeedbackRejected':
-      return { ...touched, moderation: 'rejected' };
-    case 'FeedbackMarkedSpam':
-      return { ...touched, spam: true };
-    case 'FeedbackSpamCleared':
-      return { ...touched, spam: false };
-    case 'FeedbackMerged':
-      return { ...touched, mergedInto: event.data.intoId };
-    case 'FeedbackUnmerged':
-      return { ...touched, mergedInto: null };
-    case 'FeedbackDuplicateAbsorbed':
-      return { ...touched, duplicateCount: row.duplicateCount + 1 };
-    case 'FeedbackDuplicateReleased':
-      return { ...touched, duplicateCount: Math.max(0, row.duplicateCount - 1) };
-    case 'CommentPosted':
-      return event.data.byStaff && event.data.visibility === 'public'
-        ? { ...touched, firstResponseAt: earlier(row.firstResponseAt, event.occurredAt) }
-        : touched;
-    case 'VoteCast':
-    case 'VoteWithdrawn':
-    case 'CommentEdited':
-    case 'CommentDeleted':
-      return touched;
+  const lastActivityAt = later(row.lastActivityAt, event.occurredAt);
+  if (isFeedbackStreamEvent(event)) {
+    if (row.version >= event.streamVersion) return row;
+    const next = withFeedback(
+      { ...row, lastActivityAt, version: event.streamVersion },
+      evolveFeedback(feedbackOf(row), event),
+    );
+    if (event.type === 'FeedbackStatusChanged') {
+      return { ...next, firstResponseAt: earlier(row.firstResponseAt, event.occurredAt) };
+    }
+    if (event.type === 'FeedbackDuplicateAbsorbed') {
+      return { ...next, duplicateCount: row.duplicateCount + 1 };
+    }
+    if (event.type === 'FeedbackDuplicateReleased') {
+      return { ...next, duplicateCount: Math.max(0, row.duplicateCount - 1) };
+    }
+    return next;
   }
+  const touched = { ...row, lastActivityAt };
+  return event.type === 'CommentPosted' && event.data.byStaff && event.data.visibility === 'public'
+    ? { ...touched, firstResponseAt: earlier(row.firstResponseAt, event.occurredAt) }
+    : touched;
 };

@@ -39,6 +39,7 @@ describe('feedback_followers projection', () => {
       source: capturedBy ? 'sales_call' : 'app',
       capturedBy,
       quote: null,
+      categoryId: null,
     },
   });
   const vote = (voterId: string) => ({
