@@ -176,7 +176,7 @@ const regions = ['EMEA', 'NA', 'APAC', 'LATAM'];
 /** One company per domain; a few large accounts, many small ones. MRR in cents. */
 export const demoCompanies = (random: () => number) =>
   companyDomains.map((domain, i) => {
-    const tier = plans[i % 7 === 0 ? 2 : i % 3 === 0 ? 1 : random() < 0.3 ? 1 : 0]!;
+    const tier = plans[i % 7 === 0 ? 2 : i % 3 === 0 ? 1 : random() < 0.3 ? 1 : 0];
     const [low, high] = tier.mrr;
     const name = domain.split('.')[0]!;
     return {

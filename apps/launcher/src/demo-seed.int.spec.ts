@@ -48,6 +48,17 @@ describe('the demo workspace', () => {
     expect(companies?.min).toBeGreaterThan(0);
   });
 
+  it('ranks by revenue differently from votes, as when a few large accounts want something', async () => {
+    const top = (column: string) =>
+      db.dataSource.query<{ feedback_id: string; revenue_cents: string }[]>(
+        `SELECT feedback_id, revenue_cents FROM feedback_list WHERE merged_into IS NULL AND NOT spam
+         ORDER BY ${column} DESC, feedback_id LIMIT 10`,
+      );
+    const [byVotes, byRevenue] = [await top('vote_count'), await top('revenue_cents')];
+    expect(byRevenue.map((r) => r.feedback_id)).not.toEqual(byVotes.map((r) => r.feedback_id));
+    expect(new Set(byRevenue.map((r) => r.revenue_cents)).size).toBeGreaterThan(5);
+  });
+
   it('shows numbers equal to a from-scratch rebuild of the read models', async () => {
     const projected = await snapshot();
     const store = new PostgresEventStore(db.dataSource);

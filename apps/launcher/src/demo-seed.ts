@@ -143,7 +143,7 @@ export const seedDemoWorkspace = async (
       random,
       customerCount,
     );
-    const customerActors: Actor[] = customers.map((id) => ({ id, role: 'customer' }));
+    const customerActors: Actor[] = customers;
 
     const decide = async (item: Item, command: FeedbackCommand, actor: Actor, at: number) => {
       const events = feedbackDecider.decide(command, item.state);
@@ -225,7 +225,7 @@ export const seedDemoWorkspace = async (
       );
     }
 
-    const cast = await seedVotes(append, items, customerActors, support, random, voteCount, now);
+    const cast = await seedVotes(append, items, customers, support, random, voteCount, now);
     await seedComments(append, items, customerActors, po, random, now);
     await seedDuplicates(append, items, po, feedbackCount, now);
     return cast;
@@ -289,7 +289,7 @@ const seedCustomers = async (
   at: number,
   random: () => number,
   count: number,
-): Promise<string[]> => {
+): Promise<DemoCustomer[]> => {
   const companyByDomain = new Map<string, string>();
   for (const company of demoCompanies(random)) {
     const companyId = companyIdOf(workspaceId, company.externalId);
@@ -300,11 +300,12 @@ const seedCustomers = async (
     );
     await append(companyStreamId(companyId), 0, events, admin, at);
   }
-  const ids: string[] = [];
+  const customers: DemoCustomer[] = [];
   for (const [i, person] of demoCustomers(random, count).entries()) {
     const externalId = `user-${10_000 + i}`;
     const customerId = customerIdOf(workspaceId, externalId);
-    ids.push(customerId);
+    const companyId = companyByDomain.get(person.domain) ?? null;
+    customers.push({ id: customerId, role: 'customer', companyId });
     const events = customerDecider.decide(
       {
         type: 'UpsertCustomer',
@@ -312,21 +313,27 @@ const seedCustomers = async (
         externalId,
         email: person.email,
         name: person.name,
-        companyId: companyByDomain.get(person.domain) ?? null,
+        companyId,
         actor: admin,
       },
       customerDecider.initialState(),
     );
     await append(customerStreamId(customerId), 0, events, admin, at);
   }
-  return ids;
+  return customers;
 };
 
-/** Popularity follows a power law: a few requests collect most of the votes. */
+type DemoCustomer = Actor & { companyId: string | null };
+
+/**
+ * Popularity follows a power law: a few requests collect most of the votes. Each request matters
+ * most to a few companies, whose people cast nine votes in ten, so revenue ranks differently from
+ * votes.
+ */
 const seedVotes = async (
   append: Append,
   items: readonly Item[],
-  customers: readonly Actor[],
+  customers: readonly DemoCustomer[],
   teammate: Actor,
   random: () => number,
   voteCount: number,
@@ -334,6 +341,13 @@ const seedVotes = async (
 ): Promise<number> => {
   const weights = items.map((_, i) => 1 / Math.pow(i + 1, 0.9));
   const total = weights.reduce((a, b) => a + b, 0);
+  const companies = [...new Set(customers.map((c) => c.companyId))];
+  const interested = items.map(() => {
+    const few = new Set(
+      Array.from({ length: 2 + Math.floor(random() * 4) }, () => pick(random, companies)),
+    );
+    return customers.filter((c) => few.has(c.companyId));
+  });
   const cast = new Set<string>();
   let attempts = 0;
   while (cast.size < voteCount && attempts < voteCount * 20) {
@@ -342,7 +356,7 @@ const seedVotes = async (
     let index = 0;
     while (r > weights[index]! && index < items.length - 1) r -= weights[index++]!;
     const item = items[index]!;
-    const voter = pick(random, customers);
+    const voter = pick(random, random() < 0.9 ? interested[index]! : customers);
     const key = `${item.feedbackId}:${voter.id}`;
     if (cast.has(key) || !item.state.exists || whyVotingIsClosed(item.state)) continue;
     if (item.state.moderation !== 'approved') continue;

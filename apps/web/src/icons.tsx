@@ -83,3 +83,25 @@ export const BrandMark = () => (
     </g>
   </svg>
 );
+
+export const BuildingIcon = () => (
+  <Icon>
+    <path d="M3 13.5v-10h6.5v10M9.5 6.5h3.5v7M2 13.5h12" />
+    <path d="M5 6h2M5 8.5h2M5 11h2" />
+  </Icon>
+);
+
+export const UsersIcon = () => (
+  <Icon>
+    <circle cx="6" cy="5.5" r="2.25" />
+    <path d="M2 13c.5-2.2 2-3.5 4-3.5s3.5 1.3 4 3.5" />
+    <path d="M10.5 3.5a2 2 0 0 1 0 4M12 9.75c1 .5 1.75 1.6 2 3.25" />
+  </Icon>
+);
+
+export const SettingsIcon = () => (
+  <Icon>
+    <circle cx="8" cy="8" r="2" />
+    <path d="M8 1.75v1.5M8 12.75v1.5M14.25 8h-1.5M3.25 8h-1.5M12.4 3.6l-1.06 1.06M4.66 11.34 3.6 12.4M12.4 12.4l-1.06-1.06M4.66 4.66 3.6 3.6" />
+  </Icon>
+);

@@ -63,7 +63,7 @@ export const eventCatalog: Record<string, EventContractDoc> = {
   },
   [catalogKey('FeedbackSubmitted', 2)]: {
     description:
-      "Someone submitted a feedback item to a board: the first event of its `feedback-<feedbackId>` stream. v2 adds where it starts in the workspace's own workflow (`statusId`), whether it awaits a moderator (`moderation`: `approved`, or `pending` for a customer's post on a board that requires approval), the channel it came through (`source`), and, when a teammate captured it for a customer, who did (`capturedBy`; `authorId` is then the customer) and the customer's words (`quote`). `description` is markdown and may be empty.",
+      "Someone submitted a feedback item to a board: the first event of its `feedback-<feedbackId>` stream. v2 adds where it starts in the workspace's own workflow (`statusId`), whether it awaits a moderator (`moderation`: `approved`, or `pending` for a customer's post on a board that requires approval), the channel it came through (`source`), and, when a teammate captured it for a customer, who did (`capturedBy`; `authorId` is then the customer) and the customer's words (`quote`), and the category of its board it was filed under (`categoryId`, null when none; see FeedbackCategorised). `description` is markdown and may be empty.",
     example: {
       feedbackId: FEEDBACK_ID,
       title: 'Export the inbox as CSV',
@@ -75,6 +75,7 @@ export const eventCatalog: Record<string, EventContractDoc> = {
       source: 'sales_call',
       capturedBy: STAFF_ID,
       quote: 'Our finance team lives in spreadsheets.',
+      categoryId: 'reporting',
     },
   },
   [catalogKey('FeedbackStatusChanged', 2)]: {
@@ -96,6 +97,11 @@ export const eventCatalog: Record<string, EventContractDoc> = {
   [catalogKey('FeedbackUntagged', 1)]: {
     description: 'A teammate removed a tag from a feedback item.',
     example: { feedbackId: FEEDBACK_ID, by: STAFF_ID, tagId: 'reporting' },
+  },
+  [catalogKey('FeedbackCategorised', 1)]: {
+    description:
+      "A feedback item was filed under one of its board's categories, moved to another, or taken out of its category (`categoryId` null); teammates do this. It is also published right after a FeedbackEdited that moved the item to a board without a category of that id, with `categoryId` null and `by` the person who moved it (the author may move their own post). Filing an item under the category it is already in publishes nothing.",
+    example: { feedbackId: FEEDBACK_ID, by: STAFF_ID, categoryId: 'reporting' },
   },
   [catalogKey('FeedbackApproved', 1)]: {
     description:
@@ -171,6 +177,16 @@ export const eventCatalog: Record<string, EventContractDoc> = {
     description:
       'A teammate changed a board. Only the fields that changed are present; an absent field keeps its previous value.',
     example: { boardId: 'mobile-app', visibility: 'private' },
+  },
+  [catalogKey('CategoryCreated', 1)]: {
+    description:
+      'A teammate added a category to a board (stream `catalog-<workspaceId>`): a subdivision of the board, such as "Reporting" or "Permissions", that feedback on it may be filed under. A category id is unique within its board, not across boards: two boards may each have a category with the same id. Boards start without categories.',
+    example: { boardId: 'mobile-app', categoryId: 'reporting', name: 'Reporting' },
+  },
+  [catalogKey('CategoryRenamed', 1)]: {
+    description:
+      'A teammate renamed a category of a board. Carries the whole new name; the id, and so every feedback item filed under it, is untouched.',
+    example: { boardId: 'mobile-app', categoryId: 'reporting', name: 'Reports & exports' },
   },
   [catalogKey('TagCreated', 1)]: {
     description:

@@ -34,7 +34,7 @@ const streamIdOf = (type: string, data: Record<string, unknown>): string => {
   const id = (field: string) => String(data[field]);
   if (type.startsWith('Workspace')) return `workspace-${id('workspaceId')}`;
   if (type.startsWith('Vote')) return `ballot-${id('feedbackId')}-${id('voterId')}`;
-  if (/^(Board|Tag|Status)/.test(type)) return `catalog-${WORKSPACE_ID}`;
+  if (/^(Board|Category|Tag|Status)/.test(type)) return `catalog-${WORKSPACE_ID}`;
   if (type.startsWith('Comment')) return `comment-${id('commentId')}`;
   if (type.startsWith('Customer')) return `customer-${id('customerId')}`;
   if (type.startsWith('Company')) return `company-${id('companyId')}`;
@@ -154,6 +154,7 @@ const submittedV2 = {
   source: 'app',
   capturedBy: null,
   quote: null,
+  categoryId: null,
 };
 const byStaff = { feedbackId: FEEDBACK_ID, by: STAFF_ID };
 const posted = {
@@ -203,6 +204,15 @@ const handMadeBroken: Record<string, [string, unknown][]> = {
     ['empty name', { boardId: 'main', name: '' }],
     ['requiresApproval as a string', { boardId: 'main', requiresApproval: 'yes' }],
   ],
+  [catalogKey('CategoryCreated', 1)]: [
+    ['category id with capitals', { boardId: 'main', categoryId: 'Reporting', name: 'Reporting' }],
+    ['board id with an underscore', { boardId: 'main_board', categoryId: 'x', name: 'X' }],
+    ['blank name', { boardId: 'main', categoryId: 'reporting', name: '' }],
+  ],
+  [catalogKey('CategoryRenamed', 1)]: [
+    ['name over 60 characters', { boardId: 'main', categoryId: 'reporting', name: 'x'.repeat(61) }],
+    ['empty category id', { boardId: 'main', categoryId: '', name: 'Reports' }],
+  ],
   [catalogKey('TagCreated', 1)]: [
     ['colour not #rrggbb', { tagId: 'ux', name: 'UX', colour: 'pink' }],
     ['uppercase id', { tagId: 'UX', name: 'UX', colour: '#ff00aa' }],
@@ -230,6 +240,8 @@ const handMadeBroken: Record<string, [string, unknown][]> = {
     ['unknown moderation state', { ...submittedV2, moderation: 'hidden' }],
     ['unknown source', { ...submittedV2, source: 'fax' }],
     ['quote over 2000 characters', { ...submittedV2, quote: 'x'.repeat(2_001) }],
+    ['without categoryId', { ...submittedV2, categoryId: undefined }],
+    ['category id with a space', { ...submittedV2, categoryId: 'the reports' }],
   ],
   [catalogKey('FeedbackEdited', 1)]: [
     [
@@ -261,6 +273,11 @@ const handMadeBroken: Record<string, [string, unknown][]> = {
   ],
   [catalogKey('FeedbackTagged', 1)]: [['tag id with a space', { ...byStaff, tagId: 'u x' }]],
   [catalogKey('FeedbackUntagged', 1)]: [['empty by', { ...byStaff, by: '', tagId: 'ux' }]],
+  [catalogKey('FeedbackCategorised', 1)]: [
+    ['without categoryId (null takes it out of its category)', byStaff],
+    ['category id with capitals', { ...byStaff, categoryId: 'Reporting' }],
+    ['empty by', { ...byStaff, by: '', categoryId: null }],
+  ],
   [catalogKey('FeedbackApproved', 1)]: [['feedbackId not a uuid', { ...byStaff, feedbackId: 'x' }]],
   [catalogKey('FeedbackRejected', 1)]: [
     ['reason over 500 characters', { ...byStaff, reason: 'x'.repeat(501) }],

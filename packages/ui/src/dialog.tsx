@@ -13,7 +13,8 @@ export type DialogProps = {
 
 /**
  * A modal on the native <dialog> element, which traps focus, closes on Escape and restores focus
- * for free. Children mount only while open so forms start fresh each time.
+ * for free. Children mount only while open so forms start fresh each time. On opening, focus goes
+ * to the element marked `data-autofocus`, else to the first form field.
  */
 export const Dialog = ({ open, onClose, title, description, children, className }: DialogProps) => {
   const ref = useRef<HTMLDialogElement>(null);
@@ -24,7 +25,16 @@ export const Dialog = ({ open, onClose, title, description, children, className 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // React's autoFocus runs while the dialog is still hidden, so focus is placed here instead:
+      // on the element marked data-autofocus, else the first field, else the dialog's default.
+      const body = '.ui-dialog__panel > :not(header)';
+      (
+        dialog.querySelector<HTMLElement>(`${body} [data-autofocus]`) ??
+        dialog.querySelector<HTMLElement>(`${body} :is(input, select, textarea):not([disabled])`)
+      )?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 

@@ -1,6 +1,11 @@
 export { cx } from './cx';
-export { Badge, StatusBadge } from './badge';
-export type { BadgeProps, BadgeTone, StatusBadgeProps } from './badge';
+export { Badge, StatusBadge, TagChip } from './badge';
+export type { BadgeProps, BadgeTone, StatusBadgeProps, TagChipProps } from './badge';
+export { Kbd } from './kbd';
+export { Tabs } from './tabs';
+export type { TabItem, TabsProps } from './tabs';
+export { Checkbox } from './checkbox';
+export type { CheckboxProps } from './checkbox';
 export { Button } from './button';
 export type { ButtonProps, ButtonSize, ButtonVariant } from './button';
 export { Card } from './card';

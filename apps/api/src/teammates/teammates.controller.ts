@@ -9,7 +9,7 @@ import {
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { ActorRole, type Teammate } from '@chorus/domain';
+import { ActorRole, type Teammate, type TeammateList } from '@chorus/domain';
 import { CurrentActor, type AuthenticatedActor } from '../platform/auth';
 import { findTeammates, staffOnly } from './teammates';
 
@@ -19,7 +19,9 @@ const TeammateSchema = z.object({
   email: z.string(),
   role: ActorRole,
 }) satisfies z.ZodType<Teammate>;
-const TeammatesSchema = z.object({ teammates: z.array(TeammateSchema) });
+const TeammatesSchema = z.object({
+  teammates: z.array(TeammateSchema),
+}) satisfies z.ZodType<TeammateList>;
 class TeammatesDto extends createZodDto(TeammatesSchema) {}
 
 @ApiTags('identity')

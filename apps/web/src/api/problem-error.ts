@@ -13,11 +13,16 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 const readFieldErrors = (value: unknown): FieldError[] =>
   Array.isArray(value)
-    ? value.flatMap((entry: unknown) =>
-        isRecord(entry) && typeof entry.field === 'string' && typeof entry.message === 'string'
-          ? [{ field: entry.field, message: entry.message }]
-          : [],
-      )
+    ? value.flatMap((entry: unknown) => {
+        if (!isRecord(entry) || typeof entry.message !== 'string') return [];
+        const field =
+          typeof entry.field === 'string'
+            ? entry.field
+            : typeof entry.pointer === 'string'
+              ? entry.pointer
+              : '';
+        return [{ field, message: entry.message }];
+      })
     : [];
 
 /** Servers name fields as `title`, `body.title` or `/title`; all of them match 'title'. */

@@ -1,22 +1,61 @@
-import type { FeedbackSort, FeedbackStatus } from '@chorus/domain/client';
-
 // The API's shapes come from the domain, shared with the server's schemas.
 export type {
+  Board,
+  Catalog,
+  CatalogView,
+  CommentList,
+  CommentView,
+  CompanyDetail,
+  CompanyPage,
+  CompanyView,
+  CreateBoardInput,
+  CreateStatusInput,
+  CreateTagInput,
+  CustomerPage,
+  CustomerView,
+  EditCommentInput,
   EditedFeedback,
   EditFeedbackInput,
+  FeedbackChanged,
+  FeedbackFilters,
   FeedbackItem,
   FeedbackPage,
   FeedbackSort,
+  FeedbackSourceName,
+  Follower,
+  FollowerList,
+  FollowState,
+  ImportKind,
+  ImportReport,
+  InboxView,
   Me,
+  MergePreview,
+  MergeResult,
+  OnBehalfOfInput,
+  PostCommentInput,
+  SearchHit,
+  SearchResult,
+  SimilarFeedback,
   StatusChanged,
+  StatusDefinition,
+  StatusKind,
   SubmitFeedbackInput,
   SubmittedFeedback,
+  Tag,
+  Teammate,
+  TeammateList,
+  Timeline,
+  TimelineEntry,
+  UpdateBoardInput,
+  UpdateStatusInput,
+  UpdateTagInput,
   VoteResult,
 } from '@chorus/domain/client';
 
-export type FeedbackPageQuery = {
+import type { FeedbackFilters, FeedbackSort } from '@chorus/domain/client';
+
+export type FeedbackPageQuery = FeedbackFilters & {
   sort: FeedbackSort;
-  status: FeedbackStatus | null;
   limit: number;
   cursor: string | null;
 };

@@ -1,13 +1,26 @@
-import { Button, ErrorState, IconButton, Skeleton } from '@chorus/ui';
+import { feedbackSourceLabels } from '@chorus/domain/client';
+import { Button, ErrorState, IconButton, Skeleton, Tabs } from '@chorus/ui';
 import { useEffect, useId, useState } from 'react';
 import { describeError, isProblem } from '../api/problem-error';
 import type { FeedbackItem, Me } from '../api/types';
+import { FeedbackStatusBadge, useBoardName } from '../catalog/catalog-ui';
+import { CommentsThread } from '../comments/comments-thread';
 import { CheckIcon, CloseIcon, LinkIcon } from '../icons';
-import { formatDateTime, formatRelativeTime } from '../lib/format';
+import { formatDateTime, formatMoney, formatRelativeTime } from '../lib/format';
+import { hasModifier, isDialogOpen, isTyping } from '../lib/keyboard';
 import { useNow } from '../lib/use-now';
 import { useFeedbackDetail } from '../queries/feedback-queries';
-import { FeedbackStatusBadge } from './feedback-status-badge';
-import { StatusControl } from './status-control';
+import {
+  FollowToggle,
+  MergedBanner,
+  ModerationBanner,
+  OnBehalfVote,
+  SpamBadge,
+  SpamToggle,
+  TagsEditor,
+} from './detail-actions';
+import { StatusPicker } from './status-picker';
+import { TimelineView } from './timeline-view';
 import { TitleEditor } from './title-editor';
 import { VoteControl } from './vote-control';
 
@@ -15,10 +28,12 @@ type FeedbackDetailPanelProps = {
   id: string;
   me: Me;
   onClose: () => void;
+  onOpen: (id: string) => void;
+  onMerge: () => void;
+  onAnnounce: (message: string) => void;
 };
 
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && target.closest('input, textarea, select') !== null;
+type Tab = 'details' | 'comments' | 'timeline';
 
 const CopyLinkButton = () => {
   const [copied, setCopied] = useState(false);
@@ -52,27 +67,115 @@ const DetailSkeleton = () => (
   </div>
 );
 
-const DetailBody = ({ item, me, headingId }: { item: FeedbackItem; me: Me; headingId: string }) => {
+const Facts = ({ item }: { item: FeedbackItem }) => {
   const now = useNow();
   return (
-    <div className="detail__content">
-      <div className="detail__hero">
-        <VoteControl item={item} />
-        <div className="detail__hero-text">
-          <TitleEditor item={item} headingId={headingId} />
-          <div className="detail__tags">
-            <FeedbackStatusBadge status={item.status} />
-            <span className="detail__board">#{item.boardId}</span>
-          </div>
-        </div>
+    <dl className="detail__facts">
+      <div>
+        <dt>Votes</dt>
+        <dd>{item.voteCount.toLocaleString()}</dd>
       </div>
+      <div>
+        <dt>Revenue (MRR)</dt>
+        <dd>{formatMoney(item.revenueCents)}</dd>
+      </div>
+      <div>
+        <dt>Votes this week</dt>
+        <dd>{item.recentVotes.toLocaleString()}</dd>
+      </div>
+      <div>
+        <dt>Duplicates merged in</dt>
+        <dd>{item.duplicateCount.toLocaleString()}</dd>
+      </div>
+      <div>
+        <dt>Source</dt>
+        <dd>{feedbackSourceLabels[item.source]}</dd>
+      </div>
+      <div>
+        <dt>First response</dt>
+        <dd>
+          {item.firstResponseAt ? (
+            <time dateTime={item.firstResponseAt}>{formatDateTime(item.firstResponseAt)}</time>
+          ) : (
+            'Unanswered'
+          )}
+        </dd>
+      </div>
+      <div>
+        <dt>Created</dt>
+        <dd>
+          <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
+        </dd>
+      </div>
+      <div>
+        <dt>Last activity</dt>
+        <dd>
+          <time dateTime={item.lastActivityAt} title={formatDateTime(item.lastActivityAt)}>
+            {formatRelativeTime(item.lastActivityAt, now)}
+          </time>
+        </dd>
+      </div>
+    </dl>
+  );
+};
 
-      {me.role !== 'customer' && (
-        <section className="detail__section" aria-label="Workflow">
-          <StatusControl item={item} />
+const DetailsTab = ({
+  item,
+  me,
+  onMerge,
+  onAnnounce,
+}: {
+  item: FeedbackItem;
+  me: Me;
+  onMerge: () => void;
+  onAnnounce: (message: string) => void;
+}) => {
+  const staff = me.role !== 'customer';
+  return (
+    <div className="detail__sections">
+      {staff && (
+        <section className="detail__section" aria-labelledby="detail-status">
+          <h3 id="detail-status" className="detail__section-title">
+            Status
+          </h3>
+          <StatusPicker item={item} compact />
         </section>
       )}
-
+      {staff && (
+        <section className="detail__section" aria-labelledby="detail-tags">
+          <h3 id="detail-tags" className="detail__section-title">
+            Tags
+          </h3>
+          <TagsEditor item={item} onAnnounce={onAnnounce} />
+        </section>
+      )}
+      {staff && (
+        <section className="detail__section" aria-labelledby="detail-actions">
+          <h3 id="detail-actions" className="detail__section-title">
+            Actions
+          </h3>
+          <div className="detail__actions">
+            <FollowToggle item={item} me={me} />
+            {!item.mergedInto && (
+              <Button size="sm" variant="ghost" onClick={onMerge}>
+                Merge into…
+              </Button>
+            )}
+            <SpamToggle item={item} onAnnounce={onAnnounce} />
+          </div>
+          {!item.mergedInto && (
+            <div className="detail__on-behalf">
+              <OnBehalfVote item={item} onAnnounce={onAnnounce} />
+            </div>
+          )}
+        </section>
+      )}
+      {item.quote && (
+        <section className="detail__section">
+          <h3 className="detail__section-title">In their words</h3>
+          <blockquote className="detail__quote">{item.quote}</blockquote>
+        </section>
+      )}
       <section className="detail__section">
         <h3 className="detail__section-title">Description</h3>
         {item.description ? (
@@ -81,46 +184,83 @@ const DetailBody = ({ item, me, headingId }: { item: FeedbackItem; me: Me; headi
           <p className="detail__muted">No description was given.</p>
         )}
       </section>
-
       <section className="detail__section">
         <h3 className="detail__section-title">Details</h3>
-        <dl className="detail__facts">
-          <div>
-            <dt>Votes</dt>
-            <dd>{item.voteCount.toLocaleString()}</dd>
-          </div>
-          <div>
-            <dt>Voters</dt>
-            <dd>{item.voterCount.toLocaleString()}</dd>
-          </div>
-          <div>
-            <dt>Created</dt>
-            <dd>
-              <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
-            </dd>
-          </div>
-          <div>
-            <dt>Last activity</dt>
-            <dd>
-              <time dateTime={item.lastActivityAt} title={formatDateTime(item.lastActivityAt)}>
-                {formatRelativeTime(item.lastActivityAt, now)}
-              </time>
-            </dd>
-          </div>
-        </dl>
+        <Facts item={item} />
       </section>
     </div>
   );
 };
 
-export const FeedbackDetailPanel = ({ id, me, onClose }: FeedbackDetailPanelProps) => {
+const DetailBody = ({
+  item,
+  me,
+  headingId,
+  onOpen,
+  onMerge,
+  onAnnounce,
+}: {
+  item: FeedbackItem;
+  me: Me;
+  headingId: string;
+  onOpen: (id: string) => void;
+  onMerge: () => void;
+  onAnnounce: (message: string) => void;
+}) => {
+  const [tab, setTab] = useState<Tab>('details');
+  const boardName = useBoardName();
+  return (
+    <div className="detail__content">
+      <MergedBanner item={item} onOpen={onOpen} onAnnounce={onAnnounce} />
+      <ModerationBanner item={item} onAnnounce={onAnnounce} />
+      <div className="detail__hero">
+        <VoteControl item={item} />
+        <div className="detail__hero-text">
+          <TitleEditor item={item} headingId={headingId} />
+          <div className="detail__tags">
+            <FeedbackStatusBadge status={item.status} />
+            <SpamBadge item={item} />
+            <span className="detail__board">{boardName(item.boardId)}</span>
+          </div>
+        </div>
+      </div>
+      <Tabs
+        label="Feedback sections"
+        value={tab}
+        onChange={setTab}
+        tabs={[
+          {
+            value: 'details',
+            label: 'Details',
+            panel: <DetailsTab item={item} me={me} onMerge={onMerge} onAnnounce={onAnnounce} />,
+          },
+          {
+            value: 'comments',
+            label: `Comments${item.commentCount > 0 ? ` (${item.commentCount})` : ''}`,
+            panel: <CommentsThread feedbackId={item.id} me={me} />,
+          },
+          { value: 'timeline', label: 'Timeline', panel: <TimelineView feedbackId={item.id} /> },
+        ]}
+      />
+    </div>
+  );
+};
+
+export const FeedbackDetailPanel = ({
+  id,
+  me,
+  onClose,
+  onOpen,
+  onMerge,
+  onAnnounce,
+}: FeedbackDetailPanelProps) => {
   const detail = useFeedbackDetail(id);
   const headingId = useId();
 
   useEffect(() => {
     const closeOnEscape = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented || isTyping(event.target)) return;
-      if (document.querySelector('dialog[open]')) return;
+      if (hasModifier(event) || isDialogOpen()) return;
       onClose();
     };
     document.addEventListener('keydown', closeOnEscape);
@@ -129,7 +269,16 @@ export const FeedbackDetailPanel = ({ id, me, onClose }: FeedbackDetailPanelProp
 
   let body;
   if (detail.data) {
-    body = <DetailBody item={detail.data} me={me} headingId={headingId} />;
+    body = (
+      <DetailBody
+        item={detail.data}
+        me={me}
+        headingId={headingId}
+        onOpen={onOpen}
+        onMerge={onMerge}
+        onAnnounce={onAnnounce}
+      />
+    );
   } else if (detail.isError) {
     const missing = isProblem(detail.error, 404);
     body = (

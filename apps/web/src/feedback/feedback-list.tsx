@@ -1,4 +1,3 @@
-import { feedbackStatusLabels } from '@chorus/domain/client';
 import { Button, Card, EmptyState, ErrorState, Skeleton } from '@chorus/ui';
 import { describeError } from '../api/problem-error';
 import type { FeedbackItem } from '../api/types';
@@ -6,19 +5,24 @@ import { MessagesIcon } from '../icons';
 import { plural } from '../lib/format';
 import { useNow } from '../lib/use-now';
 import type { FeedbackListFilters } from '../queries/feedback-keys';
-import { useFeedbackList } from '../queries/feedback-queries';
+import type { useFeedbackList } from '../queries/feedback-queries';
 import { FeedbackRow } from './feedback-row';
+import { activeFilterCount } from './inbox-filters';
 
 type FeedbackListProps = {
+  list: ReturnType<typeof useFeedbackList>;
+  items: FeedbackItem[];
   filters: FeedbackListFilters;
   selectedId: string | null;
+  cursorId: string | null;
   onOpen: (id: string) => void;
+  onFocusRow: (id: string) => void;
   onSubmitFeedback: () => void;
-  onClearStatus: () => void;
+  onClearFilters: () => void;
 };
 
 /** Pages can overlap when the read model reorders between fetches; show each item once. */
-const uniqueById = (items: FeedbackItem[]): FeedbackItem[] => {
+export const uniqueById = (items: FeedbackItem[]): FeedbackItem[] => {
   const seen = new Set<string>();
   return items.filter((item) => !seen.has(item.id) && Boolean(seen.add(item.id)));
 };
@@ -40,14 +44,24 @@ const ListSkeleton = () => (
   </Card>
 );
 
+const emptyCopy: Record<NonNullable<FeedbackListFilters['view']>, [string, string]> = {
+  inbox: ['No feedback yet', 'When customers share ideas and problems, they land here.'],
+  pending: ['Nothing waits for approval', 'Posts on boards that require approval show up here.'],
+  spam: ['No spam', 'Feedback marked as spam is kept here, out of the inbox.'],
+  merged: ['No merged duplicates', 'Duplicates you merge into another item are listed here.'],
+};
+
 export const FeedbackList = ({
+  list,
+  items,
   filters,
   selectedId,
+  cursorId,
   onOpen,
+  onFocusRow,
   onSubmitFeedback,
-  onClearStatus,
+  onClearFilters,
 }: FeedbackListProps) => {
-  const list = useFeedbackList(filters);
   const now = useNow();
 
   if (list.isPending) {
@@ -74,28 +88,30 @@ export const FeedbackList = ({
     );
   }
 
-  const items = uniqueById(list.data.pages.flatMap((page) => page.items));
-
   if (items.length === 0) {
+    const filtered = activeFilterCount(filters) > 0;
+    const [title, hint] = emptyCopy[filters.view ?? 'inbox'];
     return (
       <Card padded={false} aria-live="polite">
-        {filters.status === 'all' ? (
+        {filtered ? (
           <EmptyState
             icon={<MessagesIcon />}
-            title="No feedback yet"
-            hint="When customers share ideas and problems, they land here, ranked by votes."
-            action={
-              <Button variant="primary" onClick={onSubmitFeedback}>
-                Submit feedback
-              </Button>
-            }
+            title="Nothing matches these filters"
+            hint="Try fewer filters, or another view."
+            action={<Button onClick={onClearFilters}>Clear filters</Button>}
           />
         ) : (
           <EmptyState
             icon={<MessagesIcon />}
-            title={`Nothing is ${feedbackStatusLabels[filters.status].toLowerCase()}`}
-            hint="No feedback has this status right now."
-            action={<Button onClick={onClearStatus}>Show all statuses</Button>}
+            title={title}
+            hint={hint}
+            action={
+              (filters.view ?? 'inbox') === 'inbox' ? (
+                <Button variant="primary" onClick={onSubmitFeedback}>
+                  Submit feedback
+                </Button>
+              ) : undefined
+            }
           />
         )}
       </Card>
@@ -119,8 +135,10 @@ export const FeedbackList = ({
             key={item.id}
             item={item}
             selected={item.id === selectedId}
+            cursor={item.id === cursorId}
             now={now}
             onOpen={onOpen}
+            onFocusRow={onFocusRow}
           />
         ))}
       </ul>

@@ -1,20 +1,67 @@
-import { FEEDBACK_DESCRIPTION_MAX, FEEDBACK_TITLE_MAX } from '@chorus/domain/client';
-import { Button, Dialog, TextArea, TextField } from '@chorus/ui';
+import {
+  DEFAULT_BOARD_ID,
+  FEEDBACK_DESCRIPTION_MAX,
+  FEEDBACK_TITLE_MAX,
+  feedbackSources,
+  type FeedbackSourceName,
+} from '@chorus/domain/client';
+import { Button, Checkbox, Dialog, Select, TextArea, TextField } from '@chorus/ui';
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { describeError, ProblemError } from '../api/problem-error';
 import type { FeedbackItem } from '../api/types';
+import { FeedbackStatusBadge } from '../catalog/catalog-ui';
+import { AsyncPicker, type PickerOption } from '../components/async-picker';
+import { searchCustomerOptions } from '../components/pickers';
+import { plural } from '../lib/format';
+import { useDebounced } from '../lib/use-debounced';
+import { useCatalogOrDefault } from '../queries/catalog';
 import { useSubmitFeedback } from '../queries/feedback-mutations';
+import { useSimilarFeedback } from '../queries/feedback-queries';
+import { sourceOptions } from './detail-actions';
 import { validateDescription, validateTitle } from './validation';
 
 type NewFeedbackFormProps = {
   onCancel: () => void;
   onSubmitted: (item: FeedbackItem) => void;
+  /** Opens an existing item the person recognised among the suggestions. */
+  onOpenExisting: (id: string) => void;
 };
 
-const KNOWN_FIELDS = ['title', 'description'];
+const KNOWN_FIELDS = ['title', 'description', 'boardId', 'customerId', 'source', 'quote'];
 
-const NewFeedbackForm = ({ onCancel, onSubmitted }: NewFeedbackFormProps) => {
+const SimilarSuggestions = ({ title, onOpen }: { title: string; onOpen: (id: string) => void }) => {
+  const similar = useSimilarFeedback(useDebounced(title.trim(), 350));
+  const suggestions = similar.data?.suggestions ?? [];
+  if (title.trim().length < 4 || suggestions.length === 0) return null;
+  return (
+    <section className="similar" aria-live="polite" aria-label="Similar feedback">
+      <p className="similar__title">Already asked? Similar feedback:</p>
+      <ul className="similar__list">
+        {suggestions.slice(0, 5).map((suggestion) => (
+          <li key={suggestion.id}>
+            <button type="button" className="similar__item" onClick={() => onOpen(suggestion.id)}>
+              <span className="similar__name">{suggestion.title}</span>
+              <span className="similar__meta">
+                <FeedbackStatusBadge status={suggestion.status} />
+                {plural(suggestion.voteCount, 'vote')}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+};
+
+const NewFeedbackForm = ({ onCancel, onSubmitted, onOpenExisting }: NewFeedbackFormProps) => {
   const submit = useSubmitFeedback();
+  const catalog = useCatalogOrDefault();
+  const [boardId, setBoardId] = useState(DEFAULT_BOARD_ID);
+  const [onBehalf, setOnBehalf] = useState(false);
+  const [customer, setCustomer] = useState<PickerOption | null>(null);
+  const [source, setSource] = useState<FeedbackSourceName>('sales_call');
+  const [quote, setQuote] = useState('');
+  const [customerMissing, setCustomerMissing] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
   const descriptionRef = useRef<HTMLTextAreaElement>(null);
   const [title, setTitle] = useState('');
@@ -44,8 +91,25 @@ const NewFeedbackForm = ({ onCancel, onSubmitted }: NewFeedbackFormProps) => {
       descriptionRef.current?.focus();
       return;
     }
+    if (onBehalf && !customer) {
+      setCustomerMissing(true);
+      return;
+    }
     submit.mutate(
-      { title: title.trim(), ...(description.trim() ? { description } : {}) },
+      {
+        title: title.trim(),
+        boardId,
+        ...(description.trim() ? { description } : {}),
+        ...(onBehalf && customer
+          ? {
+              onBehalfOf: {
+                customerId: customer.id,
+                source,
+                ...(quote.trim() ? { quote: quote.trim() } : {}),
+              },
+            }
+          : {}),
+      },
       { onSuccess: onSubmitted },
     );
   };
@@ -96,6 +160,17 @@ const NewFeedbackForm = ({ onCancel, onSubmitted }: NewFeedbackFormProps) => {
             setTouched((current) => ({ ...current, title: current.title || title.length > 0 }))
           }
         />
+        <SimilarSuggestions title={title} onOpen={onOpenExisting} />
+        <Select
+          label="Board"
+          value={boardId}
+          error={problem?.fieldMessage('boardId')}
+          options={catalog.boards.map((board) => ({
+            value: board.id,
+            label: `${board.name}${board.visibility === 'private' ? ' (private)' : ''}`,
+          }))}
+          onChange={(event) => setBoardId(event.target.value)}
+        />
         <TextArea
           ref={descriptionRef}
           label="Description"
@@ -115,6 +190,50 @@ const NewFeedbackForm = ({ onCancel, onSubmitted }: NewFeedbackFormProps) => {
           }}
           onBlur={() => setTouched((current) => ({ ...current, description: true }))}
         />
+        <Checkbox
+          label="On behalf of a customer"
+          hint="Record who asked and where; their vote is added with it."
+          checked={onBehalf}
+          onChange={(event) => setOnBehalf(event.target.checked)}
+        />
+        {onBehalf && (
+          <fieldset className="composer__group">
+            <legend className="ui-visually-hidden">Customer</legend>
+            <AsyncPicker
+              label="Customer"
+              placeholder="Search by name or email"
+              queryKey="customers"
+              search={searchCustomerOptions}
+              value={customer}
+              error={
+                customerMissing && !customer
+                  ? 'Choose the customer who asked for it.'
+                  : problem?.fieldMessage('customerId')
+              }
+              onChange={(next) => {
+                setCustomer(next);
+                setCustomerMissing(false);
+              }}
+            />
+            <Select
+              label="Source"
+              value={source}
+              options={sourceOptions}
+              onChange={(event) =>
+                setSource(feedbackSources.find((s) => s === event.target.value) ?? 'sales_call')
+              }
+            />
+            <TextArea
+              label="Quote"
+              rows={2}
+              aside="Optional"
+              placeholder="What they said, in their words"
+              value={quote}
+              error={problem?.fieldMessage('quote')}
+              onChange={(event) => setQuote(event.target.value)}
+            />
+          </fieldset>
+        )}
       </div>
       <footer className="composer__footer">
         <span className="composer__shortcut" aria-hidden="true">
@@ -133,13 +252,22 @@ const NewFeedbackForm = ({ onCancel, onSubmitted }: NewFeedbackFormProps) => {
 
 type NewFeedbackDialogProps = NewFeedbackFormProps & { open: boolean };
 
-export const NewFeedbackDialog = ({ open, onCancel, onSubmitted }: NewFeedbackDialogProps) => (
+export const NewFeedbackDialog = ({
+  open,
+  onCancel,
+  onSubmitted,
+  onOpenExisting,
+}: NewFeedbackDialogProps) => (
   <Dialog
     open={open}
     onClose={onCancel}
     title="New feedback"
-    description="Capture a request on a customer's behalf. It starts as Open with no votes."
+    description="Capture an idea or a request, yours or a customer's."
   >
-    <NewFeedbackForm onCancel={onCancel} onSubmitted={onSubmitted} />
+    <NewFeedbackForm
+      onCancel={onCancel}
+      onSubmitted={onSubmitted}
+      onOpenExisting={onOpenExisting}
+    />
   </Dialog>
 );

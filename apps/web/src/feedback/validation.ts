@@ -2,8 +2,6 @@ import {
   FEEDBACK_DESCRIPTION_MAX,
   FEEDBACK_TITLE_MAX,
   FEEDBACK_TITLE_MIN,
-  feedbackStatuses,
-  type FeedbackStatus,
 } from '@chorus/domain/client';
 
 /** Mirrors the domain's FeedbackTitle schema: trimmed, then bounded. */
@@ -22,6 +20,3 @@ export const validateDescription = (description: string): string | undefined =>
   description.length > FEEDBACK_DESCRIPTION_MAX
     ? `Description must be at most ${FEEDBACK_DESCRIPTION_MAX.toLocaleString()} characters of markdown.`
     : undefined;
-
-export const isFeedbackStatus = (value: string | null): value is FeedbackStatus =>
-  (feedbackStatuses as readonly (string | null)[]).includes(value);

@@ -1,14 +1,16 @@
-import { feedbackStatusLabels, isVotingOpen } from '@chorus/domain/client';
+import { isVotingOpen } from '@chorus/domain/client';
 import { VoteButton } from '@chorus/ui';
 import { useId } from 'react';
 import { describeError } from '../api/problem-error';
 import type { FeedbackItem } from '../api/types';
 import { useVoteToggle } from '../queries/feedback-mutations';
+import { useStatusName } from '../catalog/catalog-ui';
 
 export const VoteControl = ({ item }: { item: FeedbackItem }) => {
   const vote = useVoteToggle(item.id);
   const hintId = useId();
-  const open = isVotingOpen(item.status);
+  const statusName = useStatusName();
+  const open = isVotingOpen(item.statusKind) && !item.mergedInto;
 
   return (
     <div className="vote-control">
@@ -23,7 +25,9 @@ export const VoteControl = ({ item }: { item: FeedbackItem }) => {
       />
       {!open && (
         <p id={hintId} className="vote-control__hint">
-          Voting is closed: this feedback is {feedbackStatusLabels[item.status].toLowerCase()}.
+          {item.mergedInto
+            ? 'Voting happens on the item this one was merged into.'
+            : `Voting is closed: this feedback is ${statusName(item.status).toLowerCase()}.`}
         </p>
       )}
       <p className="vote-control__error" role="alert">

@@ -35,3 +35,19 @@ export const initials = (name: string): string =>
     .slice(0, 2)
     .map((part) => part[0]?.toUpperCase() ?? '')
     .join('');
+
+const moneyFormat = new Intl.NumberFormat(undefined, {
+  style: 'currency',
+  currency: 'USD',
+  maximumFractionDigits: 0,
+});
+const compactMoneyFormat = new Intl.NumberFormat(undefined, {
+  style: 'currency',
+  currency: 'USD',
+  notation: 'compact',
+  maximumFractionDigits: 1,
+});
+
+/** Cents as whole dollars, e.g. `$12,400`; `compact` gives `$12.4K` for tight rows. */
+export const formatMoney = (cents: number, { compact = false } = {}): string =>
+  (compact ? compactMoneyFormat : moneyFormat).format(cents / 100);

@@ -2,12 +2,15 @@ import { useSyncExternalStore } from 'react';
 
 const listeners = new Set<() => void>();
 
+// wouter patches history.pushState/replaceState to fire these, so route changes notify us too.
+const historyEvents = ['popstate', 'pushState', 'replaceState'] as const;
+
 const subscribe = (listener: () => void) => {
   listeners.add(listener);
-  window.addEventListener('popstate', listener);
+  historyEvents.forEach((type) => window.addEventListener(type, listener));
   return () => {
     listeners.delete(listener);
-    window.removeEventListener('popstate', listener);
+    historyEvents.forEach((type) => window.removeEventListener(type, listener));
   };
 };
 

@@ -59,12 +59,14 @@ export const insertFeedback = (queryClient: QueryClient, item: FeedbackItem) => 
   for (const [queryKey, data] of queryClient.getQueriesData<FeedbackListData>({
     queryKey: feedbackKeys.lists(),
   })) {
-    const filters = filtersOf(queryKey);
-    if (!data || (filters.status !== 'all' && filters.status !== item.status)) continue;
+    const { sort, view, ...narrowing } = filtersOf(queryKey);
+    const unfiltered =
+      (view === undefined || view === 'inbox') && Object.keys(narrowing).length === 0;
+    if (!data || !unfiltered || item.moderation !== 'approved') continue;
     if (data.pages.some((page) => page.items.some((existing) => existing.id === item.id))) continue;
 
     const pages = data.pages.map((page) => ({ ...page, items: [...page.items] }));
-    if (filters.sort === 'votes') {
+    if (sort === 'votes') {
       const target = pages.find((page) => page.items.some((existing) => existing.voteCount === 0));
       if (target) {
         target.items.splice(

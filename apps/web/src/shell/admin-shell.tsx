@@ -1,12 +1,19 @@
 import { Badge, Button, ErrorState, Spinner } from '@chorus/ui';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Link, Route, Switch, useLocation } from 'wouter';
 import { describeError } from '../api/problem-error';
 import type { Me } from '../api/types';
 import { signOut } from '../auth/auth-store';
 import { FeedbackInbox } from '../feedback/feedback-inbox';
-import { BrandMark, InboxIcon, SignOutIcon } from '../icons';
+import { BrandMark, BuildingIcon, InboxIcon, SettingsIcon, SignOutIcon, UsersIcon } from '../icons';
 import { initials } from '../lib/format';
-import { updateSearchParams } from '../lib/url-state';
 import { useMe } from '../queries/me';
+
+// Pages a triager opens now and then load on first visit, keeping the inbox's bundle small.
+const CompaniesPage = lazy(() => import('../companies/companies-page'));
+const CompanyPage = lazy(() => import('../companies/company-page'));
+const CustomersPage = lazy(() => import('../customers/customers-page'));
+const SettingsPage = lazy(() => import('../settings/settings-page'));
 
 const roleLabels: Record<Me['role'], string> = {
   admin: 'Admin',
@@ -14,64 +21,108 @@ const roleLabels: Record<Me['role'], string> = {
   customer: 'Customer',
 };
 
-const Sidebar = ({ workspace }: { workspace: Me['workspace'] }) => (
-  <aside className="sidebar">
-    <div className="sidebar__brand">
-      <BrandMark />
-      <span>Chorus</span>
-    </div>
-    <nav className="sidebar__nav" aria-label="Main">
-      <ul>
-        <li>
-          <a
-            className="sidebar__link"
-            href="/"
-            aria-current="page"
-            onClick={(event) => {
-              event.preventDefault();
-              updateSearchParams({ feedback: null, sort: null, status: null }, 'push');
-            }}
-          >
-            <InboxIcon />
-            Inbox
-          </a>
-        </li>
-      </ul>
-    </nav>
-    <div className="sidebar__workspace">
-      <span className="sidebar__workspace-mark" aria-hidden="true">
-        {initials(workspace.name)}
-      </span>
-      <span className="sidebar__workspace-text">
-        <span className="sidebar__workspace-name">{workspace.name}</span>
-        <span className="sidebar__workspace-slug">{workspace.slug}</span>
-      </span>
-    </div>
-  </aside>
+type NavItem = { href: string; label: string; icon: ReactNode; matches: (path: string) => boolean };
+
+const navItems: NavItem[] = [
+  { href: '/', label: 'Inbox', icon: <InboxIcon />, matches: (path) => path === '/' },
+  {
+    href: '/companies',
+    label: 'Companies',
+    icon: <BuildingIcon />,
+    matches: (path) => path.startsWith('/companies'),
+  },
+  {
+    href: '/customers',
+    label: 'Customers',
+    icon: <UsersIcon />,
+    matches: (path) => path.startsWith('/customers'),
+  },
+  {
+    href: '/settings/tags',
+    label: 'Settings',
+    icon: <SettingsIcon />,
+    matches: (path) => path.startsWith('/settings'),
+  },
+];
+
+const pageName = (path: string) =>
+  navItems.find((item) => item.matches(path))?.label ?? 'Not found';
+
+const Sidebar = ({ workspace }: { workspace: Me['workspace'] }) => {
+  const [path] = useLocation();
+  return (
+    <aside className="sidebar">
+      <div className="sidebar__brand">
+        <BrandMark />
+        <span>Chorus</span>
+      </div>
+      <nav className="sidebar__nav" aria-label="Main">
+        <ul>
+          {navItems.map((item) => (
+            <li key={item.href}>
+              <Link
+                className="sidebar__link"
+                href={item.href}
+                aria-current={item.matches(path) ? 'page' : undefined}
+              >
+                {item.icon}
+                {item.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="sidebar__workspace">
+        <span className="sidebar__workspace-mark" aria-hidden="true">
+          {initials(workspace.name)}
+        </span>
+        <span className="sidebar__workspace-text">
+          <span className="sidebar__workspace-name">{workspace.name}</span>
+          <span className="sidebar__workspace-slug">{workspace.slug}</span>
+        </span>
+      </div>
+    </aside>
+  );
+};
+
+const Header = ({ me }: { me: Me }) => {
+  const [path] = useLocation();
+  return (
+    <header className="topbar">
+      <p className="topbar__crumbs">
+        <span className="topbar__workspace">{me.workspace.name}</span>
+        <span className="topbar__separator" aria-hidden="true">
+          /
+        </span>
+        <span>{pageName(path)}</span>
+      </p>
+      <div className="topbar__user">
+        <span className="avatar" aria-hidden="true">
+          {initials(me.name)}
+        </span>
+        <span className="topbar__identity">
+          <span className="topbar__name">{me.name}</span>
+          <Badge tone={me.role === 'customer' ? 'neutral' : 'accent'}>{roleLabels[me.role]}</Badge>
+        </span>
+        <Button variant="ghost" size="sm" icon={<SignOutIcon />} onClick={() => signOut()}>
+          Sign out
+        </Button>
+      </div>
+    </header>
+  );
+};
+
+const PageLoading = () => (
+  <div className="app-center app-center--page">
+    <Spinner size="lg" label="Loading page" />
+  </div>
 );
 
-const Header = ({ me }: { me: Me }) => (
-  <header className="topbar">
-    <p className="topbar__crumbs">
-      <span className="topbar__workspace">{me.workspace.name}</span>
-      <span className="topbar__separator" aria-hidden="true">
-        /
-      </span>
-      <span>Inbox</span>
-    </p>
-    <div className="topbar__user">
-      <span className="avatar" aria-hidden="true">
-        {initials(me.name)}
-      </span>
-      <span className="topbar__identity">
-        <span className="topbar__name">{me.name}</span>
-        <Badge tone={me.role === 'customer' ? 'neutral' : 'accent'}>{roleLabels[me.role]}</Badge>
-      </span>
-      <Button variant="ghost" size="sm" icon={<SignOutIcon />} onClick={() => signOut()}>
-        Sign out
-      </Button>
-    </div>
-  </header>
+const NotFound = () => (
+  <ErrorState
+    title="Page not found"
+    detail="The address does not match any page of the admin app."
+  />
 );
 
 export const AdminShell = () => {
@@ -106,7 +157,26 @@ export const AdminShell = () => {
       <div className="shell__body">
         <Header me={me.data} />
         <main className="shell__main" id="main" tabIndex={-1}>
-          <FeedbackInbox me={me.data} />
+          <Suspense fallback={<PageLoading />}>
+            <Switch>
+              <Route path="/">
+                <FeedbackInbox me={me.data} />
+              </Route>
+              <Route path="/companies">
+                <CompaniesPage />
+              </Route>
+              <Route path="/companies/:id">{(params) => <CompanyPage id={params.id} />}</Route>
+              <Route path="/customers">
+                <CustomersPage />
+              </Route>
+              <Route path="/settings/:section">
+                {(params) => <SettingsPage section={params.section} />}
+              </Route>
+              <Route>
+                <NotFound />
+              </Route>
+            </Switch>
+          </Suspense>
         </main>
       </div>
     </div>

@@ -182,7 +182,8 @@ const decideCatalog = (command: CatalogCommand, state: Catalog): CatalogEvent[] 
     case 'CreateCategory':
     case 'RenameCategory': {
       const board = state.boards.find((b) => b.id === command.boardId);
-      if (!board) throw new DomainRuleViolation(`There is no board "${command.boardId}".`, 'boardId');
+      if (!board)
+        throw new DomainRuleViolation(`There is no board "${command.boardId}".`, 'boardId');
       const categoryId = valid(CategoryId, command.categoryId, 'categoryId');
       const name = valid(CatalogName('Category'), command.name, 'name');
       const existing = board.categories.find((c) => c.id === categoryId);

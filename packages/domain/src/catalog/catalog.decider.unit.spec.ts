@@ -190,8 +190,96 @@ describe('boards', () => {
       ]).boards,
     ).toEqual([
       defaultBoard,
-      { id: 'roadmap', name: 'Road map', visibility: 'public', requiresApproval: true },
+      {
+        id: 'roadmap',
+        name: 'Road map',
+        visibility: 'public',
+        requiresApproval: true,
+        categories: [],
+      },
     ]));
+});
+
+describe('categories', () => {
+  const reporting: CatalogEvent = {
+    type: 'CategoryCreated',
+    data: { boardId: 'roadmap', categoryId: 'reporting', name: 'Reporting' },
+  };
+
+  it('adds a category to a board', () =>
+    spec
+      .given([roadmap])
+      .when(
+        staff({
+          type: 'CreateCategory',
+          boardId: 'roadmap',
+          categoryId: 'reporting',
+          name: ' Reporting ',
+        }),
+      )
+      .then([reporting]));
+
+  it('refuses a category on a board that does not exist, or twice on one board', () => {
+    expect(
+      fieldOf([], staff({ type: 'CreateCategory', boardId: 'nope', categoryId: 'x', name: 'X' })),
+    ).toBe('boardId');
+    expect(
+      fieldOf(
+        [roadmap, reporting],
+        staff({ type: 'CreateCategory', boardId: 'roadmap', categoryId: 'reporting', name: 'R' }),
+      ),
+    ).toBe('categoryId');
+  });
+
+  it('renames a category, and renaming to the same name records nothing', () => {
+    spec
+      .given([roadmap, reporting])
+      .when(
+        staff({
+          type: 'RenameCategory',
+          boardId: 'roadmap',
+          categoryId: 'reporting',
+          name: 'Reports',
+        }),
+      )
+      .then([
+        {
+          type: 'CategoryRenamed',
+          data: { boardId: 'roadmap', categoryId: 'reporting', name: 'Reports' },
+        },
+      ]);
+    spec
+      .given([roadmap, reporting])
+      .when(
+        staff({
+          type: 'RenameCategory',
+          boardId: 'roadmap',
+          categoryId: 'reporting',
+          name: 'Reporting',
+        }),
+      )
+      .thenNothingHappens();
+    expect(
+      fieldOf(
+        [roadmap],
+        staff({ type: 'RenameCategory', boardId: 'roadmap', categoryId: 'ghost', name: 'G' }),
+      ),
+    ).toBe('categoryId');
+  });
+
+  it('folds categories into their board', () => {
+    const catalog = fold(catalogDecider, [
+      roadmap,
+      reporting,
+      {
+        type: 'CategoryRenamed',
+        data: { boardId: 'roadmap', categoryId: 'reporting', name: 'Reports' },
+      },
+    ]);
+    expect(catalog.boards.find((b) => b.id === 'roadmap')?.categories).toEqual([
+      { id: 'reporting', name: 'Reports' },
+    ]);
+  });
 });
 
 describe('tags', () => {

@@ -33,7 +33,7 @@ export const defaultBoard: Board = {
 
 /** Every workspace starts with the General board and the default workflow, without any events. */
 export const initialCatalog = (): Catalog => ({
-  boards: [defaultBoard],
+  boards: [{ ...defaultBoard, categories: [] }],
   tags: [],
   statuses: defaultStatuses.map((s) => ({ ...s, transitions: [...s.transitions] })),
 });

@@ -135,6 +135,7 @@ export type PostCommentInput = {
 export type EditCommentInput = { body: string; mentions?: string[] };
 
 export type Follower = { id: string; name: string | null; reason: 'author' | 'voter' | 'explicit' };
+export type FollowerList = { followers: Follower[] };
 export type FollowState = { feedbackId: string; following: boolean; followerCount: number };
 
 export type SearchHit = Pick<
@@ -153,3 +154,4 @@ export type SimilarFeedback = {
 };
 
 export type Teammate = { id: string; name: string; email: string; role: ActorRoleName };
+export type TeammateList = { teammates: Teammate[] };

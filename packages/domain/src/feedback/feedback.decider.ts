@@ -251,9 +251,7 @@ const moderate = (
         );
       }
       if (state.categoryId === command.categoryId) return [];
-      return [
-        { type: 'FeedbackCategorised', data: { ...base, categoryId: command.categoryId } },
-      ];
+      return [{ type: 'FeedbackCategorised', data: { ...base, categoryId: command.categoryId } }];
     }
     case 'UntagFeedback':
       assertStaff(command.actor, 'untag feedback');

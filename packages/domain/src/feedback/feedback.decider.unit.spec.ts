@@ -44,6 +44,20 @@ const catalog = catalogWith([
     type: 'BoardCreated',
     data: { boardId: 'internal', name: 'Internal', visibility: 'private', requiresApproval: false },
   },
+  // General and Beta share a category id; Mobile app has its own categories only.
+  {
+    type: 'CategoryCreated',
+    data: { boardId: 'general', categoryId: 'permissions', name: 'Permissions' },
+  },
+  {
+    type: 'CategoryCreated',
+    data: { boardId: 'beta', categoryId: 'permissions', name: 'Access' },
+  },
+  { type: 'CategoryCreated', data: { boardId: 'mobile-app', categoryId: 'ios', name: 'iOS' } },
+  {
+    type: 'CategoryCreated',
+    data: { boardId: 'mobile-app', categoryId: 'android', name: 'Android' },
+  },
   { type: 'TagCreated', data: { tagId: 'ux', name: 'UX', colour: '#ff00aa' } },
   { type: 'TagCreated', data: { tagId: 'billing', name: 'Billing', colour: '#00aaff' } },
   {
@@ -75,13 +89,14 @@ const submittedData: FeedbackSubmitted['data'] = {
   source: 'app',
   capturedBy: null,
   quote: null,
+  categoryId: null,
 };
 const submitted: FeedbackEvent = { type: 'FeedbackSubmitted', data: submittedData };
 const submittedWith = (over: Partial<FeedbackSubmitted['data']>): FeedbackEvent => ({
   type: 'FeedbackSubmitted',
   data: { ...submittedData, ...over },
 });
-/** As stored before custom workflows: no status, moderation, source, capture or quote. */
+/** As stored before custom workflows: no status, moderation, source, capture, quote or category. */
 const submittedV1: FeedbackEvent = {
   type: 'FeedbackSubmitted',
   data: {
@@ -113,6 +128,10 @@ const changeStatus = (
   actor,
 });
 const by = (actor: Actor) => ({ feedbackId, by: actor.id });
+const categorised = (categoryId: string | null, actor: Actor = teammate): FeedbackEvent => ({
+  type: 'FeedbackCategorised',
+  data: { ...by(actor), categoryId },
+});
 
 /** The field a rule violation names, or what was thrown instead. */
 const fieldAtFault = (run: () => unknown): string | undefined | Error => {
@@ -197,6 +216,44 @@ describe('SubmitFeedback', () => {
     expect(
       fieldAtFault(() => feedbackDecider.decide(submit({ title: 'a' }), { exists: false })),
     ).toBe('title'));
+
+  describe('categories', () => {
+    it('files it under a category of its board', () =>
+      spec
+        .given([])
+        .when(submit({ boardId: 'mobile-app', categoryId: 'ios', catalog }))
+        .then([submittedWith({ description: '', boardId: 'mobile-app', categoryId: 'ios' })]));
+
+    it('files it under a category of the General board by default', () =>
+      spec
+        .given([])
+        .when(submit({ categoryId: 'permissions', catalog }))
+        .then([submittedWith({ description: '', categoryId: 'permissions' })]));
+
+    it('refuses a category of another board, naming the field', () => {
+      spec
+        .given([])
+        .when(submit({ boardId: 'mobile-app', categoryId: 'permissions', catalog }))
+        .thenThrows(DomainRuleViolation, 'Board "Mobile app" has no category "permissions".');
+      expect(
+        fieldAtFault(() =>
+          feedbackDecider.decide(
+            submit({ boardId: 'mobile-app', categoryId: 'permissions', catalog }),
+            {
+              exists: false,
+            },
+          ),
+        ),
+      ).toBe('categoryId');
+    });
+
+    it('refuses a category no board has', () =>
+      expect(
+        fieldAtFault(() =>
+          feedbackDecider.decide(submit({ categoryId: 'ghost', catalog }), { exists: false }),
+        ),
+      ).toBe('categoryId'));
+  });
 
   it('rejects an unknown source', () =>
     expect(
@@ -394,6 +451,52 @@ describe('EditFeedback', () => {
         },
       ]));
 
+  describe('moving an item that is in a category', () => {
+    const inPermissions = submittedWith({ categoryId: 'permissions' });
+
+    it('takes it out of its category when the new board does not have it', () =>
+      spec
+        .given([inPermissions])
+        .when(edit(teammate, { boardId: 'mobile-app' }))
+        .then([
+          {
+            type: 'FeedbackEdited',
+            data: { feedbackId, boardId: 'mobile-app', editedBy: teammate.id },
+          },
+          categorised(null),
+        ]));
+
+    it('keeps its category when the new board has one with the same id', () =>
+      spec
+        .given([inPermissions])
+        .when(edit(teammate, { boardId: 'beta' }))
+        .then([
+          { type: 'FeedbackEdited', data: { feedbackId, boardId: 'beta', editedBy: teammate.id } },
+        ]));
+
+    it('keeps its category when it stays on its board', () =>
+      spec
+        .given([inPermissions])
+        .when(edit(teammate, { title: 'Dark theme', boardId: 'general' }))
+        .then([
+          {
+            type: 'FeedbackEdited',
+            data: { feedbackId, title: 'Dark theme', editedBy: teammate.id },
+          },
+        ]));
+
+    it('leaves the category out of it when it is in none', () =>
+      spec
+        .given([submitted])
+        .when(edit(teammate, { boardId: 'mobile-app' }))
+        .then([
+          {
+            type: 'FeedbackEdited',
+            data: { feedbackId, boardId: 'mobile-app', editedBy: teammate.id },
+          },
+        ]));
+  });
+
   it('refuses a board the workspace does not have', () =>
     spec
       .given([submitted])
@@ -586,13 +689,14 @@ describe('ChangeFeedbackStatus', () => {
 });
 
 describe('evolving feedback from stored events', () => {
-  it('gives v1 submissions the defaults: open, approved, from the app, nobody captured it', () =>
+  it('gives v1 submissions the defaults: open, approved, from the app, nobody captured it, no category', () =>
     expect(stateAfter([submittedV1])).toEqual({
       exists: true,
       id: feedbackId,
       title: 'Dark mode',
       description: '',
       boardId: 'general',
+      categoryId: null,
       authorId: author.id,
       status: 'open',
       statusKind: 'open',
@@ -619,6 +723,19 @@ describe('evolving feedback from stored events', () => {
     expect(fold(feedbackDecider, [{ type: 'FeedbackMarkedSpam', data: by(teammate) }])).toEqual({
       exists: false,
     }));
+
+  it('files it under a category, and takes it out again', () => {
+    const filed = stateAfter([submitted, categorised('permissions')]);
+    expect(filed.categoryId).toBe('permissions');
+    expect(stateAfter([submitted, categorised('permissions'), categorised(null)]).categoryId).toBe(
+      null,
+    );
+  });
+
+  it('keeps the category it was submitted in', () =>
+    expect(stateAfter([submittedWith({ categoryId: 'permissions' })]).categoryId).toBe(
+      'permissions',
+    ));
 
   it('keeps tags unique and tracks duplicates', () =>
     expect(
@@ -692,6 +809,83 @@ describe('tags', () => {
 
   it('cannot tag feedback that does not exist', () =>
     spec.given([]).when(tag('ux')).thenThrows(AggregateNotFound));
+});
+
+describe('CategoriseFeedback', () => {
+  const categorise = (categoryId: string | null, actor: Actor = teammate): FeedbackCommand => ({
+    type: 'CategoriseFeedback',
+    feedbackId,
+    categoryId,
+    catalog,
+    actor,
+  });
+
+  it('files feedback under a category of its board', () =>
+    spec
+      .given([submitted])
+      .when(categorise('permissions'))
+      .then([categorised('permissions')]));
+
+  it('moves it to another category of its board', () =>
+    spec
+      .given([submittedWith({ boardId: 'mobile-app', categoryId: 'ios' })])
+      .when(categorise('android'))
+      .then([categorised('android')]));
+
+  it('takes it out of its category', () => {
+    spec
+      .given([submitted, categorised('permissions')])
+      .when(categorise(null, admin))
+      .then([categorised(null, admin)]);
+    spec
+      .given([submittedWith({ boardId: 'mobile-app', categoryId: 'ios' })])
+      .when(categorise(null))
+      .then([categorised(null)]);
+  });
+
+  it('looks for the category on the board the item is on now', () =>
+    spec
+      .given([
+        submitted,
+        {
+          type: 'FeedbackEdited',
+          data: { feedbackId, boardId: 'mobile-app', editedBy: teammate.id },
+        },
+      ])
+      .when(categorise('ios'))
+      .then([categorised('ios')]));
+
+  it('refuses a category of another board, or one no board has, naming the field', () => {
+    spec
+      .given([submitted])
+      .when(categorise('ios'))
+      .thenThrows(DomainRuleViolation, 'Board "General" has no category "ios".');
+    expect(
+      fieldAtFault(() => feedbackDecider.decide(categorise('ios'), stateAfter([submitted]))),
+    ).toBe('categoryId');
+    expect(
+      fieldAtFault(() => feedbackDecider.decide(categorise('ghost'), stateAfter([submitted]))),
+    ).toBe('categoryId');
+  });
+
+  it('records nothing when it is already in that category, or already in none', () => {
+    spec
+      .given([submitted, categorised('permissions')])
+      .when(categorise('permissions'))
+      .thenNothingHappens();
+    spec.given([submitted]).when(categorise(null)).thenNothingHappens();
+  });
+
+  it('is for teammates only', () => {
+    spec.given([submitted]).when(categorise('permissions', author)).thenThrows(ActionForbidden);
+    spec
+      .given([submitted, categorised('permissions')])
+      .when(categorise(null, author))
+      .thenThrows(ActionForbidden);
+  });
+
+  it('cannot categorise feedback that does not exist', () =>
+    spec.given([]).when(categorise('permissions')).thenThrows(AggregateNotFound));
 });
 
 describe('moderation', () => {

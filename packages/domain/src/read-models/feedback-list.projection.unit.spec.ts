@@ -44,10 +44,11 @@ const submittedV2 = (over: Record<string, unknown> = {}) =>
       source: 'app',
       capturedBy: null,
       quote: null,
+      categoryId: null,
       ...over,
     },
   });
-/** As stored before issue 4: no status, moderation, source, capture or quote. */
+/** As stored before issue 4: no status, moderation, source, capture, quote or category. */
 const submittedV1 = () =>
   on(stream, {
     type: 'FeedbackSubmitted',
@@ -106,6 +107,7 @@ describe('feedback list projection', () => {
         title: 'Bulk edit',
         description: '',
         boardId: 'general',
+        categoryId: null,
         authorId: 'a',
         capturedBy: null,
         source: 'app',
@@ -138,6 +140,7 @@ describe('feedback list projection', () => {
         source: 'app',
         capturedBy: null,
         quote: null,
+        categoryId: null,
         tags: [],
         spam: false,
         mergedInto: null,
@@ -378,6 +381,41 @@ describe('feedback list projection', () => {
       ).toMatchObject({ tags: [], version: 2 }));
   });
 
+  describe('categories', () => {
+    const categorised = (streamVersion: number, categoryId: string | null) =>
+      onFeedback(streamVersion, { type: 'FeedbackCategorised', data: { ...by, categoryId } });
+
+    it('shows the category it was submitted in', () =>
+      expect(row([submittedV2({ categoryId: 'reporting' })])).toMatchObject({
+        categoryId: 'reporting',
+      }));
+
+    it('files the row under a category, moves it to another and takes it out again', () => {
+      const filed = row([submittedV2(), categorised(2, 'reporting')]);
+      expect(filed).toMatchObject({ categoryId: 'reporting', version: 2 });
+      expect(project([categorised(3, 'permissions')], filed)).toMatchObject({
+        categoryId: 'permissions',
+        version: 3,
+      });
+      expect(project([categorised(3, null)], filed)).toMatchObject({
+        categoryId: null,
+        version: 3,
+      });
+    });
+
+    it('takes it out of its category when a move to another board did', () =>
+      expect(
+        row([
+          submittedV2({ categoryId: 'reporting' }),
+          onFeedback(2, {
+            type: 'FeedbackEdited',
+            data: { feedbackId, boardId: 'mobile', editedBy: 'staff-1' },
+          }),
+          categorised(3, null),
+        ]),
+      ).toMatchObject({ boardId: 'mobile', categoryId: null, version: 3 }));
+  });
+
   describe('moderation', () => {
     it('approves a pending post', () =>
       expect(
@@ -465,6 +503,7 @@ describe('feedback list projection', () => {
     it.each<Pick<Unplaced, 'type' | 'data'>>([
       { type: 'FeedbackTagged', data: { ...by, tagId: 'ux' } },
       { type: 'FeedbackUntagged', data: { ...by, tagId: 'ux' } },
+      { type: 'FeedbackCategorised', data: { ...by, categoryId: 'reporting' } },
       { type: 'FeedbackApproved', data: by },
       { type: 'FeedbackRejected', data: { ...by, reason: '' } },
       { type: 'FeedbackMarkedSpam', data: by },

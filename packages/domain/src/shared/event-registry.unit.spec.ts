@@ -49,6 +49,8 @@ describe('event registry', () => {
         'WorkspaceRenamed',
         'BoardCreated',
         'BoardUpdated',
+        'CategoryCreated',
+        'CategoryRenamed',
         'TagCreated',
         'TagUpdated',
         'TagDeleted',
@@ -60,6 +62,7 @@ describe('event registry', () => {
         'FeedbackStatusChanged',
         'FeedbackTagged',
         'FeedbackUntagged',
+        'FeedbackCategorised',
         'FeedbackApproved',
         'FeedbackRejected',
         'FeedbackMarkedSpam',
@@ -96,6 +99,7 @@ describe('event registry', () => {
       source: 'email',
       capturedBy: 'staff-1',
       quote: 'Soon please.',
+      categoryId: 'reporting',
     };
 
     it('FeedbackSubmitted v1 stays as it was; v2 requires the new fields', () => {

@@ -65,7 +65,7 @@ export const publishedEventTypes = (): {
 
 const contextOfEventType = (type: string): string => {
   if (type.startsWith('Workspace')) return 'workspace';
-  if (/^(Board|Tag|Status)/.test(type)) return 'catalog';
+  if (/^(Board|Category|Tag|Status)/.test(type)) return 'catalog';
   if (type.startsWith('Customer') || type.startsWith('Company')) return 'customer';
   if (type.startsWith('Feedback') || type.startsWith('Vote') || type.startsWith('Comment')) {
     return 'feedback';

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import type { Follower } from '@chorus/domain';
+import type { Follower, FollowerList } from '@chorus/domain';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { notFound } from '../../platform/problem-details';
 import { staffOnly } from '../../teammates/teammates';
@@ -22,7 +22,9 @@ const FollowerSchema = z.object({
   name: z.string().nullable(),
   reason: z.enum(['author', 'voter', 'explicit']),
 }) satisfies z.ZodType<Follower>;
-const FollowersSchema = z.object({ followers: z.array(FollowerSchema) });
+const FollowersSchema = z.object({
+  followers: z.array(FollowerSchema),
+}) satisfies z.ZodType<FollowerList>;
 class FollowersDto extends createZodDto(FollowersSchema) {}
 
 @ApiTags('feedback')

@@ -1,0 +1,153 @@
+import { Badge, Button, Card, Checkbox, Select, TextField } from '@chorus/ui';
+import { useState } from 'react';
+import { createBoard, updateBoard } from '../api/client';
+import { describeError } from '../api/problem-error';
+import type { Board, CatalogView, UpdateBoardInput } from '../api/types';
+import { useCatalogChange } from '../queries/catalog';
+import { fieldError, slugify } from './settings-kit';
+
+const visibilityOptions = [
+  { value: 'public', label: 'Public — customers can see and vote' },
+  { value: 'private', label: 'Private — teammates only' },
+];
+
+const BoardRow = ({ board }: { board: Board }) => {
+  const update = useCatalogChange((input: UpdateBoardInput) => updateBoard(board.id, input));
+  const [name, setName] = useState<string | null>(null);
+
+  return (
+    <li className="settings-row settings-row--board">
+      <div className="settings-row__head">
+        {name !== null ? (
+          <form
+            className="settings-row__form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              update.mutate({ name: name.trim() }, { onSuccess: () => setName(null) });
+            }}
+          >
+            <TextField
+              label="Name"
+              value={name}
+              autoFocus
+              error={fieldError(update.error, 'name')}
+              onChange={(event) => setName(event.target.value)}
+            />
+            <div className="settings-row__actions">
+              <Button size="sm" variant="ghost" onClick={() => setName(null)}>
+                Cancel
+              </Button>
+              <Button size="sm" variant="primary" type="submit" loading={update.isPending}>
+                Save
+              </Button>
+            </div>
+          </form>
+        ) : (
+          <>
+            <span className="settings-row__name">{board.name}</span>
+            <code className="settings-row__id">{board.id}</code>
+            <Badge tone={board.visibility === 'public' ? 'green' : 'neutral'}>
+              {board.visibility}
+            </Badge>
+            {board.requiresApproval && <Badge tone="amber">approval</Badge>}
+            <div className="settings-row__actions">
+              <Button size="sm" variant="ghost" onClick={() => setName(board.name)}>
+                Rename<span className="ui-visually-hidden"> board {board.name}</span>
+              </Button>
+            </div>
+          </>
+        )}
+      </div>
+      <div className="settings-row__controls">
+        <Select
+          label={`Visibility of ${board.name}`}
+          hideLabel
+          value={board.visibility}
+          disabled={update.isPending}
+          options={visibilityOptions}
+          onChange={(event) =>
+            update.mutate({ visibility: event.target.value === 'private' ? 'private' : 'public' })
+          }
+        />
+        <Checkbox
+          label="Requires approval"
+          hint="Customers' posts wait in Pending approval"
+          checked={board.requiresApproval}
+          disabled={update.isPending}
+          onChange={(event) => update.mutate({ requiresApproval: event.target.checked })}
+        />
+      </div>
+      {update.isError && !fieldError(update.error, 'name') && (
+        <p className="form-error" role="alert">
+          {describeError(update.error)}
+        </p>
+      )}
+    </li>
+  );
+};
+
+export const BoardsSettings = ({ catalog }: { catalog: CatalogView }) => {
+  const create = useCatalogChange(createBoard);
+  const [name, setName] = useState('');
+  const [visibility, setVisibility] = useState<'public' | 'private'>('public');
+  const [requiresApproval, setRequiresApproval] = useState(false);
+  const id = slugify(name);
+
+  return (
+    <div className="settings">
+      <Card>
+        <h2 className="card__title">New board</h2>
+        <form
+          className="settings-row__form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!id) return;
+            create.mutate(
+              { id, name: name.trim(), visibility, requiresApproval },
+              { onSuccess: () => setName('') },
+            );
+          }}
+        >
+          <TextField
+            label="Name"
+            placeholder="e.g. Integrations"
+            value={name}
+            hint={id ? `Id: ${id}` : undefined}
+            error={fieldError(create.error, 'name') ?? fieldError(create.error, 'id')}
+            onChange={(event) => setName(event.target.value)}
+          />
+          <Select
+            label="Visibility"
+            value={visibility}
+            options={visibilityOptions}
+            onChange={(event) =>
+              setVisibility(event.target.value === 'private' ? 'private' : 'public')
+            }
+          />
+          <Checkbox
+            label="Requires approval"
+            checked={requiresApproval}
+            onChange={(event) => setRequiresApproval(event.target.checked)}
+          />
+          <div className="settings-row__actions">
+            <Button type="submit" variant="primary" loading={create.isPending} disabled={!id}>
+              Create board
+            </Button>
+          </div>
+        </form>
+        {create.isError && !fieldError(create.error, 'name') && !fieldError(create.error, 'id') && (
+          <p className="form-error" role="alert">
+            {describeError(create.error)}
+          </p>
+        )}
+      </Card>
+      <Card padded={false}>
+        <ul className="settings-list" aria-label="Boards">
+          {catalog.boards.map((board) => (
+            <BoardRow key={board.id} board={board} />
+          ))}
+        </ul>
+      </Card>
+    </div>
+  );
+};
