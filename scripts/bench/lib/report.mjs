@@ -20,7 +20,7 @@ export const checkFloors = ({ votes, steady, catchUp, kafka }, floors) => ({
   votesReadModel: votes.readModel.converged,
   steadyP99: steady.p99 < floors.steadyP99Ms,
   lagFeedbackList: (steady.lag.feedback_list?.p99 ?? Infinity) < floors.lagP99Ms,
-  lagFeedbackBallots: (steady.lag.feedback_ballots?.p99 ?? Infinity) < floors.lagP99Ms,
+  lagFeedbackFollowers: (steady.lag.feedback_followers?.p99 ?? Infinity) < floors.lagP99Ms,
   projectionEventsPerSecond: catchUp.rate >= floors.projectionEventsPerSecond,
   catchUpReadModel: catchUp.readModel.converged,
 });
@@ -101,7 +101,7 @@ const summaryRows = ({ config, ceiling, votes, steady, catchUp, kafka }, floors,
       verdict(checks.steadyP99),
     ],
     lagRow('feedback_list', checks.lagFeedbackList),
-    lagRow('feedback_ballots', checks.lagFeedbackBallots),
+    lagRow('feedback_followers', checks.lagFeedbackFollowers),
     [
       `Projection catch-up, ${int(catchUp.backlog)} events backlog`,
       `${int(catchUp.rate)} events/s per projection (slowest of ${catchUp.projections.length})`,

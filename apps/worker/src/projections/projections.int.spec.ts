@@ -44,6 +44,14 @@ describe('projections over a real Postgres', () => {
     expect(replayed).toEqual(rebuilt);
   });
 
+  it('counts the same demand whatever the batches, merges and company changes fall into', async () => {
+    const rebuilt = await snapshot(db);
+    for (const batchSize of [1, 3, 17, 500]) {
+      await rebuildProjection(db.dataSource, store, feedbackListProjection, batchSize);
+      expect({ batchSize, ...(await snapshot(db)) }).toEqual({ batchSize, ...rebuilt });
+    }
+  });
+
   it('counts standing votes per feedback, outside merges', async () => {
     const rows = await db.dataSource.query<{ vote_count: number; ballots: number }[]>(
       `SELECT f.vote_count, (SELECT count(*)::int FROM feedback_ballots b WHERE b.feedback_id = f.feedback_id) AS ballots

@@ -4,6 +4,7 @@ import { CreateReadModels1764300000002 } from './1764300000002-create-read-model
 import { CreateProjectionStreamVersions1764300000003 } from './1764300000003-create-projection-stream-versions';
 import { CreateFeedbackOperations1764300000004 } from './1764300000004-create-feedback-operations';
 import { AddFeedbackCategories1764300000005 } from './1764300000005-add-feedback-categories';
+import { BallotCompanies1764300000006 } from './1764300000006-ballot-companies';
 
 export const migrations = [
   CreateEventStore1764300000000,
@@ -12,4 +13,5 @@ export const migrations = [
   CreateProjectionStreamVersions1764300000003,
   CreateFeedbackOperations1764300000004,
   AddFeedbackCategories1764300000005,
+  BallotCompanies1764300000006,
 ];

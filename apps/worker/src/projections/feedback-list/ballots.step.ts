@@ -9,14 +9,24 @@ type Standing = {
   votedAt: string | null;
 };
 
+/** A ballot that really appeared (+1) or disappeared (−1) in this batch. */
+export type BallotChange = {
+  feedback_id: string;
+  voter_id: string;
+  company_id: string | null;
+  delta: 1 | -1;
+};
+
+const UUID = `'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'`;
+
 /**
- * Who votes for what now (`feedback_ballots`): the set the inbox counts and "did I vote" reads.
- * Returns the feedback items whose ballots changed.
+ * Who votes for what now (`feedback_ballots`, with the voter's company when they are a customer):
+ * the set the inbox counts and "did I vote" reads. Returns the ballots that really changed.
  */
 export const applyBallots = async (
   tx: EntityManager,
   events: readonly StoredEvent[],
-): Promise<Set<string>> => {
+): Promise<BallotChange[]> => {
   // Only the last event per ballot matters; the log gives them in order.
   const latest = new Map<string, Standing>();
   for (const event of events) {
@@ -32,21 +42,33 @@ export const applyBallots = async (
   const standing = [...latest.values()];
   const cast = standing.filter((s) => s.votedAt !== null);
   const withdrawn = standing.filter((s) => s.votedAt === null);
+  const changes: BallotChange[] = [];
   if (cast.length > 0) {
-    await tx.query(
-      `INSERT INTO feedback_ballots (feedback_id, voter_id, workspace_id, voted_at)
-       SELECT * FROM jsonb_to_recordset($1::jsonb)
+    const added = await tx.query<Omit<BallotChange, 'delta'>[]>(
+      `INSERT INTO feedback_ballots (feedback_id, voter_id, workspace_id, voted_at, company_id)
+       SELECT b."feedbackId", b."voterId", b."workspaceId", b."votedAt", cu.company_id
+       FROM jsonb_to_recordset($1::jsonb)
          AS b("feedbackId" uuid, "voterId" text, "workspaceId" uuid, "votedAt" timestamptz)
-       ON CONFLICT (feedback_id, voter_id) DO UPDATE SET voted_at = EXCLUDED.voted_at`,
+       LEFT JOIN customers cu
+         ON cu.customer_id = CASE WHEN b."voterId" ~* ${UUID} THEN b."voterId"::uuid END
+       ON CONFLICT (feedback_id, voter_id) DO NOTHING
+       RETURNING feedback_id, voter_id, company_id`,
       [JSON.stringify(cast)],
     );
+    changes.push(...added.map((b) => ({ ...b, delta: 1 as const })));
   }
   if (withdrawn.length > 0) {
-    await tx.query(
-      `DELETE FROM feedback_ballots b USING jsonb_to_recordset($1::jsonb) AS w("feedbackId" uuid, "voterId" text)
-       WHERE b.feedback_id = w."feedbackId" AND b.voter_id = w."voterId"`,
+    const removed = await tx.query<Omit<BallotChange, 'delta'>[]>(
+      // A SELECT over the DELETE, so the driver hands back rows rather than [rows, count].
+      `WITH removed AS (
+         DELETE FROM feedback_ballots b USING jsonb_to_recordset($1::jsonb) AS w("feedbackId" uuid, "voterId" text)
+         WHERE b.feedback_id = w."feedbackId" AND b.voter_id = w."voterId"
+         RETURNING b.feedback_id, b.voter_id, b.company_id
+       )
+       SELECT * FROM removed`,
       [JSON.stringify(withdrawn)],
     );
+    changes.push(...removed.map((b) => ({ ...b, delta: -1 as const })));
   }
-  return new Set(standing.map((s) => s.feedbackId));
+  return changes;
 };

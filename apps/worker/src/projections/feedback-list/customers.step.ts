@@ -25,14 +25,17 @@ type CompanyRecord = {
 const defined = <T extends object>(value: T): Partial<T> =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 
+/** Whose contribution to revenue may have changed in a batch. */
+export type RevenueMoves = { customers: Set<string>; companies: Set<string> };
+
 /**
- * End users and companies (`customers`, `companies`). Returns the customers whose revenue
- * contribution may have changed: those who moved company, and those of a company whose MRR moved.
+ * End users and companies (`customers`, `companies`), and the company on their standing ballots.
+ * Returns the customers who joined, left or changed company, and the companies whose MRR moved.
  */
 export const applyCustomers = async (
   tx: EntityManager,
   events: readonly StoredEvent[],
-): Promise<Set<string>> => {
+): Promise<RevenueMoves> => {
   const customerEvents = events.filter(
     (e) => e.type === 'CustomerCreated' || e.type === 'CustomerUpdated',
   ) as unknown as (StoredEvent & CustomerEvent)[];
@@ -40,6 +43,7 @@ export const applyCustomers = async (
     (e) => e.type === 'CompanyCreated' || e.type === 'CompanyUpdated',
   ) as unknown as (StoredEvent & CompanyEvent)[];
   const affectedCustomers = new Set<string>();
+  const mrrMoved = new Set<string>();
 
   if (companyEvents.length > 0) {
     const ids = [...new Set(companyEvents.map((e) => e.data.companyId))];
@@ -48,7 +52,6 @@ export const applyCustomers = async (
       [ids],
     );
     const companies = new Map(rows.map((r) => [r.company_id, r]));
-    const mrrMoved = new Set<string>();
     for (const event of companyEvents) {
       const before = companies.get(event.data.companyId);
       if (event.type === 'CompanyCreated') {
@@ -84,13 +87,6 @@ export const applyCustomers = async (
          attributes = EXCLUDED.attributes`,
       [JSON.stringify([...companies.values()])],
     );
-    if (mrrMoved.size > 0) {
-      const members = await tx.query<{ customer_id: string }[]>(
-        `SELECT customer_id FROM customers WHERE company_id = ANY($1::uuid[])`,
-        [[...mrrMoved]],
-      );
-      for (const m of members) affectedCustomers.add(m.customer_id);
-    }
   }
 
   if (customerEvents.length > 0) {
@@ -131,6 +127,14 @@ export const applyCustomers = async (
          company_id = EXCLUDED.company_id`,
       [JSON.stringify([...customers.values()])],
     );
+    if (affectedCustomers.size > 0) {
+      await tx.query(
+        `UPDATE feedback_ballots b SET company_id = cu.company_id FROM customers cu
+         WHERE cu.customer_id = ANY($1::uuid[]) AND b.voter_id = cu.customer_id::text
+           AND b.company_id IS DISTINCT FROM cu.company_id`,
+        [[...affectedCustomers]],
+      );
+    }
   }
-  return affectedCustomers;
+  return { customers: affectedCustomers, companies: mrrMoved };
 };

@@ -1,16 +1,71 @@
 import type { EntityManager } from 'typeorm';
+import type { BallotChange } from './ballots.step';
+
+/** The item `root` (a SQL expression) and every duplicate merged into it. */
+const groupOf = (root: string) =>
+  `(SELECT ${root} UNION ALL SELECT d.feedback_id FROM feedback_list d WHERE d.merged_into = ${root})`;
+
+/**
+ * Applies a batch's ballot changes to the demand of their items' groups (an item and every
+ * duplicate merged into it) as changes of sets, looking only at the voters and companies that
+ * changed: a voter counts from their first ballot in the group to their last, a company's MRR
+ * while any of its people has one. Exact, and proportional to the batch rather than to the votes
+ * the items already have (ADR 9).
+ */
+export const applyBallotChanges = async (tx: EntityManager, changes: readonly BallotChange[]) => {
+  if (changes.length === 0) return;
+  await tx.query(
+    `WITH changes AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb)
+         AS c(feedback_id uuid, voter_id text, company_id uuid, delta int)
+     ),
+     rooted AS (
+       SELECT coalesce(f.merged_into, c.feedback_id) AS root, c.voter_id, c.company_id, c.delta
+       FROM changes c JOIN feedback_list f USING (feedback_id)
+     ),
+     voter_sets AS (
+       SELECT r.root, sum(r.delta) AS changed, (
+         SELECT count(*) FROM feedback_ballots b
+         WHERE b.voter_id = r.voter_id AND b.feedback_id IN ${groupOf('r.root')}
+       ) AS after
+       FROM rooted r GROUP BY r.root, r.voter_id
+     ),
+     company_sets AS (
+       SELECT r.root, r.company_id, sum(r.delta) AS changed, (
+         SELECT count(*) FROM feedback_ballots b
+         WHERE b.company_id = r.company_id AND b.feedback_id IN ${groupOf('r.root')}
+       ) AS after
+       FROM rooted r WHERE r.company_id IS NOT NULL GROUP BY r.root, r.company_id
+     ),
+     votes AS (
+       SELECT root, sum((after > 0)::int - (after - changed > 0)::int) AS delta
+       FROM voter_sets GROUP BY root
+     ),
+     revenue AS (
+       SELECT s.root, sum(((s.after > 0)::int - (s.after - s.changed > 0)::int) * c.mrr_cents) AS delta
+       FROM company_sets s JOIN companies c USING (company_id) GROUP BY s.root
+     )
+     UPDATE feedback_list f SET
+       vote_count = f.vote_count + coalesce(v.delta, 0),
+       revenue_cents = f.revenue_cents + coalesce(r.delta, 0)
+     FROM votes v FULL JOIN revenue r USING (root)
+     WHERE f.feedback_id = coalesce(v.root, r.root)
+       AND (coalesce(v.delta, 0) <> 0 OR coalesce(r.delta, 0) <> 0)`,
+    [JSON.stringify(changes)],
+  );
+};
 
 /**
  * Recounts the demand figures of the given items from the sets they are made of: distinct
  * standing voters of the item and of every duplicate merged into it, the MRR of those voters'
- * distinct companies, and public comments. Sets, not counters, so a person who voted on both
- * halves of a merge counts once and unmerging gives back exactly the counts from before.
+ * distinct companies, and live public comments. For what changes groups or values wholesale —
+ * merges, new rows, a customer changing company, a company's MRR — and for comments.
  */
 export const recountDemand = async (tx: EntityManager, feedbackIds: readonly string[]) => {
   if (feedbackIds.length === 0) return;
   await tx.query(
     `WITH touched AS (SELECT DISTINCT unnest($1::uuid[]) AS feedback_id),
-     -- An item's group: itself plus its duplicates; a touched duplicate also touches its survivor.
+     -- A touched duplicate also touches its survivor.
      targets AS (
        SELECT feedback_id FROM touched
        UNION SELECT f.merged_into FROM feedback_list f JOIN touched t USING (feedback_id)
@@ -21,15 +76,14 @@ export const recountDemand = async (tx: EntityManager, feedbackIds: readonly str
        UNION ALL
        SELECT t.feedback_id, f.feedback_id FROM targets t JOIN feedback_list f ON f.merged_into = t.feedback_id
      ),
-     voters AS (
-       SELECT DISTINCT m.root, b.voter_id FROM members m JOIN feedback_ballots b ON b.feedback_id = m.member
+     votes AS (
+       SELECT m.root, count(DISTINCT b.voter_id)::int AS n
+       FROM members m JOIN feedback_ballots b ON b.feedback_id = m.member GROUP BY m.root
      ),
-     votes AS (SELECT root, count(*)::int AS n FROM voters GROUP BY root),
      revenue AS (
        SELECT d.root, sum(c.mrr_cents)::bigint AS cents
-       FROM (SELECT DISTINCT v.root, cu.company_id FROM voters v
-             JOIN customers cu ON cu.customer_id::text = v.voter_id
-             WHERE cu.company_id IS NOT NULL) d
+       FROM (SELECT DISTINCT m.root, b.company_id FROM members m
+             JOIN feedback_ballots b ON b.feedback_id = m.member WHERE b.company_id IS NOT NULL) d
        JOIN companies c ON c.company_id = d.company_id
        GROUP BY d.root
      ),
@@ -53,15 +107,17 @@ export const recountDemand = async (tx: EntityManager, feedbackIds: readonly str
   );
 };
 
-/** Items on which any of these customers holds a standing vote. */
+/** Items with a standing vote by any of these customers or by anyone at these companies. */
 export const feedbackVotedBy = async (
   tx: EntityManager,
   customerIds: ReadonlySet<string>,
+  companyIds: ReadonlySet<string>,
 ): Promise<string[]> => {
-  if (customerIds.size === 0) return [];
+  if (customerIds.size === 0 && companyIds.size === 0) return [];
   const rows = await tx.query<{ feedback_id: string }[]>(
-    `SELECT DISTINCT feedback_id FROM feedback_ballots WHERE voter_id = ANY($1::text[])`,
-    [[...customerIds]],
+    `SELECT feedback_id FROM feedback_ballots WHERE voter_id = ANY($1::text[])
+     UNION SELECT feedback_id FROM feedback_ballots WHERE company_id = ANY($2::uuid[])`,
+    [[...customerIds], [...companyIds]],
   );
   return rows.map((r) => r.feedback_id);
 };

@@ -19,7 +19,7 @@ import {
 import { applyBallots } from './ballots.step';
 import { applyComments } from './comments.step';
 import { applyCustomers } from './customers.step';
-import { feedbackVotedBy, recountDemand } from './demand.step';
+import { applyBallotChanges, feedbackVotedBy, recountDemand } from './demand.step';
 
 export const toProjectedEvent = (event: StoredEvent): FeedbackListEvent =>
   ({
@@ -38,7 +38,10 @@ const customerEventTypes = [
   'CompanyUpdated',
 ] as const;
 
-/** Folds the batch's events into the inbox rows they touch and writes the changed rows back. */
+/**
+ * Folds the batch's events into the inbox rows they touch and writes the changed rows back.
+ * Returns the items whose demand must be counted afresh: new rows and merged or unmerged groups.
+ */
 const applyRows = async (
   tx: EntityManager,
   events: readonly StoredEvent[],
@@ -46,7 +49,8 @@ const applyRows = async (
   const projected = events
     .filter((e) => (feedbackListEventTypes as readonly string[]).includes(e.type))
     .map(toProjectedEvent);
-  if (projected.length === 0) return new Set();
+  const recount = new Set<string>();
+  if (projected.length === 0) return recount;
   const keys = [...new Set(projected.map(feedbackListRowKey))];
   const existing = await tx.query<FeedbackListRecord[]>(
     `SELECT ${FEEDBACK_LIST_COLUMNS} FROM feedback_list WHERE feedback_id = ANY($1::uuid[])`,
@@ -56,7 +60,6 @@ const applyRows = async (
     existing.map((r) => [r.feedback_id, feedbackListRowFromRecord(r)]),
   );
   const changed = new Set<string>();
-  const touched = new Set<string>(keys);
   for (const event of projected) {
     const key = feedbackListRowKey(event);
     const before = rows.get(key);
@@ -65,10 +68,13 @@ const applyRows = async (
       rows.set(key, after);
       changed.add(key);
     }
-    // A merge or unmerge changes the groups of both items.
+    // Votes may have arrived before the row (Kafka orders by item, not across topics); a merge
+    // or unmerge changes the groups of both items.
     const data = (event as FeedbackEvent).data;
-    if ('intoId' in data) touched.add(data.intoId);
-    if ('fromId' in data) touched.add(data.fromId);
+    if (event.type === 'FeedbackSubmitted') recount.add(key);
+    if ('intoId' in data) recount.add(key).add(data.intoId);
+    if ('fromId' in data) recount.add(key).add(data.fromId);
+    if ('duplicateId' in data) recount.add(key).add(data.duplicateId);
   }
   const records = [...changed].flatMap((key) => {
     const row = rows.get(key);
@@ -96,7 +102,7 @@ const applyRows = async (
       [JSON.stringify(records), searchLanguage()],
     );
   }
-  return touched;
+  return recount;
 };
 
 /**
@@ -109,11 +115,11 @@ export const feedbackListProjection: Projection = {
   tables: ['feedback_list', 'feedback_ballots', 'feedback_comments', 'customers', 'companies'],
   handles: new Set<string>([...feedbackListEventTypes, ...customerEventTypes]),
   applyBatch: async (tx: EntityManager, events: readonly StoredEvent[]) => {
-    const movedCustomers = await applyCustomers(tx, events);
-    const touched = await applyRows(tx, events);
-    for (const id of await applyBallots(tx, events)) touched.add(id);
-    for (const id of await applyComments(tx, events)) touched.add(id);
-    for (const id of await feedbackVotedBy(tx, movedCustomers)) touched.add(id);
-    await recountDemand(tx, [...touched]);
+    const moved = await applyCustomers(tx, events);
+    const recount = await applyRows(tx, events);
+    await applyBallotChanges(tx, await applyBallots(tx, events));
+    for (const id of await applyComments(tx, events)) recount.add(id);
+    for (const id of await feedbackVotedBy(tx, moved.customers, moved.companies)) recount.add(id);
+    await recountDemand(tx, [...recount]);
   },
 };
