@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { VoteEvent } from '@chorus/domain';
 import type { StoredEvent } from '@chorus/event-store';
+import type { VoteActivity } from './demand.step';
 
 type Standing = {
   feedbackId: string;
@@ -21,17 +22,20 @@ const UUID = `'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'`;
 
 /**
  * Who votes for what now (`feedback_ballots`, with the voter's company when they are a customer):
- * the set the inbox counts and "did I vote" reads. Returns the ballots that really changed.
+ * the set the inbox counts and "did I vote" reads. Returns the ballots that really changed, and
+ * when each item was last voted on.
  */
 export const applyBallots = async (
   tx: EntityManager,
   events: readonly StoredEvent[],
-): Promise<BallotChange[]> => {
+): Promise<{ changes: BallotChange[]; activity: VoteActivity[] }> => {
   // Only the last event per ballot matters; the log gives them in order.
   const latest = new Map<string, Standing>();
+  const activity: VoteActivity[] = [];
   for (const event of events) {
     if (event.type !== 'VoteCast' && event.type !== 'VoteWithdrawn') continue;
     const { feedbackId, voterId } = (event as unknown as VoteEvent).data;
+    activity.push({ feedback_id: feedbackId, at: event.metadata.occurredAt });
     latest.set(event.streamId, {
       feedbackId,
       voterId,
@@ -70,5 +74,5 @@ export const applyBallots = async (
     );
     changes.push(...removed.map((b) => ({ ...b, delta: -1 as const })));
   }
-  return changes;
+  return { changes, activity };
 };

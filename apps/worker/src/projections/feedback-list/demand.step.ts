@@ -5,29 +5,46 @@ import type { BallotChange } from './ballots.step';
 const groupOf = (root: string) =>
   `(SELECT ${root} UNION ALL SELECT d.feedback_id FROM feedback_list d WHERE d.merged_into = ${root})`;
 
+/** The latest vote event of a batch on an item: votes move its last activity. */
+export type VoteActivity = { feedback_id: string; at: string };
+
 /**
- * Applies a batch's ballot changes to the demand of their items' groups (an item and every
- * duplicate merged into it) as changes of sets, looking only at the voters and companies that
- * changed: a voter counts from their first ballot in the group to their last, a company's MRR
- * while any of its people has one. Exact, and proportional to the batch rather than to the votes
- * the items already have (ADR 9).
+ * Applies a batch's votes to their items in one narrow UPDATE per item: last activity, and the
+ * ballot changes as changes of sets, looking only at the voters and companies that changed. For an
+ * item without duplicates a ballot is one element of its voter set, so a new ballot is +1 and a
+ * removed one −1; for a survivor of merges a voter counts from their first ballot in the group to
+ * their last. A company's MRR counts while any of its people has a ballot in the group. Exact,
+ * and proportional to the batch rather than to the votes the items already have (ADR 9).
  */
-export const applyBallotChanges = async (tx: EntityManager, changes: readonly BallotChange[]) => {
-  if (changes.length === 0) return;
+export const applyVotes = async (
+  tx: EntityManager,
+  changes: readonly BallotChange[],
+  activity: readonly VoteActivity[],
+) => {
+  if (activity.length === 0) return;
   await tx.query(
     `WITH changes AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb)
          AS c(feedback_id uuid, voter_id text, company_id uuid, delta int)
      ),
+     activity AS (
+       SELECT a.feedback_id, max(a.at) AS at
+       FROM jsonb_to_recordset($2::jsonb) AS a(feedback_id uuid, at timestamptz) GROUP BY a.feedback_id
+     ),
      rooted AS (
        SELECT coalesce(f.merged_into, c.feedback_id) AS root, c.voter_id, c.company_id, c.delta
        FROM changes c JOIN feedback_list f USING (feedback_id)
      ),
+     grouped AS (
+       SELECT DISTINCT r.root FROM rooted r JOIN feedback_list g ON g.feedback_id = r.root
+       WHERE g.duplicate_count > 0
+     ),
      voter_sets AS (
-       SELECT r.root, sum(r.delta) AS changed, (
-         SELECT count(*) FROM feedback_ballots b
-         WHERE b.voter_id = r.voter_id AND b.feedback_id IN ${groupOf('r.root')}
-       ) AS after
+       SELECT r.root, sum(r.delta) AS changed,
+         CASE WHEN r.root IN (SELECT root FROM grouped) THEN (
+           SELECT count(*) FROM feedback_ballots b
+           WHERE b.voter_id = r.voter_id AND b.feedback_id IN ${groupOf('r.root')}
+         ) ELSE greatest(sum(r.delta), 0) END AS after
        FROM rooted r GROUP BY r.root, r.voter_id
      ),
      company_sets AS (
@@ -44,14 +61,18 @@ export const applyBallotChanges = async (tx: EntityManager, changes: readonly Ba
      revenue AS (
        SELECT s.root, sum(((s.after > 0)::int - (s.after - s.changed > 0)::int) * c.mrr_cents) AS delta
        FROM company_sets s JOIN companies c USING (company_id) GROUP BY s.root
+     ),
+     updates AS (
+       SELECT coalesce(v.root, r.root, a.feedback_id) AS feedback_id, coalesce(v.delta, 0) AS votes,
+         coalesce(r.delta, 0) AS revenue, a.at
+       FROM votes v FULL JOIN revenue r USING (root) FULL JOIN activity a ON a.feedback_id = coalesce(v.root, r.root)
      )
      UPDATE feedback_list f SET
-       vote_count = f.vote_count + coalesce(v.delta, 0),
-       revenue_cents = f.revenue_cents + coalesce(r.delta, 0)
-     FROM votes v FULL JOIN revenue r USING (root)
-     WHERE f.feedback_id = coalesce(v.root, r.root)
-       AND (coalesce(v.delta, 0) <> 0 OR coalesce(r.delta, 0) <> 0)`,
-    [JSON.stringify(changes)],
+       vote_count = f.vote_count + u.votes,
+       revenue_cents = f.revenue_cents + u.revenue,
+       last_activity_at = greatest(f.last_activity_at, u.at)
+     FROM updates u WHERE f.feedback_id = u.feedback_id`,
+    [JSON.stringify(changes), JSON.stringify(activity)],
   );
 };
 

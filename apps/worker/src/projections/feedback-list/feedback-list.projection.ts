@@ -19,7 +19,7 @@ import {
 import { applyBallots } from './ballots.step';
 import { applyComments } from './comments.step';
 import { applyCustomers } from './customers.step';
-import { applyBallotChanges, feedbackVotedBy, recountDemand } from './demand.step';
+import { applyVotes, feedbackVotedBy, recountDemand } from './demand.step';
 
 export const toProjectedEvent = (event: StoredEvent): FeedbackListEvent =>
   ({
@@ -30,6 +30,10 @@ export const toProjectedEvent = (event: StoredEvent): FeedbackListEvent =>
     workspaceId: event.workspaceId,
     occurredAt: event.metadata.occurredAt,
   }) as FeedbackListEvent;
+
+const rowEventTypes = new Set<string>(
+  feedbackListEventTypes.filter((t) => t !== 'VoteCast' && t !== 'VoteWithdrawn'),
+);
 
 const customerEventTypes = [
   'CustomerCreated',
@@ -46,9 +50,8 @@ const applyRows = async (
   tx: EntityManager,
   events: readonly StoredEvent[],
 ): Promise<Set<string>> => {
-  const projected = events
-    .filter((e) => (feedbackListEventTypes as readonly string[]).includes(e.type))
-    .map(toProjectedEvent);
+  // Votes reach the row through applyVotes, in one narrow update per item.
+  const projected = events.filter((e) => rowEventTypes.has(e.type)).map(toProjectedEvent);
   const recount = new Set<string>();
   if (projected.length === 0) return recount;
   const keys = [...new Set(projected.map(feedbackListRowKey))];
@@ -117,7 +120,8 @@ export const feedbackListProjection: Projection = {
   applyBatch: async (tx: EntityManager, events: readonly StoredEvent[]) => {
     const moved = await applyCustomers(tx, events);
     const recount = await applyRows(tx, events);
-    await applyBallotChanges(tx, await applyBallots(tx, events));
+    const votes = await applyBallots(tx, events);
+    await applyVotes(tx, votes.changes, votes.activity);
     for (const id of await applyComments(tx, events)) recount.add(id);
     for (const id of await feedbackVotedBy(tx, moved.customers, moved.companies)) recount.add(id);
     await recountDemand(tx, [...recount]);
