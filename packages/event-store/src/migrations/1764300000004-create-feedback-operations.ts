@@ -37,9 +37,6 @@ export class CreateFeedbackOperations1764300000004 implements MigrationInterface
     await db.query(
       `CREATE INDEX feedback_list_merged_into ON feedback_list (merged_into) WHERE merged_into IS NOT NULL`,
     );
-    await db.query(
-      `CREATE INDEX feedback_ballots_recent ON feedback_ballots (workspace_id, voted_at DESC)`,
-    );
     await db.query(`CREATE INDEX feedback_ballots_by_voter ON feedback_ballots (voter_id)`);
     await db.query(`
       CREATE TABLE companies (
@@ -114,7 +111,6 @@ export class CreateFeedbackOperations1764300000004 implements MigrationInterface
     await db.query(`DROP TABLE customers`);
     await db.query(`DROP TABLE companies`);
     await db.query(`DROP INDEX feedback_ballots_by_voter`);
-    await db.query(`DROP INDEX feedback_ballots_recent`);
     await db.query(`
       ALTER TABLE feedback_list
         ADD COLUMN voter_count integer NOT NULL DEFAULT 0,

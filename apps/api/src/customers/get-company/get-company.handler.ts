@@ -66,10 +66,9 @@ export class GetCompanyHandler implements IQueryHandler<GetCompanyQuery> {
       >(
         `SELECT f.feedback_id, f.title, f.status, f.vote_count,
            array_agg(b.voter_id ORDER BY b.voted_at, b.voter_id) AS voter_ids
-         FROM customers p
-         JOIN feedback_ballots b ON b.voter_id = p.customer_id::text AND b.workspace_id = p.workspace_id
+         FROM feedback_ballots b
          JOIN feedback_list f ON f.feedback_id = b.feedback_id
-         WHERE p.workspace_id = $1 AND p.company_id = $2 AND ${COUNTS_AS_DEMAND}
+         WHERE b.workspace_id = $1 AND b.company_id = $2 AND ${COUNTS_AS_DEMAND}
          GROUP BY f.feedback_id, f.title, f.status, f.vote_count, f.created_at
          ORDER BY count(*) DESC, f.vote_count DESC, f.created_at DESC, f.feedback_id
          LIMIT ${PAGE_CAP}`,
