@@ -6,7 +6,19 @@ const workspaceId = randomUUID();
 const context = { workspaceId, actorId: 'tester', correlationId: randomUUID() };
 const submitted = (feedbackId: string, title = 'Dark mode') => ({
   type: 'FeedbackSubmitted',
-  data: { feedbackId, title, description: '', boardId: 'general', authorId: 'tester' },
+  data: {
+    feedbackId,
+    title,
+    description: '',
+    boardId: 'general',
+    authorId: 'tester',
+    statusId: 'open',
+    moderation: 'approved',
+    source: 'app',
+    capturedBy: null,
+    quote: null,
+    categoryId: null,
+  },
 });
 
 describe('PostgresEventStore', () => {
@@ -87,7 +99,10 @@ describe('PostgresEventStore', () => {
 
   it('appends single events from many callers in shared statements, each with its own outcome', async () => {
     const feedbackId = randomUUID();
-    const vote = (voterId: string) => ({ type: 'VoteCast', data: { feedbackId, voterId } });
+    const vote = (voterId: string) => ({
+      type: 'VoteCast',
+      data: { feedbackId, voterId, source: 'app', capturedBy: null, quote: null },
+    });
     const results = await Promise.allSettled([
       ...Array.from({ length: 30 }, (_, i) =>
         store.appendOne(`ballot-${feedbackId}-v${i}`, 0, vote(`v${i}`), context),

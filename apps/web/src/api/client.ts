@@ -3,11 +3,13 @@ import { expireSession, getToken } from '../auth/auth-store';
 import { ProblemError } from './problem-error';
 import type {
   CatalogView,
+  CategoriseFeedbackInput,
   CommentList,
   CommentView,
   CompanyDetail,
   CompanyPage,
   CreateBoardInput,
+  CreateCategoryInput,
   CreateStatusInput,
   CreateTagInput,
   CustomerPage,
@@ -28,6 +30,7 @@ import type {
   MergeResult,
   OnBehalfOfInput,
   PostCommentInput,
+  RenameCategoryInput,
   SearchResult,
   SimilarFeedback,
   StatusChanged,
@@ -191,6 +194,17 @@ export const setFeedbackTag = async (
     await send(`${feedbackPath(id)}/tags/${enc(tagId)}`, { method: tagged ? 'PUT' : 'DELETE' }),
   );
 
+export const setFeedbackCategory = async (
+  id: string,
+  categoryId: string | null,
+): Promise<FeedbackChanged> =>
+  readJson<FeedbackChanged>(
+    await send(`${feedbackPath(id)}/category`, {
+      method: 'PUT',
+      body: { categoryId } satisfies CategoriseFeedbackInput,
+    }),
+  );
+
 export const approveFeedback = async (id: string): Promise<FeedbackChanged> =>
   readJson<FeedbackChanged>(await send(`${feedbackPath(id)}/approve`, { method: 'POST' }));
 
@@ -273,6 +287,10 @@ const catalogChange = async (
 export const createBoard = (input: CreateBoardInput) => catalogChange('/boards', 'POST', input);
 export const updateBoard = (id: string, input: UpdateBoardInput) =>
   catalogChange(`/boards/${enc(id)}`, 'PATCH', input);
+export const createCategory = (boardId: string, input: CreateCategoryInput) =>
+  catalogChange(`/boards/${enc(boardId)}/categories`, 'POST', input);
+export const renameCategory = (boardId: string, categoryId: string, input: RenameCategoryInput) =>
+  catalogChange(`/boards/${enc(boardId)}/categories/${enc(categoryId)}`, 'PATCH', input);
 export const createTag = (input: CreateTagInput) => catalogChange('/tags', 'POST', input);
 export const updateTag = (id: string, input: UpdateTagInput) =>
   catalogChange(`/tags/${enc(id)}`, 'PATCH', input);

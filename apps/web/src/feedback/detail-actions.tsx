@@ -5,9 +5,10 @@ import {
 } from '@chorus/domain/client';
 import { Badge, Button, Select, TextArea, TextField } from '@chorus/ui';
 import { useState } from 'react';
+import { Link } from 'wouter';
 import { describeError } from '../api/problem-error';
 import type { FeedbackItem, Me } from '../api/types';
-import { FeedbackTags } from '../catalog/catalog-ui';
+import { categoryName, FeedbackTags } from '../catalog/catalog-ui';
 import { AsyncPicker, type PickerOption } from '../components/async-picker';
 import { searchCustomerOptions } from '../components/pickers';
 import { plural } from '../lib/format';
@@ -17,6 +18,7 @@ import {
   useApprove,
   useFollow,
   useReject,
+  useSetCategory,
   useSetSpam,
   useSetTag,
   useUnmerge,
@@ -253,6 +255,63 @@ export const TagsEditor = ({ item, onAnnounce }: { item: FeedbackItem; onAnnounc
       {setTag.isError && (
         <p className="form-error" role="alert">
           {describeError(setTag.error)}
+        </p>
+      )}
+    </div>
+  );
+};
+
+const NONE = '';
+
+export const CategoryEditor = ({
+  item,
+  onAnnounce,
+}: {
+  item: FeedbackItem;
+  onAnnounce: Announce;
+}) => {
+  const catalog = useCatalogOrDefault();
+  const setCategory = useSetCategory(item.id);
+  const board = catalog.boards.find((b) => b.id === item.boardId);
+  const categories = board?.categories ?? [];
+  const options = categories.map((category) => ({ value: category.id, label: category.name }));
+  const current = item.categoryId;
+  if (current && !options.some((option) => option.value === current)) {
+    options.push({ value: current, label: categoryName(catalog, item.boardId, current) });
+  }
+
+  if (options.length === 0) {
+    return (
+      <p className="detail__muted">
+        {board?.name ?? 'This board'} has no categories. Add them in{' '}
+        <Link href="/settings/boards">Settings → Boards</Link>.
+      </p>
+    );
+  }
+
+  return (
+    <div className="category-editor">
+      <Select
+        label="Category"
+        hideLabel
+        value={current ?? NONE}
+        options={[{ value: NONE, label: 'None' }, ...options]}
+        onChange={(event) => {
+          const categoryId = event.target.value || null;
+          if (categoryId === current) return;
+          setCategory.mutate(categoryId, {
+            onSuccess: () =>
+              onAnnounce(
+                categoryId
+                  ? `Filed under ${categoryName(catalog, item.boardId, categoryId)}.`
+                  : 'Removed from its category.',
+              ),
+          });
+        }}
+      />
+      {setCategory.isError && (
+        <p className="form-error" role="alert">
+          {describeError(setCategory.error)}
         </p>
       )}
     </div>

@@ -3,7 +3,7 @@ import { Button, ErrorState, IconButton, Skeleton, Tabs } from '@chorus/ui';
 import { useEffect, useId, useState } from 'react';
 import { describeError, isProblem } from '../api/problem-error';
 import type { FeedbackItem, Me } from '../api/types';
-import { FeedbackStatusBadge, useBoardName } from '../catalog/catalog-ui';
+import { FeedbackPlace, FeedbackStatusBadge } from '../catalog/catalog-ui';
 import { CommentsThread } from '../comments/comments-thread';
 import { CheckIcon, CloseIcon, LinkIcon } from '../icons';
 import { formatDateTime, formatMoney, formatRelativeTime } from '../lib/format';
@@ -16,6 +16,7 @@ import {
   ModerationBanner,
   OnBehalfVote,
   SpamBadge,
+  CategoryEditor,
   SpamToggle,
   TagsEditor,
 } from './detail-actions';
@@ -150,6 +151,14 @@ const DetailsTab = ({
         </section>
       )}
       {staff && (
+        <section className="detail__section" aria-labelledby="detail-category">
+          <h3 id="detail-category" className="detail__section-title">
+            Category
+          </h3>
+          <CategoryEditor item={item} onAnnounce={onAnnounce} />
+        </section>
+      )}
+      {staff && (
         <section className="detail__section" aria-labelledby="detail-actions">
           <h3 id="detail-actions" className="detail__section-title">
             Actions
@@ -208,7 +217,6 @@ const DetailBody = ({
   onAnnounce: (message: string) => void;
 }) => {
   const [tab, setTab] = useState<Tab>('details');
-  const boardName = useBoardName();
   return (
     <div className="detail__content">
       <MergedBanner item={item} onOpen={onOpen} onAnnounce={onAnnounce} />
@@ -220,7 +228,7 @@ const DetailBody = ({
           <div className="detail__tags">
             <FeedbackStatusBadge status={item.status} />
             <SpamBadge item={item} />
-            <span className="detail__board">{boardName(item.boardId)}</span>
+            <FeedbackPlace item={item} className="detail__board" />
           </div>
         </div>
       </div>

@@ -2,7 +2,7 @@ import { feedbackSourceLabels } from '@chorus/domain/client';
 import { Badge, cx, VisuallyHidden } from '@chorus/ui';
 import type { MouseEvent } from 'react';
 import type { FeedbackItem } from '../api/types';
-import { FeedbackStatusBadge, FeedbackTags } from '../catalog/catalog-ui';
+import { FeedbackPlace, FeedbackStatusBadge, FeedbackTags } from '../catalog/catalog-ui';
 import { ChevronUpIcon } from '../icons';
 import { formatDateTime, formatMoney, formatRelativeTime, plural } from '../lib/format';
 import { hrefWithSearchParams } from '../lib/url-state';
@@ -57,6 +57,7 @@ export const FeedbackRow = ({
       <span className="feedback-row__main">
         <span className="feedback-row__title">{item.title}</span>
         <span className="feedback-row__meta">
+          {item.categoryId && <FeedbackPlace item={item} className="feedback-row__place" />}
           {item.revenueCents > 0 && (
             <span
               className="feedback-row__revenue"

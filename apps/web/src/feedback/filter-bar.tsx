@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { fetchCompany } from '../api/client';
 import type { FeedbackSort } from '../api/types';
+import { categoryOptions } from '../catalog/catalog-ui';
 import { AsyncPicker } from '../components/async-picker';
 import { searchCompanyOptions } from '../components/pickers';
 import { useCatalogOrDefault } from '../queries/catalog';
@@ -102,6 +103,19 @@ export const FilterBar = ({ filters }: { filters: FeedbackListFilters }) => {
     setInboxFilters(next);
   };
   const count = activeFilterCount(filters);
+  const categories = categoryOptions(catalog, filters.boardId);
+  const { categoryId } = filters;
+  if (categoryId && !categories.some((option) => option.value === categoryId)) {
+    // Not (yet) in the catalog, or on another board: still show what the URL asks for.
+    categories.push({ value: categoryId, label: categoryId });
+  }
+  const changeBoard = (boardId: string | undefined) => {
+    // A category the new board lacks would match nothing; an id shared with it still applies.
+    const keepCategory =
+      categoryId !== undefined &&
+      categoryOptions(catalog, boardId).some((option) => option.value === categoryId);
+    set({ boardId, categoryId: keepCategory ? categoryId : undefined });
+  };
 
   return (
     <div className="filter-bar">
@@ -152,7 +166,26 @@ export const FilterBar = ({ filters }: { filters: FeedbackListFilters }) => {
               { value: ALL, label: 'Any board' },
               ...catalog.boards.map((b) => ({ value: b.id, label: b.name })),
             ]}
-            onChange={(event) => set({ boardId: event.target.value || undefined })}
+            onChange={(event) => changeBoard(event.target.value || undefined)}
+          />
+          <Select
+            className="filter-bar__field"
+            label="Category"
+            value={categoryId ?? ALL}
+            disabled={categories.length === 0}
+            options={[
+              {
+                value: ALL,
+                label:
+                  categories.length === 0
+                    ? filters.boardId
+                      ? 'No categories on this board'
+                      : 'No categories'
+                    : 'Any category',
+              },
+              ...categories,
+            ]}
+            onChange={(event) => set({ categoryId: event.target.value || undefined })}
           />
           <Select
             className="filter-bar__field"

@@ -35,6 +35,7 @@ const oneOf = <T extends string>(values: readonly T[], value: string | null): T 
 const params = {
   status: 'status',
   boardId: 'board',
+  categoryId: 'category',
   tagId: 'tag',
   segment: 'segment',
   companyId: 'company',

@@ -27,7 +27,15 @@ type NewFeedbackFormProps = {
   onOpenExisting: (id: string) => void;
 };
 
-const KNOWN_FIELDS = ['title', 'description', 'boardId', 'customerId', 'source', 'quote'];
+const KNOWN_FIELDS = [
+  'title',
+  'description',
+  'boardId',
+  'categoryId',
+  'customerId',
+  'source',
+  'quote',
+];
 
 const SimilarSuggestions = ({ title, onOpen }: { title: string; onOpen: (id: string) => void }) => {
   const similar = useSimilarFeedback(useDebounced(title.trim(), 350));
@@ -57,6 +65,8 @@ const NewFeedbackForm = ({ onCancel, onSubmitted, onOpenExisting }: NewFeedbackF
   const submit = useSubmitFeedback();
   const catalog = useCatalogOrDefault();
   const [boardId, setBoardId] = useState(DEFAULT_BOARD_ID);
+  const [categoryId, setCategoryId] = useState('');
+  const categories = catalog.boards.find((board) => board.id === boardId)?.categories ?? [];
   const [onBehalf, setOnBehalf] = useState(false);
   const [customer, setCustomer] = useState<PickerOption | null>(null);
   const [source, setSource] = useState<FeedbackSourceName>('sales_call');
@@ -99,6 +109,7 @@ const NewFeedbackForm = ({ onCancel, onSubmitted, onOpenExisting }: NewFeedbackF
       {
         title: title.trim(),
         boardId,
+        ...(categoryId ? { categoryId } : {}),
         ...(description.trim() ? { description } : {}),
         ...(onBehalf && customer
           ? {
@@ -169,8 +180,29 @@ const NewFeedbackForm = ({ onCancel, onSubmitted, onOpenExisting }: NewFeedbackF
             value: board.id,
             label: `${board.name}${board.visibility === 'private' ? ' (private)' : ''}`,
           }))}
-          onChange={(event) => setBoardId(event.target.value)}
+          onChange={(event) => {
+            setBoardId(event.target.value);
+            // Categories belong to one board.
+            setCategoryId('');
+            clearServerErrors();
+          }}
         />
+        {categories.length > 0 && (
+          <Select
+            label="Category"
+            aside="Optional"
+            value={categoryId}
+            error={problem?.fieldMessage('categoryId')}
+            options={[
+              { value: '', label: 'None' },
+              ...categories.map((category) => ({ value: category.id, label: category.name })),
+            ]}
+            onChange={(event) => {
+              setCategoryId(event.target.value);
+              clearServerErrors();
+            }}
+          />
+        )}
         <TextArea
           ref={descriptionRef}
           label="Description"

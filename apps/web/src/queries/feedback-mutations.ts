@@ -7,6 +7,7 @@ import {
   editFeedback,
   mergeFeedback,
   rejectFeedback,
+  setFeedbackCategory,
   setFeedbackSpam,
   setFeedbackTag,
   setFollowing,
@@ -180,6 +181,14 @@ export const useSetTag = (id: string) =>
     }),
   );
 
+/** Files it under one of its board's categories, or (null) takes it out of its category. */
+export const useSetCategory = (id: string) =>
+  useFeedbackCommand(
+    id,
+    (categoryId: string | null) => setFeedbackCategory(id, categoryId),
+    (item, categoryId) => ({ ...item, categoryId }),
+  );
+
 export const useApprove = (id: string) =>
   useFeedbackCommand(
     id,
@@ -292,7 +301,7 @@ export const useSubmitFeedback = () => {
       const kind = kindOf(queryClient, created.status) ?? 'open';
       return {
         capturedBy: null,
-        categoryId: null,
+        categoryId: input.categoryId ?? null,
         quote: input.onBehalfOf?.quote ?? null,
         statusKind: kind,
         tags: [],

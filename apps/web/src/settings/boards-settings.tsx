@@ -1,8 +1,15 @@
 import { Badge, Button, Card, Checkbox, Select, TextField } from '@chorus/ui';
 import { useState } from 'react';
-import { createBoard, updateBoard } from '../api/client';
+import { createBoard, createCategory, renameCategory, updateBoard } from '../api/client';
 import { describeError } from '../api/problem-error';
-import type { Board, CatalogView, UpdateBoardInput } from '../api/types';
+import type {
+  Board,
+  CatalogView,
+  Category,
+  CreateCategoryInput,
+  RenameCategoryInput,
+  UpdateBoardInput,
+} from '../api/types';
 import { useCatalogChange } from '../queries/catalog';
 import { fieldError, slugify } from './settings-kit';
 
@@ -10,6 +17,128 @@ const visibilityOptions = [
   { value: 'public', label: 'Public — customers can see and vote' },
   { value: 'private', label: 'Private — teammates only' },
 ];
+
+/** A duplicate id comes back on `categoryId`, a malformed one on `id`. */
+const categoryIdError = (error: unknown) =>
+  fieldError(error, 'id') ?? fieldError(error, 'categoryId');
+
+const CategoryRow = ({ board, category }: { board: Board; category: Category }) => {
+  const rename = useCatalogChange((input: RenameCategoryInput) =>
+    renameCategory(board.id, category.id, input),
+  );
+  const [name, setName] = useState<string | null>(null);
+
+  if (name !== null) {
+    return (
+      <li className="categories__row">
+        <form
+          className="settings-row__form"
+          aria-label={`Rename category ${category.name}`}
+          onSubmit={(event) => {
+            event.preventDefault();
+            rename.mutate({ name: name.trim() }, { onSuccess: () => setName(null) });
+          }}
+        >
+          <TextField
+            label="Name"
+            value={name}
+            autoFocus
+            error={fieldError(rename.error, 'name')}
+            onChange={(event) => setName(event.target.value)}
+          />
+          <div className="settings-row__actions">
+            <Button
+              size="sm"
+              variant="ghost"
+              onClick={() => {
+                setName(null);
+                rename.reset();
+              }}
+            >
+              Cancel
+            </Button>
+            <Button size="sm" variant="primary" type="submit" loading={rename.isPending}>
+              Save
+            </Button>
+          </div>
+        </form>
+        {rename.isError && !fieldError(rename.error, 'name') && (
+          <p className="form-error" role="alert">
+            {describeError(rename.error)}
+          </p>
+        )}
+      </li>
+    );
+  }
+
+  return (
+    <li className="categories__row">
+      <span className="categories__name">{category.name}</span>
+      <code className="settings-row__id">{category.id}</code>
+      <div className="settings-row__actions">
+        <Button size="sm" variant="ghost" onClick={() => setName(category.name)}>
+          Rename<span className="ui-visually-hidden"> category {category.name}</span>
+        </Button>
+      </div>
+    </li>
+  );
+};
+
+const BoardCategories = ({ board }: { board: Board }) => {
+  const create = useCatalogChange((input: CreateCategoryInput) => createCategory(board.id, input));
+  const [name, setName] = useState('');
+  const id = slugify(name);
+  const idError = categoryIdError(create.error);
+
+  return (
+    <section className="categories">
+      <h3 className="categories__title">Categories</h3>
+      {board.categories.length === 0 ? (
+        <p className="detail__muted">No categories: posts on {board.name} are not subdivided.</p>
+      ) : (
+        <ul className="categories__list" aria-label={`Categories of ${board.name}`}>
+          {board.categories.map((category) => (
+            <CategoryRow key={category.id} board={board} category={category} />
+          ))}
+        </ul>
+      )}
+      <form
+        className="settings-row__form"
+        aria-label={`New category on ${board.name}`}
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!id) return;
+          create.mutate({ id, name: name.trim() }, { onSuccess: () => setName('') });
+        }}
+      >
+        <TextField
+          label="New category"
+          placeholder="e.g. Reporting"
+          value={name}
+          hint={id ? `Id: ${id}` : undefined}
+          error={fieldError(create.error, 'name') ?? idError}
+          onChange={(event) => setName(event.target.value)}
+        />
+        <div className="settings-row__actions">
+          <Button
+            size="sm"
+            type="submit"
+            variant="secondary"
+            loading={create.isPending}
+            disabled={!id}
+          >
+            Add category<span className="ui-visually-hidden"> to {board.name}</span>
+          </Button>
+        </div>
+      </form>
+      {create.isError && !fieldError(create.error, 'name') && !idError && (
+        <p className="form-error" role="alert">
+          {describeError(create.error)}
+        </p>
+      )}
+    </section>
+  );
+};
 
 const BoardRow = ({ board }: { board: Board }) => {
   const update = useCatalogChange((input: UpdateBoardInput) => updateBoard(board.id, input));
@@ -82,6 +211,7 @@ const BoardRow = ({ board }: { board: Board }) => {
           {describeError(update.error)}
         </p>
       )}
+      <BoardCategories board={board} />
     </li>
   );
 };
