@@ -80,21 +80,33 @@ describe('merging duplicates', () => {
   });
 
   it('lets only one of two crossing merges win, so the items never point at each other', async () => {
-    const a = await submit('Export to CSV');
-    const b = await submit('CSV export of reports');
-    await vote(a, app.tokens.customer);
-    await vote(b, app.tokens.otherCustomer);
-    const results = await Promise.all([
-      app.request('POST', `/api/v1/feedback/${a}/merge`, { body: { intoId: b } }),
-      app.request('POST', `/api/v1/feedback/${b}/merge`, { body: { intoId: a } }),
-    ]);
-    expect(results.map((r) => r.status).sort()).toEqual([200, 422]);
-    const [itemA, itemB] = [await item(a), await item(b)];
-    const survivor = itemA.mergedInto === null ? itemA : itemB;
-    const duplicate = survivor === itemA ? itemB : itemA;
-    expect(duplicate.mergedInto).toBe(survivor.id);
-    expect(survivor.mergedInto).toBeNull();
-    expect(survivor.voteCount).toBe(2);
+    // Several pairs at once, so the two transactions of a pair really interleave.
+    const pairs = await Promise.all(
+      Array.from({ length: 6 }, async (_, i) => {
+        const a = await submit(`Export to CSV ${i}`);
+        const b = await submit(`CSV export of reports ${i}`);
+        await vote(a, app.tokens.customer);
+        await vote(b, app.tokens.otherCustomer);
+        return [a, b] as const;
+      }),
+    );
+    const results = await Promise.all(
+      pairs.map(([a, b]) =>
+        Promise.all([
+          app.request('POST', `/api/v1/feedback/${a}/merge`, { body: { intoId: b } }),
+          app.request('POST', `/api/v1/feedback/${b}/merge`, { body: { intoId: a } }),
+        ]),
+      ),
+    );
+    for (const pair of results) expect(pair.map((r) => r.status).sort()).toEqual([200, 422]);
+    for (const [a, b] of pairs) {
+      const [itemA, itemB] = [await item(a), await item(b)];
+      const survivor = itemA.mergedInto === null ? itemA : itemB;
+      const duplicate = survivor === itemA ? itemB : itemA;
+      expect(duplicate.mergedInto).toBe(survivor.id);
+      expect(survivor.mergedInto).toBeNull();
+      expect(survivor.voteCount).toBe(2);
+    }
   });
 
   it('explains why a merge is refused, and is for teammates only', async () => {

@@ -50,21 +50,23 @@ export class MergeFeedbackHandler implements ICommandHandler<MergeFeedbackComman
                   duplicate.state,
                   survivor.state,
                 );
-          await this.store.append(
-            feedbackStreamId(duplicateId),
-            duplicate.version,
-            decision.duplicate,
-            context,
-            tx,
-          );
-          if (survivorId !== duplicateId) {
-            await this.store.append(
-              feedbackStreamId(survivorId),
-              survivor.version,
-              decision.survivor,
-              context,
-              tx,
-            );
+          const appends = [
+            { streamId: feedbackStreamId(duplicateId), ...duplicate, events: decision.duplicate },
+            ...(survivorId === duplicateId
+              ? []
+              : [
+                  {
+                    streamId: feedbackStreamId(survivorId),
+                    ...survivor,
+                    events: decision.survivor,
+                  },
+                ]),
+          ];
+          // Always in the same order: two crossing merges then queue on the same row instead of
+          // each holding one stream's new version while waiting for the other's (a deadlock).
+          appends.sort((a, b) => (a.streamId < b.streamId ? -1 : 1));
+          for (const { streamId, version, events } of appends) {
+            await this.store.append(streamId, version, events, context, tx);
           }
           return { duplicateId, intoId };
         });
