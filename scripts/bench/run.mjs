@@ -21,6 +21,7 @@ import { assertAlive, freePort, running, startChild, stopChild } from './lib/chi
 import { coresUsed, cpuSnapshot } from './lib/cpu.mjs';
 import { closedLoop, openLoop } from './lib/load.mjs';
 import { checkFloors, renderReport } from './lib/report.mjs';
+import { envNumber, gitCommit } from './lib/env.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -43,15 +44,6 @@ const {
 const { provisionWorkspace } = require('@chorus/api');
 const { projections } = require('@chorus/worker');
 const { ballotStreamId, chorusEvents, feedbackStreamId } = require('@chorus/domain');
-
-const envNumber = (name, fallback) => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0)
-    throw new Error(`${name} must be a number ≥ 0, not "${raw}"`);
-  return value;
-};
 
 const config = {
   seconds: envNumber('BENCH_SECONDS', 20),
@@ -716,20 +708,6 @@ const kafkaLagPhase = async () => {
 
 // ---------------------------------------------------------------------------------------------
 
-const gitCommit = () => {
-  try {
-    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-      cwd: root,
-      encoding: 'utf8',
-    }).trim();
-    const dirty =
-      execFileSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' }).trim() !== '';
-    return dirty ? `${commit} (with uncommitted changes)` : commit;
-  } catch {
-    return 'unknown';
-  }
-};
-
 const main = async () => {
   rmSync(logDir, { recursive: true, force: true });
   mkdirSync(logDir, { recursive: true });
@@ -798,7 +776,7 @@ const main = async () => {
   };
   const results = {
     startedAt,
-    commit: gitCommit(),
+    commit: gitCommit(root),
     machine,
     load: { before: loadBefore, after: loadAfter },
     config,

@@ -15,9 +15,9 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execFileSync } from 'node:child_process';
 import { freePort, running, startChild, stopChild, assertAlive } from './lib/children.mjs';
 import { generateFeedback, searchTerms, typedTitles } from './search-corpus.mjs';
+import { envNumber, gitCommit } from './lib/env.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -32,15 +32,6 @@ const {
 const { provisionWorkspace } = require('@chorus/api');
 const { projections } = require('@chorus/worker');
 const { commentStreamId, feedbackStreamId } = require('@chorus/domain');
-
-const envNumber = (name, fallback) => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0)
-    throw new Error(`${name} must be a number ≥ 0, not "${raw}"`);
-  return value;
-};
 
 const config = {
   items: envNumber('BENCH_SEARCH_ITEMS', 100_000),
@@ -217,18 +208,6 @@ const indexScans = async () => {
   return Object.fromEntries(rows.map((r) => [r.index, r.scans]));
 };
 
-const gitCommit = () => {
-  try {
-    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root })
-      .toString()
-      .trim();
-    const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: root }).length > 0;
-    return dirty ? `${commit} (with uncommitted changes)` : commit;
-  } catch {
-    return 'unknown';
-  }
-};
-
 const main = async () => {
   mkdirSync(logDir, { recursive: true });
   tmpDir = mkdtempSync(join(os.tmpdir(), 'chorus-bench-search-'));
@@ -324,7 +303,7 @@ const main = async () => {
 
   const result = {
     startedAt: new Date().toISOString(),
-    commit: gitCommit(),
+    commit: gitCommit(root),
     machine: {
       cpu: os.cpus()[0].model.trim(),
       cores: os.cpus().length,
