@@ -327,7 +327,7 @@ type DemoCustomer = Actor & { companyId: string | null };
 
 /**
  * Popularity follows a power law: a few requests collect most of the votes. Each request matters
- * most to a few companies, whose people cast nine votes in ten, so revenue ranks differently from
+ * most to a few companies, whose people cast nearly all its votes, so revenue ranks differently from
  * votes.
  */
 const seedVotes = async (
@@ -356,7 +356,7 @@ const seedVotes = async (
     let index = 0;
     while (r > weights[index]! && index < items.length - 1) r -= weights[index++]!;
     const item = items[index]!;
-    const voter = pick(random, random() < 0.9 ? interested[index]! : customers);
+    const voter = pick(random, random() < 0.97 ? interested[index]! : customers);
     const key = `${item.feedbackId}:${voter.id}`;
     if (cast.has(key) || !item.state.exists || whyVotingIsClosed(item.state)) continue;
     if (item.state.moderation !== 'approved') continue;
