@@ -19,7 +19,7 @@ import {
 } from '@chorus/event-store/testing';
 import { feedbackStreamId } from '@chorus/domain';
 import { projections } from '../projections';
-import { snapshot, workspaceId, writeHistory } from '../testing/history';
+import { snapshot, workspaceId, writeCustomerHistory, writeHistory } from '../testing/history';
 
 const readAll = async (kafka: Kafka, topic: string, expected: number) => {
   const consumer = kafka.consumer({ groupId: `reader-${randomUUID()}` });
@@ -101,7 +101,9 @@ describeWithKafka('the Kafka transport, against a real broker', () => {
       [{ type: 'WorkspaceCreated', data: { workspaceId, name: 'Acme', slug: 'acme' } }],
       { workspaceId, actorId: 'seed', correlationId: randomUUID() },
     );
-    await writeHistory(store, 30, 10);
+    // Customers, companies, comments and a merge travel on other topics or keys than the votes
+    // they affect: the read models must still come out the same.
+    await writeCustomerHistory(store, await writeHistory(store, 30, 10));
     for (const projection of projections) await catchUp(source.dataSource, store, projection);
   });
 
@@ -115,7 +117,7 @@ describeWithKafka('the Kafka transport, against a real broker', () => {
   it('publishes every event as a CloudEvent in binary mode, keyed so each item stays in order', async () => {
     const published = await relay();
     const [{ count }] = await source.dataSource.query<[{ count: number }]>(
-      `SELECT count(*)::int AS count FROM events WHERE stream_type <> 'workspace'`,
+      `SELECT count(*)::int AS count FROM events WHERE stream_type IN ('feedback', 'ballot', 'comment', 'follow')`,
     );
     expect(published).toBeGreaterThan(count);
     const records = await readAll(kafka, topicFor('feedback', topicPrefix), count);

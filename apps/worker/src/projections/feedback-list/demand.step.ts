@@ -35,9 +35,11 @@ export const applyVotes = async (
        SELECT coalesce(f.merged_into, c.feedback_id) AS root, c.voter_id, c.company_id, c.delta
        FROM changes c JOIN feedback_list f USING (feedback_id)
      ),
+     -- Roots with duplicates merged into them, read from the duplicates' rows: through Kafka a
+     -- duplicate's FeedbackMerged may be applied before its survivor's FeedbackDuplicateAbsorbed.
      grouped AS (
-       SELECT DISTINCT r.root FROM rooted r JOIN feedback_list g ON g.feedback_id = r.root
-       WHERE g.duplicate_count > 0
+       SELECT DISTINCT r.root FROM rooted r
+       WHERE EXISTS (SELECT 1 FROM feedback_list d WHERE d.merged_into = r.root)
      ),
      voter_sets AS (
        SELECT r.root, sum(r.delta) AS changed,
