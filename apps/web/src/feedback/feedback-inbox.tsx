@@ -77,12 +77,13 @@ const SearchResults = ({
           >
             <a
               className={`feedback-row__link${hit.id === cursorId ? ' is-cursor' : ''}${hit.id === selectedId ? ' is-selected' : ''}`}
-              href={hrefWithSearchParams({ feedback: hit.id })}
+              // A merged duplicate found by its words leads to the item it was merged into.
+              href={hrefWithSearchParams({ feedback: hit.mergedInto ?? hit.id })}
               aria-current={hit.id === selectedId ? 'true' : undefined}
               onFocus={() => onFocusRow(hit.id)}
               onClick={(event) => {
                 event.preventDefault();
-                onOpen(hit.id);
+                onOpen(hit.mergedInto ?? hit.id);
               }}
             >
               <span className="feedback-row__votes">
