@@ -118,6 +118,10 @@ export const feedbackListProjection: Projection = {
   tables: ['feedback_list', 'feedback_ballots', 'feedback_comments', 'customers', 'companies'],
   handles: new Set<string>([...feedbackListEventTypes, ...customerEventTypes]),
   applyBatch: async (tx: EntityManager, events: readonly StoredEvent[]) => {
+    // Through Kafka, batches from different partitions are applied concurrently, and a batch's
+    // counts depend on rows another batch writes (a vote and its voter's CustomerCreated, the two
+    // halves of a merge): one batch of this projection at a time, so each sees the other's rows.
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('chorus:feedback_list'))`);
     const moved = await applyCustomers(tx, events);
     const recount = await applyRows(tx, events);
     const votes = await applyBallots(tx, events);
