@@ -12,6 +12,7 @@ export * from './shared/decider';
 export * from './shared/errors';
 export * from './shared/event-registry';
 export * from './shared/valid';
+export * from './shared/changes';
 export * from './catalog/catalog';
 export * from './catalog/catalog.events';
 export * from './catalog/catalog.decider';

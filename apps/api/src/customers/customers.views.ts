@@ -94,16 +94,3 @@ export const decodeNameCursor = (encoded: string): { name: string; id: string } 
 
 /** `q` as an ILIKE pattern matching anywhere, with the wildcards in it taken literally. */
 export const containsPattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/**
- * Attributes with their keys in the order Postgres `jsonb` keeps them (shorter first, then by
- * bytes). The decider compares attributes as JSON text, and the stored event comes back from
- * `jsonb` in this order, so the same attributes sent in another order would otherwise read as a
- * change.
- */
-export const inJsonbKeyOrder = <T>(attributes: Record<string, T>): Record<string, T> =>
-  Object.fromEntries(
-    Object.entries(attributes).sort(([a], [b]) =>
-      a.length !== b.length ? a.length - b.length : Buffer.compare(Buffer.from(a), Buffer.from(b)),
-    ),
-  );

@@ -1,7 +1,8 @@
 import { isStaff, type Actor } from '../shared/actor';
 import type { Decider } from '../shared/decider';
 import { ActionForbidden, DomainRuleViolation } from '../shared/errors';
-import { valid } from '../shared/valid';
+import { changedFields } from '../shared/changes';
+import { valid, validIfGiven } from '../shared/valid';
 import type { StatusKind } from '../feedback/feedback-workflow';
 import { findStatus, initialCatalog, type Board, type Catalog } from './catalog';
 import {
@@ -127,15 +128,6 @@ export const evolveCatalog = (state: Catalog, event: CatalogEvent): Catalog => {
   }
 };
 
-const defined = <T extends object>(value: T): Partial<T> =>
-  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-
-/** Only the fields that differ from the current value: an update that changes nothing records nothing. */
-const changedFields = <T extends object>(current: T, requested: Partial<T>): Partial<T> =>
-  Object.fromEntries(
-    Object.entries(requested).filter(([key, v]) => current[key as keyof T] !== v),
-  ) as Partial<T>;
-
 const decideCatalog = (command: CatalogCommand, state: Catalog): CatalogEvent[] => {
   if (!isStaff(command.actor)) {
     throw new ActionForbidden('Only a teammate can change boards, tags and statuses.');
@@ -162,20 +154,11 @@ const decideCatalog = (command: CatalogCommand, state: Catalog): CatalogEvent[] 
       const board = state.boards.find((b) => b.id === command.boardId);
       if (!board)
         throw new DomainRuleViolation(`There is no board "${command.boardId}".`, 'boardId');
-      const changes = changedFields(
-        board,
-        defined({
-          name:
-            command.name === undefined
-              ? undefined
-              : valid(CatalogName('Board'), command.name, 'name'),
-          visibility:
-            command.visibility === undefined
-              ? undefined
-              : valid(BoardVisibility, command.visibility, 'visibility'),
-          requiresApproval: command.requiresApproval,
-        }),
-      );
+      const changes = changedFields(board, {
+        name: validIfGiven(CatalogName('Board'), command.name, 'name'),
+        visibility: validIfGiven(BoardVisibility, command.visibility, 'visibility'),
+        requiresApproval: command.requiresApproval,
+      });
       if (Object.keys(changes).length === 0) return [];
       return [{ type: 'BoardUpdated', data: { boardId: board.id, ...changes } }];
     }
@@ -226,17 +209,10 @@ const decideCatalog = (command: CatalogCommand, state: Catalog): CatalogEvent[] 
     case 'UpdateTag': {
       const tag = state.tags.find((t) => t.id === command.tagId);
       if (!tag) throw new DomainRuleViolation(`There is no tag "${command.tagId}".`, 'tagId');
-      const changes = changedFields(
-        tag,
-        defined({
-          name:
-            command.name === undefined
-              ? undefined
-              : valid(CatalogName('Tag'), command.name, 'name'),
-          colour:
-            command.colour === undefined ? undefined : valid(Colour, command.colour, 'colour'),
-        }),
-      );
+      const changes = changedFields(tag, {
+        name: validIfGiven(CatalogName('Tag'), command.name, 'name'),
+        colour: validIfGiven(Colour, command.colour, 'colour'),
+      });
       if (Object.keys(changes).length === 0) return [];
       return [{ type: 'TagUpdated', data: { tagId: tag.id, ...changes } }];
     }
@@ -265,17 +241,10 @@ const decideCatalog = (command: CatalogCommand, state: Catalog): CatalogEvent[] 
       if (!status) {
         throw new DomainRuleViolation(`There is no status "${command.statusId}".`, 'statusId');
       }
-      const changes = changedFields(
-        status,
-        defined({
-          name:
-            command.name === undefined
-              ? undefined
-              : valid(CatalogName('Status'), command.name, 'name'),
-          colour:
-            command.colour === undefined ? undefined : valid(Colour, command.colour, 'colour'),
-        }),
-      );
+      const changes = changedFields(status, {
+        name: validIfGiven(CatalogName('Status'), command.name, 'name'),
+        colour: validIfGiven(Colour, command.colour, 'colour'),
+      });
       if (Object.keys(changes).length === 0) return [];
       return [{ type: 'StatusUpdated', data: { statusId: status.id, ...changes } }];
     }

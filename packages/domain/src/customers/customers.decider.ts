@@ -1,7 +1,8 @@
 import { isStaff, type Actor } from '../shared/actor';
 import type { Decider } from '../shared/decider';
 import { ActionForbidden } from '../shared/errors';
-import { valid } from '../shared/valid';
+import { changedFields, definedFields } from '../shared/changes';
+import { valid, validIfGiven } from '../shared/valid';
 import {
   CompanyAttributes,
   CompanyDomain,
@@ -67,26 +68,6 @@ export type UpsertCompany = {
 const assertStaff = (actor: Actor) => {
   if (!isStaff(actor)) throw new ActionForbidden('Only a teammate can manage customers.');
 };
-const optional = <T>(schema: z.ZodType<T>, value: T | undefined, field: string) =>
-  value === undefined ? undefined : valid(schema, value, field);
-/** Attribute maps are equal whatever their key order (jsonb keeps its own). */
-const canonical = (value: unknown): unknown =>
-  value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? Object.fromEntries(
-        Object.entries(value)
-          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-          .map(([k, v]) => [k, canonical(v)]),
-      )
-    : value;
-const same = (a: unknown, b: unknown) =>
-  JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-const changesFrom = <T extends object>(current: T, requested: Partial<T>): Partial<T> =>
-  Object.fromEntries(
-    Object.entries(requested).filter(
-      ([key, value]) => value !== undefined && !same(current[key as keyof T], value),
-    ),
-  ) as Partial<T>;
-
 export const customerDecider: Decider<UpsertCustomer, CustomerEvent, Customer> = {
   initialState: () => ({ exists: false }),
   evolve: (state, event) => {
@@ -96,16 +77,16 @@ export const customerDecider: Decider<UpsertCustomer, CustomerEvent, Customer> =
       case 'CustomerUpdated': {
         if (!state.exists) return state;
         const { customerId: _id, ...changes } = event.data;
-        return { ...state, ...changesFrom(state, changes) };
+        return { ...state, ...definedFields(changes) };
       }
     }
   },
   decide: (command, state) => {
     assertStaff(command.actor);
     const requested = {
-      email: optional(CustomerEmail.nullable(), command.email, 'email'),
-      name: optional(PersonName, command.name, 'name'),
-      companyId: optional(z.uuid().nullable(), command.companyId, 'companyId'),
+      email: validIfGiven(CustomerEmail.nullable(), command.email, 'email'),
+      name: validIfGiven(PersonName, command.name, 'name'),
+      companyId: validIfGiven(z.uuid().nullable(), command.companyId, 'companyId'),
     };
     if (!state.exists) {
       return [
@@ -121,7 +102,7 @@ export const customerDecider: Decider<UpsertCustomer, CustomerEvent, Customer> =
         },
       ];
     }
-    const changes = changesFrom<CustomerFields>(state, requested);
+    const changes = changedFields<CustomerFields>(state, requested);
     if (Object.keys(changes).length === 0) return [];
     return [{ type: 'CustomerUpdated', data: { customerId: state.customerId, ...changes } }];
   },
@@ -136,19 +117,19 @@ export const companyDecider: Decider<UpsertCompany, CompanyEvent, Company> = {
       case 'CompanyUpdated': {
         if (!state.exists) return state;
         const { companyId: _id, ...changes } = event.data;
-        return { ...state, ...changesFrom(state, changes) };
+        return { ...state, ...definedFields(changes) };
       }
     }
   },
   decide: (command, state) => {
     assertStaff(command.actor);
     const requested = {
-      name: optional(CompanyName, command.name, 'name'),
-      domain: optional(CompanyDomain.nullable(), command.domain, 'domain'),
-      plan: optional(Plan.nullable(), command.plan, 'plan'),
-      mrrCents: optional(MrrCents, command.mrrCents, 'mrrCents'),
-      segment: optional(Segment.nullable(), command.segment, 'segment'),
-      attributes: optional(CompanyAttributes, command.attributes, 'attributes'),
+      name: validIfGiven(CompanyName, command.name, 'name'),
+      domain: validIfGiven(CompanyDomain.nullable(), command.domain, 'domain'),
+      plan: validIfGiven(Plan.nullable(), command.plan, 'plan'),
+      mrrCents: validIfGiven(MrrCents, command.mrrCents, 'mrrCents'),
+      segment: validIfGiven(Segment.nullable(), command.segment, 'segment'),
+      attributes: validIfGiven(CompanyAttributes, command.attributes, 'attributes'),
     };
     if (!state.exists) {
       return [
@@ -167,7 +148,7 @@ export const companyDecider: Decider<UpsertCompany, CompanyEvent, Company> = {
         },
       ];
     }
-    const changes = changesFrom<CompanyFields>(state, requested);
+    const changes = changedFields<CompanyFields>(state, requested);
     if (Object.keys(changes).length === 0) return [];
     return [{ type: 'CompanyUpdated', data: { companyId: state.companyId, ...changes } }];
   },

@@ -9,3 +9,7 @@ export const valid = <T>(schema: z.ZodType<T>, value: unknown, field: string): T
   }
   return result.data;
 };
+
+/** Like `valid`, for an optional field: an omitted value stays omitted. */
+export const validIfGiven = <T>(schema: z.ZodType<T>, value: T | undefined, field: string) =>
+  value === undefined ? undefined : valid(schema, value, field);

@@ -23,7 +23,6 @@ import { asDomainEvent } from '../../platform/run-decider';
 import { unknownCompany } from '../upsert-customer/upsert-customer.handler';
 import { companyIdOf, customerIdOf } from '../customer-ids';
 import { assertStaffReader } from '../customers.schemas';
-import { inJsonbKeyOrder } from '../customers.views';
 import { parseImport, type CompanyRow, type CustomerRow, type ImportRow } from './csv-rows';
 import { ImportCommand } from './import.command';
 
@@ -155,7 +154,7 @@ const companyDecision = ({ row, input }: ImportRow<CompanyRow>, actor: Authentic
       type: 'UpsertCompany',
       companyId,
       ...input,
-      attributes: input.attributes && inJsonbKeyOrder(input.attributes),
+      attributes: input.attributes,
       actor,
     },
     fields: { mrrCents: 'mrr', attributes: 'attr' },

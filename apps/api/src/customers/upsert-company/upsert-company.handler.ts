@@ -6,7 +6,7 @@ import { PostgresEventStore } from '@chorus/event-store';
 import { decideAndAppend } from '../../platform/run-decider';
 import { companyIdOf } from '../customer-ids';
 import { assertStaffReader } from '../customers.schemas';
-import { companyViewOf, inJsonbKeyOrder } from '../customers.views';
+import { companyViewOf } from '../customers.views';
 import { UpsertCompanyCommand } from './upsert-company.command';
 
 @CommandHandler(UpsertCompanyCommand)
@@ -27,7 +27,7 @@ export class UpsertCompanyHandler implements ICommandHandler<UpsertCompanyComman
         type: 'UpsertCompany',
         companyId,
         ...input,
-        attributes: input.attributes && inJsonbKeyOrder(input.attributes),
+        attributes: input.attributes,
         actor,
       },
       context,

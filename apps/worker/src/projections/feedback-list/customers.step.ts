@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { CompanyEvent, CustomerEvent } from '@chorus/domain';
+import { definedFields, type CompanyEvent, type CustomerEvent } from '@chorus/domain';
 import type { StoredEvent } from '@chorus/event-store';
 
 type CustomerRecord = {
@@ -21,9 +21,6 @@ type CompanyRecord = {
   segment: string | null;
   attributes: Record<string, unknown>;
 };
-
-const defined = <T extends object>(value: T): Partial<T> =>
-  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /** Whose contribution to revenue may have changed in a batch. */
 export type RevenueMoves = { customers: Set<string>; companies: Set<string> };
@@ -72,7 +69,7 @@ export const applyCustomers = async (
         const { companyId: _id, mrrCents, ...rest } = event.data;
         companies.set(before.company_id, {
           ...before,
-          ...defined(rest),
+          ...definedFields(rest),
           mrr_cents: mrrCents ?? before.mrr_cents,
         });
         if (mrrCents !== undefined) mrrMoved.add(before.company_id);
@@ -113,7 +110,7 @@ export const applyCustomers = async (
         const { customerId: _id, companyId, ...rest } = event.data;
         customers.set(before.customer_id, {
           ...before,
-          ...defined(rest),
+          ...definedFields(rest),
           company_id: companyId === undefined ? before.company_id : companyId,
         });
         if (companyId !== undefined) affectedCustomers.add(before.customer_id);
