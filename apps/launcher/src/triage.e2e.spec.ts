@@ -225,4 +225,21 @@ describe('triage in the admin app, in a real browser', () => {
     await eventually(async () => expect(await detailVotes()).toBe(before.survivor));
     await page.screenshot({ path: join(screenshots, '14-unmerged.png') });
   });
+
+  it('creates a board from a name of several words in the settings', async () => {
+    await page.goto(`${url}/settings/boards`);
+    const newBoard = page.getByRole('heading', { name: 'New board' }).locator('..');
+    await newBoard.getByRole('textbox', { name: 'Name' }).fill('Customer success');
+    await newBoard.getByRole('button', { name: 'Create board' }).click();
+    await eventually(async () => {
+      const catalog = await api<{ boards: { id: string; name: string }[] }>('/catalog');
+      expect(catalog.boards).toContainEqual(
+        expect.objectContaining({ id: 'customer-success', name: 'Customer success' }),
+      );
+    });
+    await page
+      .getByRole('list', { name: 'Boards' })
+      .getByText('Customer success', { exact: true })
+      .waitFor();
+  });
 });

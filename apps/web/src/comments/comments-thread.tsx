@@ -7,6 +7,7 @@ import { useNow } from '../lib/use-now';
 import { useComments } from '../queries/feedback-queries';
 import { useDeleteComment, useEditComment, usePostComment } from './comment-queries';
 import { MentionTextArea } from './mention-textarea';
+import { FormError } from '../lib/form-error';
 
 type Visibility = CommentView['visibility'];
 
@@ -193,11 +194,7 @@ const CommentItem = ({
             </Button>
           </>
         )}
-        {remove.isError && (
-          <span className="form-error" role="alert">
-            {describeError(remove.error)}
-          </span>
-        )}
+        <FormError error={remove.error} inline />
       </div>
       {(comment.replies.length > 0 || replying) && (
         <ul className="comment__replies" aria-label={`Replies to ${name}`}>

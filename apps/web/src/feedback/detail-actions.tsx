@@ -6,7 +6,6 @@ import {
 import { Badge, Button, Select, TextArea, TextField } from '@chorus/ui';
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { describeError } from '../api/problem-error';
 import type { FeedbackItem, Me } from '../api/types';
 import { categoryName, FeedbackTags } from '../catalog/catalog-ui';
 import { AsyncPicker, type PickerOption } from '../components/async-picker';
@@ -25,6 +24,7 @@ import {
   useVoteOnBehalf,
 } from '../queries/feedback-mutations';
 import { useFeedbackTitle, useFollowers } from '../queries/feedback-queries';
+import { FormError } from '../lib/form-error';
 
 type Announce = (message: string) => void;
 
@@ -72,11 +72,7 @@ export const MergedBanner = ({
           Unmerge
         </Button>
       </div>
-      {unmerge.isError && (
-        <p className="form-error" role="alert">
-          {describeError(unmerge.error)}
-        </p>
-      )}
+      <FormError error={unmerge.error} />
     </div>
   );
 };
@@ -144,11 +140,7 @@ export const ModerationBanner = ({
           </Button>
         </div>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {describeError(error)}
-        </p>
-      )}
+      <FormError error={error} />
     </div>
   );
 };
@@ -170,11 +162,7 @@ export const SpamToggle = ({ item, onAnnounce }: { item: FeedbackItem; onAnnounc
       >
         {item.spam ? 'Not spam' : 'Mark as spam'}
       </Button>
-      {spam.isError && (
-        <span className="form-error" role="alert">
-          {describeError(spam.error)}
-        </span>
-      )}
+      <FormError error={spam.error} inline />
     </>
   );
 };
@@ -202,11 +190,7 @@ export const FollowToggle = ({ item, me }: { item: FeedbackItem; me: Me }) => {
       >
         {count === undefined ? '' : plural(count, 'follower')}
       </span>
-      {follow.isError && (
-        <span className="form-error" role="alert">
-          {describeError(follow.error)}
-        </span>
-      )}
+      <FormError error={follow.error} inline />
     </span>
   );
 };
@@ -252,11 +236,7 @@ export const TagsEditor = ({ item, onAnnounce }: { item: FeedbackItem; onAnnounc
           }}
         />
       )}
-      {setTag.isError && (
-        <p className="form-error" role="alert">
-          {describeError(setTag.error)}
-        </p>
-      )}
+      <FormError error={setTag.error} />
     </div>
   );
 };
@@ -309,11 +289,7 @@ export const CategoryEditor = ({
           });
         }}
       />
-      {setCategory.isError && (
-        <p className="form-error" role="alert">
-          {describeError(setCategory.error)}
-        </p>
-      )}
+      <FormError error={setCategory.error} />
     </div>
   );
 };
@@ -396,11 +372,7 @@ export const OnBehalfVote = ({
         value={quote}
         onChange={(event) => setQuote(event.target.value)}
       />
-      {vote.isError && (
-        <p className="form-error" role="alert">
-          {describeError(vote.error)}
-        </p>
-      )}
+      <FormError error={vote.error} />
       <div className="banner__actions">
         <Button size="sm" variant="ghost" onClick={() => setOpen(false)}>
           Cancel

@@ -11,7 +11,8 @@ import type {
   UpdateBoardInput,
 } from '../api/types';
 import { useCatalogChange } from '../queries/catalog';
-import { fieldError, slugify } from './settings-kit';
+import { fieldError, NewNameField, SaveOrCancel, slugify } from './settings-kit';
+import { FormError } from '../lib/form-error';
 
 const visibilityOptions = [
   { value: 'public', label: 'Public — customers can see and vote' },
@@ -46,27 +47,15 @@ const CategoryRow = ({ board, category }: { board: Board; category: Category }) 
             error={fieldError(rename.error, 'name')}
             onChange={(event) => setName(event.target.value)}
           />
-          <div className="settings-row__actions">
-            <Button
-              size="sm"
-              variant="ghost"
-              onClick={() => {
-                setName(null);
-                rename.reset();
-              }}
-            >
-              Cancel
-            </Button>
-            <Button size="sm" variant="primary" type="submit" loading={rename.isPending}>
-              Save
-            </Button>
-          </div>
+          <SaveOrCancel
+            saving={rename.isPending}
+            onCancel={() => {
+              setName(null);
+              rename.reset();
+            }}
+          />
         </form>
-        {rename.isError && !fieldError(rename.error, 'name') && (
-          <p className="form-error" role="alert">
-            {describeError(rename.error)}
-          </p>
-        )}
+        <FormError error={rename.error} shownBy={['name']} />
       </li>
     );
   }
@@ -162,14 +151,7 @@ const BoardRow = ({ board }: { board: Board }) => {
               error={fieldError(update.error, 'name')}
               onChange={(event) => setName(event.target.value)}
             />
-            <div className="settings-row__actions">
-              <Button size="sm" variant="ghost" onClick={() => setName(null)}>
-                Cancel
-              </Button>
-              <Button size="sm" variant="primary" type="submit" loading={update.isPending}>
-                Save
-              </Button>
-            </div>
+            <SaveOrCancel saving={update.isPending} onCancel={() => setName(null)} />
           </form>
         ) : (
           <>
@@ -206,11 +188,7 @@ const BoardRow = ({ board }: { board: Board }) => {
           onChange={(event) => update.mutate({ requiresApproval: event.target.checked })}
         />
       </div>
-      {update.isError && !fieldError(update.error, 'name') && (
-        <p className="form-error" role="alert">
-          {describeError(update.error)}
-        </p>
-      )}
+      <FormError error={update.error} shownBy={['name']} />
       <BoardCategories board={board} />
     </li>
   );
@@ -238,13 +216,11 @@ export const BoardsSettings = ({ catalog }: { catalog: CatalogView }) => {
             );
           }}
         >
-          <TextField
-            label="Name"
+          <NewNameField
             placeholder="e.g. Integrations"
-            value={name}
-            hint={id ? `Id: ${id}` : undefined}
-            error={fieldError(create.error, 'name') ?? fieldError(create.error, 'id')}
-            onChange={(event) => setName(event.target.value)}
+            name={name}
+            error={create.error}
+            onChange={setName}
           />
           <Select
             label="Visibility"
@@ -265,11 +241,7 @@ export const BoardsSettings = ({ catalog }: { catalog: CatalogView }) => {
             </Button>
           </div>
         </form>
-        {create.isError && !fieldError(create.error, 'name') && !fieldError(create.error, 'id') && (
-          <p className="form-error" role="alert">
-            {describeError(create.error)}
-          </p>
-        )}
+        <FormError error={create.error} shownBy={['name', 'id']} />
       </Card>
       <Card padded={false}>
         <ul className="settings-list" aria-label="Boards">

@@ -1,15 +1,15 @@
-import { TextField } from '@chorus/ui';
+import { Button, TextField } from '@chorus/ui';
 import { ProblemError } from '../api/problem-error';
 
-/** Ids are slugs made from the name: lower case, digits and underscores. */
+/** Ids are slugs made from the name: lower case, digits and dashes, valid for every catalog id. */
 export const slugify = (name: string): string =>
   name
     .trim()
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
     .slice(0, 40);
 
 export const palette = [
@@ -45,4 +45,41 @@ export const ColourField = ({
     error={error}
     onChange={(event) => onChange(event.target.value)}
   />
+);
+
+/** The name of something new, with the id it will get (made from the name) shown beneath. */
+export const NewNameField = ({
+  name,
+  placeholder,
+  error,
+  onChange,
+}: {
+  name: string;
+  placeholder: string;
+  error: unknown;
+  onChange: (name: string) => void;
+}) => {
+  const id = slugify(name);
+  return (
+    <TextField
+      label="Name"
+      placeholder={placeholder}
+      value={name}
+      hint={id ? `Id: ${id}` : undefined}
+      error={fieldError(error, 'name') ?? fieldError(error, 'id')}
+      onChange={(event) => onChange(event.target.value)}
+    />
+  );
+};
+
+/** The two buttons of a row being edited in place. */
+export const SaveOrCancel = ({ saving, onCancel }: { saving: boolean; onCancel: () => void }) => (
+  <div className="settings-row__actions">
+    <Button size="sm" variant="ghost" onClick={onCancel}>
+      Cancel
+    </Button>
+    <Button size="sm" variant="primary" type="submit" loading={saving}>
+      Save
+    </Button>
+  </div>
 );

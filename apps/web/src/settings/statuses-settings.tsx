@@ -2,10 +2,17 @@ import { statusKinds, type StatusKind } from '@chorus/domain/client';
 import { Badge, Button, Card, Checkbox, Select, StatusBadge, TextField } from '@chorus/ui';
 import { useState } from 'react';
 import { createStatus, updateStatus } from '../api/client';
-import { describeError } from '../api/problem-error';
 import type { CatalogView, StatusDefinition } from '../api/types';
 import { useCatalogChange } from '../queries/catalog';
-import { ColourField, fieldError, palette, slugify } from './settings-kit';
+import {
+  ColourField,
+  fieldError,
+  NewNameField,
+  palette,
+  SaveOrCancel,
+  slugify,
+} from './settings-kit';
+import { FormError } from '../lib/form-error';
 
 const kindLabels: Record<StatusKind, string> = {
   open: 'Open — accepts votes, not yet committed',
@@ -54,14 +61,7 @@ const StatusRow = ({ status, all }: { status: StatusDefinition; all: StatusDefin
               value={draft.colour}
               onChange={(colour) => setDraft({ ...draft, colour })}
             />
-            <div className="settings-row__actions">
-              <Button size="sm" variant="ghost" onClick={() => setDraft(null)}>
-                Cancel
-              </Button>
-              <Button size="sm" variant="primary" type="submit" loading={update.isPending}>
-                Save
-              </Button>
-            </div>
+            <SaveOrCancel saving={update.isPending} onCancel={() => setDraft(null)} />
           </form>
         ) : (
           <>
@@ -96,11 +96,7 @@ const StatusRow = ({ status, all }: { status: StatusDefinition; all: StatusDefin
           <p className="detail__muted">Final: nothing can leave {status.name}.</p>
         )}
       </fieldset>
-      {update.isError && !fieldError(update.error, 'name') && (
-        <p className="form-error" role="alert">
-          {describeError(update.error)}
-        </p>
-      )}
+      <FormError error={update.error} shownBy={['name']} />
     </li>
   );
 };
@@ -129,13 +125,11 @@ export const StatusesSettings = ({ catalog }: { catalog: CatalogView }) => {
             );
           }}
         >
-          <TextField
-            label="Name"
+          <NewNameField
             placeholder="e.g. In beta"
-            value={name}
-            hint={id ? `Id: ${id}` : undefined}
-            error={fieldError(create.error, 'name') ?? fieldError(create.error, 'id')}
-            onChange={(event) => setName(event.target.value)}
+            name={name}
+            error={create.error}
+            onChange={setName}
           />
           <Select
             label="Kind"
@@ -156,11 +150,7 @@ export const StatusesSettings = ({ catalog }: { catalog: CatalogView }) => {
           A new status has no transitions: tick where it may lead below, and add it as a destination
           on the statuses that lead to it.
         </p>
-        {create.isError && !fieldError(create.error, 'name') && !fieldError(create.error, 'id') && (
-          <p className="form-error" role="alert">
-            {describeError(create.error)}
-          </p>
-        )}
+        <FormError error={create.error} shownBy={['name', 'id']} />
       </Card>
       <Card padded={false}>
         <ul className="settings-list" aria-label="Statuses">

@@ -1,10 +1,17 @@
 import { Button, Card, EmptyState, TagChip, TextField } from '@chorus/ui';
 import { useState } from 'react';
 import { createTag, deleteTag, updateTag } from '../api/client';
-import { describeError } from '../api/problem-error';
 import type { CatalogView, Tag } from '../api/types';
 import { useCatalogChange } from '../queries/catalog';
-import { ColourField, fieldError, palette, slugify } from './settings-kit';
+import {
+  ColourField,
+  fieldError,
+  NewNameField,
+  palette,
+  SaveOrCancel,
+  slugify,
+} from './settings-kit';
+import { FormError } from '../lib/form-error';
 
 const TagRow = ({ tag }: { tag: Tag }) => {
   const update = useCatalogChange((input: { name: string; colour: string }) =>
@@ -39,20 +46,9 @@ const TagRow = ({ tag }: { tag: Tag }) => {
             error={fieldError(update.error, 'colour')}
             onChange={(colour) => setDraft({ ...draft, colour })}
           />
-          <div className="settings-row__actions">
-            <Button size="sm" variant="ghost" onClick={() => setDraft(null)}>
-              Cancel
-            </Button>
-            <Button size="sm" variant="primary" type="submit" loading={update.isPending}>
-              Save
-            </Button>
-          </div>
+          <SaveOrCancel saving={update.isPending} onCancel={() => setDraft(null)} />
         </form>
-        {update.isError && !fieldError(update.error, 'name') && (
-          <p className="form-error" role="alert">
-            {describeError(update.error)}
-          </p>
-        )}
+        <FormError error={update.error} shownBy={['name']} />
       </li>
     );
   }
@@ -82,11 +78,7 @@ const TagRow = ({ tag }: { tag: Tag }) => {
           Delete<span className="ui-visually-hidden"> tag {tag.name}</span>
         </Button>
       </div>
-      {remove.isError && (
-        <p className="form-error" role="alert">
-          {describeError(remove.error)}
-        </p>
-      )}
+      <FormError error={remove.error} />
     </li>
   );
 };
@@ -117,13 +109,11 @@ export const TagsSettings = ({ catalog }: { catalog: CatalogView }) => {
             );
           }}
         >
-          <TextField
-            label="Name"
+          <NewNameField
             placeholder="e.g. Performance"
-            value={name}
-            hint={id ? `Id: ${id}` : undefined}
-            error={fieldError(create.error, 'name') ?? fieldError(create.error, 'id')}
-            onChange={(event) => setName(event.target.value)}
+            name={name}
+            error={create.error}
+            onChange={setName}
           />
           <ColourField label="Colour" value={colour} onChange={setColour} />
           <div className="settings-row__actions">
@@ -132,11 +122,7 @@ export const TagsSettings = ({ catalog }: { catalog: CatalogView }) => {
             </Button>
           </div>
         </form>
-        {create.isError && !fieldError(create.error, 'name') && !fieldError(create.error, 'id') && (
-          <p className="form-error" role="alert">
-            {describeError(create.error)}
-          </p>
-        )}
+        <FormError error={create.error} shownBy={['name', 'id']} />
       </Card>
       <Card padded={false}>
         {catalog.tags.length === 0 ? (
