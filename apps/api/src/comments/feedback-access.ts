@@ -7,23 +7,13 @@ import {
   initialFeedback,
   isStaff,
   type CatalogEvent,
-  type ExistingFeedback,
   type Feedback,
   type FeedbackEvent,
 } from '@chorus/domain';
 import type { PostgresEventStore, StoredEvent } from '@chorus/event-store';
 import type { AuthenticatedActor } from '../platform/auth';
 import { asDomainEvent } from '../platform/run-decider';
-
-const hiddenFromCustomer = (
-  feedback: ExistingFeedback,
-  readerId: string,
-  privateBoards: readonly string[],
-): boolean =>
-  feedback.spam ||
-  feedback.moderation === 'rejected' ||
-  (feedback.moderation === 'pending' && feedback.authorId !== readerId) ||
-  privateBoards.includes(feedback.boardId);
+import { customerVisibility, isVisibleTo } from '../feedback/feedback-visibility';
 
 /**
  * The feedback as the actor may act on it, folded from its stream in one round trip with the
@@ -50,9 +40,10 @@ export const readFeedbackFor = async (
     catalogDecider,
     (streams.get(catalogStream) ?? []).map((e) => asDomainEvent<CatalogEvent>(e)),
   );
-  const privateBoards = catalog.boards.filter((b) => b.visibility === 'private').map((b) => b.id);
   return {
-    feedback: hiddenFromCustomer(feedback, actor.id, privateBoards) ? initialFeedback() : feedback,
+    feedback: isVisibleTo(feedback, customerVisibility(actor, catalog))
+      ? feedback
+      : initialFeedback(),
     streams,
   };
 };

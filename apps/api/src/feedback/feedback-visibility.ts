@@ -1,4 +1,4 @@
-import { isStaff, type FeedbackItem } from '@chorus/domain';
+import { isStaff, type Catalog, type FeedbackItem } from '@chorus/domain';
 import type { PostgresEventStore } from '@chorus/event-store';
 import type { AuthenticatedActor } from '../platform/auth';
 import { readCatalog } from '../catalog/read-catalog';
@@ -9,17 +9,24 @@ import { readCatalog } from '../catalog/read-catalog';
  */
 export type CustomerVisibility = { readerId: string; privateBoards: string[] } | null;
 
+export const customerVisibility = (
+  actor: AuthenticatedActor,
+  catalog: Catalog,
+): CustomerVisibility =>
+  isStaff(actor)
+    ? null
+    : {
+        readerId: actor.id,
+        privateBoards: catalog.boards.filter((b) => b.visibility === 'private').map((b) => b.id),
+      };
+
 export const visibilityFor = async (
   store: PostgresEventStore,
   actor: AuthenticatedActor,
-): Promise<CustomerVisibility> => {
-  if (isStaff(actor)) return null;
-  const { catalog } = await readCatalog(store, actor.workspaceId);
-  return {
-    readerId: actor.id,
-    privateBoards: catalog.boards.filter((b) => b.visibility === 'private').map((b) => b.id),
-  };
-};
+): Promise<CustomerVisibility> =>
+  isStaff(actor)
+    ? null
+    : customerVisibility(actor, (await readCatalog(store, actor.workspaceId)).catalog);
 
 /** The SQL condition on `f` (feedback_list); pushes its parameters onto `params`. */
 export const visibleToSql = (visibility: CustomerVisibility, params: unknown[]): string[] => {
@@ -34,7 +41,11 @@ export const visibleToSql = (visibility: CustomerVisibility, params: unknown[]):
   ];
 };
 
-export const isVisibleTo = (item: FeedbackItem, visibility: CustomerVisibility): boolean =>
+/** The same rule for an item read from the inbox or folded from its stream. */
+export const isVisibleTo = (
+  item: Pick<FeedbackItem, 'spam' | 'moderation' | 'authorId' | 'boardId'>,
+  visibility: CustomerVisibility,
+): boolean =>
   !visibility ||
   (!item.spam &&
     (item.moderation === 'approved' ||
