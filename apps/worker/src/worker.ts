@@ -14,13 +14,6 @@ import {
 import { createWorkerMetrics } from './metrics';
 import { projections } from './projections';
 
-/**
- * Events a projection applies per transaction when it is behind. Larger batches write each row
- * they touch once for many events (an item's votes, say); when caught up, batches hold whatever
- * has arrived, so this does not delay anything.
- */
-const PROJECTION_BATCH_SIZE = 5000;
-
 export type WorkerOptions = {
   databaseUrl: string;
   /** Serve Prometheus metrics on this port (0 = any free port); omit for none. */
@@ -100,7 +93,6 @@ export const startWorker = async ({
     const runner = new ProjectionRunner(db, databaseUrl, projections, {
       onBatchApplied: observeBatch,
       onError,
-      batchSize: PROJECTION_BATCH_SIZE,
     });
     await runner.start();
     stops.push(() => runner.stop());

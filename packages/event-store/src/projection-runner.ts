@@ -22,6 +22,13 @@ export type Projection = {
   applyBatch: (tx: EntityManager, events: readonly StoredEvent[]) => Promise<void>;
 };
 
+/**
+ * Events a projection applies per transaction when it is behind. Large batches write each row
+ * they touch once for many events (an item's votes, say); when caught up, a batch holds whatever
+ * has arrived, so this delays nothing.
+ */
+const DEFAULT_BATCH_SIZE = 5000;
+
 export type ProjectionRunnerOptions = {
   batchSize?: number;
   /** Poll this often even without a notification, in case one was missed. */
@@ -131,7 +138,7 @@ export const rebuildProjection = async (
   db: DataSource,
   store: PostgresEventStore,
   projection: Projection,
-  batchSize = 5000,
+  batchSize = DEFAULT_BATCH_SIZE,
 ): Promise<number> =>
   db.transaction(async (tx) => {
     await lockCheckpoint(tx, projection.name);
@@ -168,7 +175,7 @@ export class ProjectionRunner {
     private readonly options: ProjectionRunnerOptions = {},
   ) {
     this.store = new PostgresEventStore(db);
-    this.batchSize = options.batchSize ?? 1000;
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     this.idleWaitMs = options.idleWaitMs ?? 1000;
     this.gatherMs = options.gatherMs ?? 20;
   }
