@@ -1,15 +1,11 @@
-import {
-  feedbackSourceLabels,
-  feedbackSources,
-  type FeedbackSourceName,
-} from '@chorus/domain/client';
-import { Badge, Button, Select, TextArea, TextField } from '@chorus/ui';
+import { type FeedbackSourceName } from '@chorus/domain/client';
+import { Badge, Button, Select, TextField } from '@chorus/ui';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import type { FeedbackItem, Me } from '../api/types';
 import { categoryName, FeedbackTags } from '../catalog/catalog-ui';
-import { AsyncPicker, type PickerOption } from '../components/async-picker';
-import { searchCustomerOptions } from '../components/pickers';
+import { type PickerOption } from '../components/async-picker';
+import { CaptureFields } from '../components/capture-fields';
 import { plural } from '../lib/format';
 import { useCatalogOrDefault } from '../queries/catalog';
 import {
@@ -294,11 +290,6 @@ export const CategoryEditor = ({
   );
 };
 
-export const sourceOptions = feedbackSources.map((source) => ({
-  value: source,
-  label: feedbackSourceLabels[source],
-}));
-
 export const OnBehalfVote = ({
   item,
   onAnnounce,
@@ -343,34 +334,18 @@ export const OnBehalfVote = ({
         );
       }}
     >
-      <AsyncPicker
-        label="Customer"
-        placeholder="Search by name or email"
-        queryKey="customers"
-        search={searchCustomerOptions}
-        value={customer}
-        autoFocus
-        error={missing && !customer ? 'Choose the customer who asked for it.' : undefined}
-        onChange={(next) => {
+      <CaptureFields
+        customer={customer}
+        onCustomerChange={(next) => {
           setCustomer(next);
           setMissing(false);
         }}
-      />
-      <Select
-        label="Where they asked"
-        value={source}
-        options={sourceOptions}
-        onChange={(event) =>
-          setSource(feedbackSources.find((s) => s === event.target.value) ?? 'sales_call')
-        }
-      />
-      <TextArea
-        label="Quote"
-        rows={2}
-        aside="Optional"
-        placeholder="What they said, in their words"
-        value={quote}
-        onChange={(event) => setQuote(event.target.value)}
+        customerError={missing && !customer ? 'Choose the customer who asked for it.' : undefined}
+        source={source}
+        onSourceChange={setSource}
+        quote={quote}
+        onQuoteChange={setQuote}
+        autoFocus
       />
       <FormError error={vote.error} />
       <div className="banner__actions">

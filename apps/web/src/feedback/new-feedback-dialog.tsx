@@ -2,7 +2,6 @@ import {
   DEFAULT_BOARD_ID,
   FEEDBACK_DESCRIPTION_MAX,
   FEEDBACK_TITLE_MAX,
-  feedbackSources,
   type FeedbackSourceName,
 } from '@chorus/domain/client';
 import { Button, Checkbox, Dialog, Select, TextArea, TextField } from '@chorus/ui';
@@ -10,14 +9,13 @@ import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { describeError, ProblemError } from '../api/problem-error';
 import type { FeedbackItem } from '../api/types';
 import { FeedbackStatusBadge } from '../catalog/catalog-ui';
-import { AsyncPicker, type PickerOption } from '../components/async-picker';
-import { searchCustomerOptions } from '../components/pickers';
+import { type PickerOption } from '../components/async-picker';
 import { plural } from '../lib/format';
 import { useDebounced } from '../lib/use-debounced';
 import { useCatalogOrDefault } from '../queries/catalog';
 import { useSubmitFeedback } from '../queries/feedback-mutations';
 import { useSimilarFeedback } from '../queries/feedback-queries';
-import { sourceOptions } from './detail-actions';
+import { CaptureFields } from '../components/capture-fields';
 import { validateDescription, validateTitle } from './validation';
 
 type NewFeedbackFormProps = {
@@ -231,38 +229,22 @@ const NewFeedbackForm = ({ onCancel, onSubmitted, onOpenExisting }: NewFeedbackF
         {onBehalf && (
           <fieldset className="composer__group">
             <legend className="ui-visually-hidden">Customer</legend>
-            <AsyncPicker
-              label="Customer"
-              placeholder="Search by name or email"
-              queryKey="customers"
-              search={searchCustomerOptions}
-              value={customer}
-              error={
+            <CaptureFields
+              customer={customer}
+              onCustomerChange={(next) => {
+                setCustomer(next);
+                setCustomerMissing(false);
+              }}
+              customerError={
                 customerMissing && !customer
                   ? 'Choose the customer who asked for it.'
                   : problem?.fieldMessage('customerId')
               }
-              onChange={(next) => {
-                setCustomer(next);
-                setCustomerMissing(false);
-              }}
-            />
-            <Select
-              label="Source"
-              value={source}
-              options={sourceOptions}
-              onChange={(event) =>
-                setSource(feedbackSources.find((s) => s === event.target.value) ?? 'sales_call')
-              }
-            />
-            <TextArea
-              label="Quote"
-              rows={2}
-              aside="Optional"
-              placeholder="What they said, in their words"
-              value={quote}
-              error={problem?.fieldMessage('quote')}
-              onChange={(event) => setQuote(event.target.value)}
+              source={source}
+              onSourceChange={setSource}
+              quote={quote}
+              onQuoteChange={setQuote}
+              quoteError={problem?.fieldMessage('quote')}
             />
           </fieldset>
         )}
