@@ -24,6 +24,8 @@ module.exports = {
       },
     ],
   },
+  // fractional-indexing ships ES modules only; jest runs CommonJS, so SWC transforms it too.
+  transformIgnorePatterns: ['/node_modules/(?!fractional-indexing/)'],
   moduleNameMapper: {
     '^@chorus/domain$': path.join(root, 'packages/domain/src/index.ts'),
     '^@chorus/domain/client$': path.join(root, 'packages/domain/src/client.ts'),

@@ -6,6 +6,12 @@ import { feedbackEventDefinitions } from './feedback/feedback.events';
 import { followEventDefinitions } from './follow/follow';
 import { voteEventDefinitions } from './vote/vote.events';
 import { workspaceEventDefinitions } from './workspace/workspace.events';
+import { backlogItemEventDefinitions } from './backlog/backlog.events';
+import { sprintEventDefinitions } from './sprints/sprint.events';
+import { initiativeEventDefinitions } from './roadmap/initiative.events';
+import { releaseEventDefinitions } from './releases/release.events';
+import { notificationEventDefinitions } from './notifications/notification.events';
+import { scoringEventDefinitions } from './prioritisation/scoring.events';
 
 export * from './shared/actor';
 export * from './shared/decider';
@@ -35,6 +41,14 @@ export * from './shared/roles';
 export * from './contracts/feedback-api';
 export * from './contracts/catalog-api';
 export * from './contracts/customers-api';
+export * from './backlog/backlog.events';
+export * from './backlog/backlog-item';
+export * from './backlog/rank';
+export * from './sprints/sprint.events';
+export * from './roadmap/initiative.events';
+export * from './releases/release.events';
+export * from './notifications/notification.events';
+export * from './prioritisation/scoring.events';
 
 /** Every event type Chorus stores, at every schema version it has had. */
 export const chorusEvents = createEventRegistry([
@@ -45,4 +59,10 @@ export const chorusEvents = createEventRegistry([
   ...commentEventDefinitions,
   ...customerEventDefinitions,
   ...followEventDefinitions,
+  ...backlogItemEventDefinitions,
+  ...sprintEventDefinitions,
+  ...initiativeEventDefinitions,
+  ...releaseEventDefinitions,
+  ...notificationEventDefinitions,
+  ...scoringEventDefinitions,
 ]);

@@ -15,6 +15,13 @@ const CONTEXT_OF_STREAM_TYPE: Record<string, string> = {
   catalog: 'catalog',
   customer: 'customer',
   company: 'customer',
+  backlog: 'planning',
+  sprint: 'planning',
+  scoring: 'planning',
+  initiative: 'roadmap',
+  release: 'roadmap',
+  notifications: 'notification',
+  notification: 'notification',
 };
 
 export const boundedContextOf = (streamType: string): string => {
@@ -65,6 +72,10 @@ export const publishedEventTypes = (): {
 
 const contextOfEventType = (type: string): string => {
   if (type.startsWith('Workspace')) return 'workspace';
+  // Before the feedback rule: FeedbackLinkedToBacklogItem is a backlog item's event.
+  if (/^(Backlog|Acceptance|Sprint|ScoringModel)|BacklogItem$/.test(type)) return 'planning';
+  if (/^(Initiative|Release|Changelog)/.test(type)) return 'roadmap';
+  if (type === 'PersonNotified' || type.startsWith('Notifications')) return 'notification';
   if (/^(Board|Category|Tag|Status)/.test(type)) return 'catalog';
   if (type.startsWith('Customer') || type.startsWith('Company')) return 'customer';
   if (type.startsWith('Feedback') || type.startsWith('Vote') || type.startsWith('Comment')) {
