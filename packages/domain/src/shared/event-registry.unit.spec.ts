@@ -42,7 +42,7 @@ describe('event registry', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it('registers every event type of feedback operations', () =>
+  it('registers every event type of feedback operations and planning', () =>
     expect([...new Set(chorusEvents.definitions.map((d) => d.type))].sort()).toEqual(
       [
         'WorkspaceCreated',
@@ -82,6 +82,42 @@ describe('event registry', () => {
         'CompanyUpdated',
         'FeedbackFollowed',
         'FeedbackUnfollowed',
+        'BacklogItemCreated',
+        'BacklogItemEdited',
+        'AcceptanceCriteriaChanged',
+        'AcceptanceCriterionChecked',
+        'BacklogItemRanked',
+        'FeedbackLinkedToBacklogItem',
+        'FeedbackUnlinkedFromBacklogItem',
+        'BacklogItemInitiativeSet',
+        'BacklogItemFactorsSet',
+        'BacklogItemPlanned',
+        'BacklogItemUnplanned',
+        'BacklogItemWorkStateChanged',
+        'BacklogItemAccepted',
+        'BacklogItemRejected',
+        'BacklogItemReleased',
+        'SprintCreated',
+        'SprintEdited',
+        'SprintStarted',
+        'SprintCompleted',
+        'InitiativeCreated',
+        'InitiativeEdited',
+        'InitiativeMoved',
+        'InitiativeArchived',
+        'ReleaseCreated',
+        'ReleaseEdited',
+        'ReleaseItemAdded',
+        'ReleaseItemRemoved',
+        'ChangelogEntryWritten',
+        'ChangelogEntryScheduled',
+        'ChangelogEntryUnscheduled',
+        'ReleasePublished',
+        'PersonNotified',
+        'NotificationsRead',
+        'ScoringModelDefined',
+        'ScoringModelRemoved',
+        'ScoringModelActivated',
       ].sort(),
     ));
 
