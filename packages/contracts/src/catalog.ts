@@ -5,15 +5,10 @@
  * A new event type or schema version in `chorusEvents` needs an entry here before its JSON Schema
  * can be generated: published contracts are documented, not just typed.
  */
-export type EventContractDoc = {
-  /** What happened, when it is published, and anything a consumer must know to use it. */
-  description: string;
-  /** A realistic payload (the Kafka record's value); embedded in the schema's `examples`. */
-  example: Record<string, unknown>;
-};
+import { catalogKey, type EventContractDoc } from './catalog-key';
+import { planningEventCatalog } from './planning-catalog';
 
-export const catalogKey = (type: string, schemaVersion: number): string =>
-  `${type}@${schemaVersion}`;
+export { catalogKey, type EventContractDoc } from './catalog-key';
 
 const WORKSPACE_ID = '3f1c2a9e-7b4d-4c1a-9e2f-5a6b7c8d9e0f';
 const FEEDBACK_ID = '0b8e4c62-5d1f-4a7e-8c3b-2f9d6e1a4b57';
@@ -292,4 +287,5 @@ export const eventCatalog: Record<string, EventContractDoc> = {
       'A person stopped following a feedback item, including one they followed as its author or a voter.',
     example: { feedbackId: FEEDBACK_ID, personId: CUSTOMER_ID },
   },
+  ...planningEventCatalog,
 };

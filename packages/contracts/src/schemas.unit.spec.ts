@@ -17,9 +17,10 @@ type Schema = {
   examples: Record<string, unknown>[];
 };
 
+/** A number, or a nullable number (`anyOf` number | null). */
 const isNumeric = (property: unknown): boolean => {
-  const type = (property as { type?: unknown }).type;
-  return type === 'number' || type === 'integer';
+  const { type, anyOf } = property as { type?: unknown; anyOf?: unknown[] };
+  return type === 'number' || type === 'integer' || (anyOf ?? []).some(isNumeric);
 };
 
 const committed = (fileName: string): Schema =>
@@ -33,6 +34,13 @@ const WORKSPACE_ID = '3f1c2a9e-7b4d-4c1a-9e2f-5a6b7c8d9e0f';
 const streamIdOf = (type: string, data: Record<string, unknown>): string => {
   const id = (field: string) => String(data[field]);
   if (type.startsWith('Workspace')) return `workspace-${id('workspaceId')}`;
+  if (/^(Backlog|Acceptance)|BacklogItem$/.test(type)) return `backlog-item-${id('itemId')}`;
+  if (type.startsWith('Sprint')) return `sprint-${id('sprintId')}`;
+  if (type.startsWith('ScoringModel')) return `scoring-${WORKSPACE_ID}`;
+  if (type.startsWith('Initiative')) return `initiative-${id('initiativeId')}`;
+  if (/^(Release|Changelog)/.test(type)) return `release-${id('releaseId')}`;
+  if (type === 'PersonNotified') return `notifications-release-${id('releaseId')}`;
+  if (type === 'NotificationsRead') return `notification-reads-${id('personId')}`;
   if (type.startsWith('Vote')) return `ballot-${id('feedbackId')}-${id('voterId')}`;
   if (/^(Board|Category|Tag|Status)/.test(type)) return `catalog-${WORKSPACE_ID}`;
   if (type.startsWith('Comment')) return `comment-${id('commentId')}`;
@@ -115,6 +123,9 @@ describe('committed JSON Schemas', () => {
     const ajv = new Ajv2020({ strict: true, allErrors: true });
     ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
     ajv.addFormat('email', true);
+    // And zod's ISO date and date-time patterns beside `format: date` / `date-time`.
+    ajv.addFormat('date', true);
+    ajv.addFormat('date-time', true);
     for (const published of publishedEventTypes()) {
       const record = toKafkaRecord(storedEventOf(published));
       const ceType = record.headers.ce_type!;
@@ -182,6 +193,22 @@ const company = {
  * Payloads that a consumer must reject, besides the generic ones derived from the schema, by
  * event type and schema version (`catalogKey`).
  */
+const ITEM_ID = '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d';
+const SPRINT_ID = '7c8d9e0f-1a2b-4c3d-9e4f-5a6b7c8d9e0f';
+const INITIATIVE_ID = '9e0f1a2b-3c4d-4e5f-a061-7c8d9e0f1a2b';
+const RELEASE_ID = 'a0f1a2b3-c4d5-4e6f-8071-8d9e0f1a2b3c';
+const item = { itemId: ITEM_ID, by: STAFF_ID };
+const sprint = { sprintId: SPRINT_ID, by: STAFF_ID };
+const initiative = { initiativeId: INITIATIVE_ID, by: STAFF_ID };
+const release = { releaseId: RELEASE_ID, by: STAFF_ID };
+const criterion = {
+  id: COMMENT_ID,
+  given: 'a signed-in customer',
+  when: 'they export',
+  then: 'a CSV downloads',
+  met: false,
+};
+
 const handMadeBroken: Record<string, [string, unknown][]> = {
   [catalogKey('WorkspaceCreated', 1)]: [
     ['slug with capitals', { workspaceId: WORKSPACE_ID, name: 'Acme', slug: 'Acme' }],
@@ -348,6 +375,114 @@ const handMadeBroken: Record<string, [string, unknown][]> = {
   [catalogKey('FeedbackUnfollowed', 1)]: [
     ['feedbackId not a uuid', { feedbackId: 'x', personId: PERSON_ID }],
   ],
+  [catalogKey('BacklogItemCreated', 1)]: [
+    ['an unknown kind', { ...eventCatalog['BacklogItemCreated@1']!.example, kind: 'bug' }],
+    ['a negative estimate', { ...eventCatalog['BacklogItemCreated@1']!.example, estimate: -1 }],
+    ['a rank with spaces', { ...eventCatalog['BacklogItemCreated@1']!.example, rank: 'a 0' }],
+  ],
+  [catalogKey('BacklogItemEdited', 1)]: [['a two-letter title', { ...item, title: 'ab' }]],
+  [catalogKey('AcceptanceCriteriaChanged', 1)]: [
+    ['a criterion without then', { ...item, criteria: [{ ...criterion, then: '' }] }],
+  ],
+  [catalogKey('AcceptanceCriterionChecked', 1)]: [
+    ['met as a string', { ...item, criterionId: COMMENT_ID, met: 'yes' }],
+  ],
+  [catalogKey('BacklogItemRanked', 1)]: [['an empty rank', { ...item, rank: '' }]],
+  [catalogKey('FeedbackLinkedToBacklogItem', 1)]: [
+    ['feedbackId not a uuid', { ...item, feedbackId: 'x' }],
+  ],
+  [catalogKey('FeedbackUnlinkedFromBacklogItem', 1)]: [
+    ['feedbackId not a uuid', { ...item, feedbackId: 'x' }],
+  ],
+  [catalogKey('BacklogItemInitiativeSet', 1)]: [
+    ['initiativeId not a uuid', { ...item, initiativeId: 'roadmap' }],
+  ],
+  [catalogKey('BacklogItemFactorsSet', 1)]: [
+    ['an upper-case factor key', { ...item, factors: { Impact: 3 } }],
+    ['a factor that is text', { ...item, factors: { impact: 'high' } }],
+  ],
+  [catalogKey('BacklogItemPlanned', 1)]: [['sprintId not a uuid', { ...item, sprintId: 'next' }]],
+  [catalogKey('BacklogItemUnplanned', 1)]: [
+    ['an unknown reason', { ...item, sprintId: SPRINT_ID, reason: 'forgotten' }],
+  ],
+  [catalogKey('BacklogItemWorkStateChanged', 1)]: [
+    ['an unknown state', { ...item, sprintId: SPRINT_ID, from: 'todo', to: 'blocked' }],
+  ],
+  [catalogKey('BacklogItemAccepted', 1)]: [
+    ['negative points', { ...item, sprintId: SPRINT_ID, points: -3 }],
+  ],
+  [catalogKey('BacklogItemRejected', 1)]: [
+    ['an empty reason', { ...item, sprintId: SPRINT_ID, reason: '' }],
+  ],
+  [catalogKey('BacklogItemReleased', 1)]: [['releaseId not a uuid', { ...item, releaseId: '1.0' }]],
+  [catalogKey('SprintCreated', 1)]: [
+    ['a date that is not a date', { ...eventCatalog['SprintCreated@1']!.example, endDate: 'soon' }],
+    ['negative capacity', { ...eventCatalog['SprintCreated@1']!.example, capacity: -1 }],
+  ],
+  [catalogKey('SprintEdited', 1)]: [['an empty name', { ...sprint, name: '' }]],
+  [catalogKey('SprintStarted', 1)]: [['sprintId not a uuid', { sprintId: 'x', by: STAFF_ID }]],
+  [catalogKey('SprintCompleted', 1)]: [
+    [
+      'carried over to a non-id',
+      { ...sprint, acceptedItemIds: [], carriedOver: [{ itemId: ITEM_ID, to: 'next' }] },
+    ],
+  ],
+  [catalogKey('ScoringModelDefined', 1)]: [
+    ['no factors', { ...eventCatalog['ScoringModelDefined@1']!.example, factors: [] }],
+    ['an unknown preset', { ...eventCatalog['ScoringModelDefined@1']!.example, preset: 'moscow' }],
+    [
+      'an unknown factor source',
+      {
+        ...eventCatalog['ScoringModelDefined@1']!.example,
+        factors: [{ key: 'reach', name: 'Reach', source: { kind: 'tweets' } }],
+      },
+    ],
+  ],
+  [catalogKey('ScoringModelRemoved', 1)]: [
+    ['a model id with spaces', { modelId: 'my model', by: STAFF_ID }],
+  ],
+  [catalogKey('ScoringModelActivated', 1)]: [['an empty model id', { modelId: '', by: STAFF_ID }]],
+  [catalogKey('InitiativeCreated', 1)]: [
+    ['an unknown lane', { ...eventCatalog['InitiativeCreated@1']!.example, lane: 'someday' }],
+    ['a quarter like Q1', { ...eventCatalog['InitiativeCreated@1']!.example, quarter: 'Q1' }],
+  ],
+  [catalogKey('InitiativeEdited', 1)]: [
+    ['an unknown visibility', { ...initiative, visibility: 'secret' }],
+  ],
+  [catalogKey('InitiativeMoved', 1)]: [
+    ['an unknown lane', { ...initiative, from: 'now', to: 'never' }],
+  ],
+  [catalogKey('InitiativeArchived', 1)]: [
+    ['initiativeId not a uuid', { initiativeId: 'x', by: STAFF_ID }],
+  ],
+  [catalogKey('ReleaseCreated', 1)]: [
+    ['a date with a time', { ...release, name: '1.0', date: '2027-01-20T10:00:00Z' }],
+  ],
+  [catalogKey('ReleaseEdited', 1)]: [['an empty name', { ...release, name: '' }]],
+  [catalogKey('ReleaseItemAdded', 1)]: [['itemId not a uuid', { ...release, itemId: 'x' }]],
+  [catalogKey('ReleaseItemRemoved', 1)]: [['itemId not a uuid', { ...release, itemId: 'x' }]],
+  [catalogKey('ChangelogEntryWritten', 1)]: [
+    ['a two-letter title', { ...release, title: 'ab', body: '' }],
+  ],
+  [catalogKey('ChangelogEntryScheduled', 1)]: [
+    ['a date without a time', { ...release, publishAt: '2027-01-20' }],
+  ],
+  [catalogKey('ChangelogEntryUnscheduled', 1)]: [
+    ['releaseId not a uuid', { releaseId: 'x', by: STAFF_ID }],
+  ],
+  [catalogKey('ReleasePublished', 1)]: [
+    [
+      'feedback ids that are not ids',
+      { ...eventCatalog['ReleasePublished@1']!.example, feedbackIds: ['x'] },
+    ],
+  ],
+  [catalogKey('PersonNotified', 1)]: [
+    ['no feedback', { ...eventCatalog['PersonNotified@1']!.example, feedbackIds: [] }],
+    ['an unknown kind', { ...eventCatalog['PersonNotified@1']!.example, kind: 'newsletter' }],
+  ],
+  [catalogKey('NotificationsRead', 1)]: [
+    ['no notifications', { personId: PERSON_ID, notificationIds: [] }],
+  ],
 };
 
 describe('each committed schema, with ajv (draft 2020-12, strict)', () => {
@@ -356,6 +491,9 @@ describe('each committed schema, with ajv (draft 2020-12, strict)', () => {
   ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
   // Likewise zod's email pattern beside `format: email`.
   ajv.addFormat('email', true);
+  // And zod's ISO date and date-time patterns beside `format: date` / `date-time`.
+  ajv.addFormat('date', true);
+  ajv.addFormat('date-time', true);
 
   describe.each(publishedEventTypes().map((p) => [p.cloudEventType, p] as const))(
     '%s',

@@ -20,8 +20,8 @@ const CONTEXT_OF_STREAM_TYPE: Record<string, string> = {
   scoring: 'planning',
   initiative: 'roadmap',
   release: 'roadmap',
-  notifications: 'notification',
-  notification: 'notification',
+  notifications: 'notifications',
+  notification: 'notifications',
 };
 
 export const boundedContextOf = (streamType: string): string => {
@@ -75,7 +75,7 @@ const contextOfEventType = (type: string): string => {
   // Before the feedback rule: FeedbackLinkedToBacklogItem is a backlog item's event.
   if (/^(Backlog|Acceptance|Sprint|ScoringModel)|BacklogItem$/.test(type)) return 'planning';
   if (/^(Initiative|Release|Changelog)/.test(type)) return 'roadmap';
-  if (type === 'PersonNotified' || type.startsWith('Notifications')) return 'notification';
+  if (type === 'PersonNotified' || type.startsWith('Notifications')) return 'notifications';
   if (/^(Board|Category|Tag|Status)/.test(type)) return 'catalog';
   if (type.startsWith('Customer') || type.startsWith('Company')) return 'customer';
   if (type.startsWith('Feedback') || type.startsWith('Vote') || type.startsWith('Comment')) {
