@@ -41,14 +41,34 @@ export * from './shared/roles';
 export * from './contracts/feedback-api';
 export * from './contracts/catalog-api';
 export * from './contracts/customers-api';
+export * from './contracts/sprints-api';
+export * from './contracts/roadmap-api';
+export * from './contracts/releases-api';
+export * from './contracts/notifications-api';
+export * from './contracts/backlog-api';
+export * from './contracts/prioritisation-api';
 export * from './backlog/backlog.events';
 export * from './backlog/backlog-item';
 export * from './backlog/rank';
+export * from './backlog/backlog-item.decider';
 export * from './sprints/sprint.events';
+export * from './sprints/sprint';
+export * from './sprints/sprint.decider';
+export * from './sprints/planning';
 export * from './roadmap/initiative.events';
+export * from './roadmap/initiative';
+export * from './roadmap/initiative.decider';
 export * from './releases/release.events';
+export * from './releases/release';
+export * from './releases/release.decider';
+export * from './releases/publish';
 export * from './notifications/notification.events';
+export * from './notifications/notification-reads.decider';
 export * from './prioritisation/scoring.events';
+export * from './prioritisation/scoring';
+export * from './prioritisation/scoring.decider';
+export * from './prioritisation/formula';
+export * from './prioritisation/backlog-item-factors';
 
 /** Every event type Chorus stores, at every schema version it has had. */
 export const chorusEvents = createEventRegistry([

@@ -40,7 +40,9 @@ export type BacklogItem =
 export const initialBacklogItem = (): BacklogItem => ({ exists: false });
 
 /** Definition of Ready: the team knows when it is done (criteria) and how big it is (estimate). */
-export const whyNotReady = (item: Extract<BacklogItem, { exists: true }>): string | null => {
+export const whyNotReady = (
+  item: Pick<Extract<BacklogItem, { exists: true }>, 'title' | 'acceptanceCriteria' | 'estimate'>,
+): string | null => {
   const missing = [
     item.acceptanceCriteria.length === 0 ? 'acceptance criteria' : null,
     item.estimate === null ? 'an estimate' : null,

@@ -58,6 +58,17 @@ export type ChangeFeedbackStatus = {
   actor: Actor;
 };
 
+/**
+ * A published release delivered this feedback: it moves to the workflow's first done status
+ * whatever transitions the workflow allows, because shipping is a fact, not a triage choice.
+ */
+export type ShipFeedback = {
+  type: 'ShipFeedback';
+  feedbackId: string;
+  catalog: Catalog;
+  actor: Actor;
+};
+
 type Moderate<T extends string, Extra = object> = {
   type: T;
   feedbackId: string;
@@ -78,6 +89,7 @@ export type FeedbackCommand =
   | SubmitFeedback
   | EditFeedback
   | ChangeFeedbackStatus
+  | ShipFeedback
   | TagFeedback
   | UntagFeedback
   | CategoriseFeedback
@@ -223,8 +235,36 @@ const changeStatus = (command: ChangeFeedbackStatus, state: Feedback): FeedbackE
   ];
 };
 
+const ship = (command: ShipFeedback, state: Feedback): FeedbackEvent[] => {
+  assertFeedbackExists(state, command.feedbackId);
+  assertStaff(command.actor, 'mark feedback as shipped');
+  // A merged duplicate redirects to its survivor, which is what people see and follow.
+  if (state.mergedInto || state.statusKind === 'done') return [];
+  const done = command.catalog.statuses.find((s) => s.kind === 'done');
+  if (!done) {
+    throw new DomainRuleViolation(
+      'The workflow has no status of the done kind to mark shipped feedback with; add one in settings.',
+    );
+  }
+  return [
+    {
+      type: 'FeedbackStatusChanged',
+      data: {
+        feedbackId: command.feedbackId,
+        from: state.status,
+        to: done.id,
+        toKind: done.kind,
+        changedBy: command.actor.id,
+      },
+    },
+  ];
+};
+
 const moderate = (
-  command: Exclude<FeedbackCommand, SubmitFeedback | EditFeedback | ChangeFeedbackStatus>,
+  command: Exclude<
+    FeedbackCommand,
+    SubmitFeedback | EditFeedback | ChangeFeedbackStatus | ShipFeedback
+  >,
   state: Feedback,
 ): FeedbackEvent[] => {
   assertFeedbackExists(state, command.feedbackId);
@@ -297,6 +337,8 @@ export const feedbackDecider: Decider<FeedbackCommand, FeedbackEvent, Feedback> 
         return edit(command, state);
       case 'ChangeFeedbackStatus':
         return changeStatus(command, state);
+      case 'ShipFeedback':
+        return ship(command, state);
       case 'TagFeedback':
       case 'UntagFeedback':
       case 'CategoriseFeedback':

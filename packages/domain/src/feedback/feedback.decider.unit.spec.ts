@@ -688,6 +688,71 @@ describe('ChangeFeedbackStatus', () => {
   });
 });
 
+describe('ShipFeedback', () => {
+  const ship = (
+    actor: Actor = teammate,
+    inCatalog: Catalog = initialCatalog(),
+  ): FeedbackCommand => ({
+    type: 'ShipFeedback',
+    feedbackId,
+    catalog: inCatalog,
+    actor,
+  });
+
+  it('moves open feedback straight to done, which the workflow alone would not allow', () =>
+    spec
+      .given([submitted])
+      .when(ship())
+      .then([statusChanged('open', 'done', 'done')]));
+
+  it("uses the workflow's first status of the done kind", () => {
+    const shippedFirst: Catalog = {
+      ...catalog,
+      statuses: [...catalog.statuses].sort((a, b) =>
+        a.id === 'shipped' ? -1 : b.id === 'shipped' ? 1 : 0,
+      ),
+    };
+    spec
+      .given([submitted, statusChanged('open', 'planned')])
+      .when(ship(admin, shippedFirst))
+      .then([
+        {
+          type: 'FeedbackStatusChanged',
+          data: { feedbackId, from: 'planned', to: 'shipped', toKind: 'done', changedBy: admin.id },
+        },
+      ]);
+  });
+
+  it('leaves feedback that is already done as it is', () =>
+    spec
+      .given([submitted, statusChanged('open', 'shipped', 'done')])
+      .when(ship())
+      .thenNothingHappens());
+
+  it('leaves a merged duplicate as it is: its survivor is what people see', () =>
+    spec
+      .given([submitted, { type: 'FeedbackMerged', data: { ...by(teammate), intoId: otherId } }])
+      .when(ship())
+      .thenNothingHappens());
+
+  it('is for teammates only', () =>
+    spec.given([submitted]).when(ship(author)).thenThrows(ActionForbidden));
+
+  it('cannot ship feedback that does not exist', () =>
+    spec.given([]).when(ship()).thenThrows(AggregateNotFound));
+
+  it('says so when the workflow has no done status', () =>
+    spec
+      .given([submitted])
+      .when(
+        ship(teammate, {
+          ...initialCatalog(),
+          statuses: initialCatalog().statuses.filter((s) => s.kind !== 'done'),
+        }),
+      )
+      .thenThrows(DomainRuleViolation, /no status of the done kind/));
+});
+
 describe('evolving feedback from stored events', () => {
   it('gives v1 submissions the defaults: open, approved, from the app, nobody captured it, no category', () =>
     expect(stateAfter([submittedV1])).toEqual({
