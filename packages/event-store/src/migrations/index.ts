@@ -5,6 +5,10 @@ import { CreateProjectionStreamVersions1764300000003 } from './1764300000003-cre
 import { CreateFeedbackOperations1764300000004 } from './1764300000004-create-feedback-operations';
 import { AddFeedbackCategories1764300000005 } from './1764300000005-add-feedback-categories';
 import { BallotCompanies1764300000006 } from './1764300000006-ballot-companies';
+import { CreateBacklog1764300000007 } from './1764300000007-create-backlog';
+import { CreateBacklogScores1764300000008 } from './1764300000008-create-backlog-scores';
+import { CreateSprintsAndRoadmap1764300000009 } from './1764300000009-create-sprints-and-roadmap';
+import { CreateReleasesAndNotifications1764300000010 } from './1764300000010-create-releases-and-notifications';
 
 export const migrations = [
   CreateEventStore1764300000000,
@@ -14,4 +18,8 @@ export const migrations = [
   CreateFeedbackOperations1764300000004,
   AddFeedbackCategories1764300000005,
   BallotCompanies1764300000006,
+  CreateBacklog1764300000007,
+  CreateBacklogScores1764300000008,
+  CreateSprintsAndRoadmap1764300000009,
+  CreateReleasesAndNotifications1764300000010,
 ];

@@ -20,6 +20,7 @@ import { applyBallots } from './ballots.step';
 import { applyComments } from './comments.step';
 import { applyCustomers } from './customers.step';
 import { applyVotes, feedbackVotedBy, recountDemand } from './demand.step';
+import { applyScores, backlogScoreEventTypes, backlogScoreTables } from './scores.step';
 
 export const toProjectedEvent = (event: StoredEvent): FeedbackListEvent =>
   ({
@@ -115,8 +116,19 @@ const applyRows = async (
  */
 export const feedbackListProjection: Projection = {
   name: 'feedback_list',
-  tables: ['feedback_list', 'feedback_ballots', 'feedback_comments', 'customers', 'companies'],
-  handles: new Set<string>([...feedbackListEventTypes, ...customerEventTypes]),
+  tables: [
+    'feedback_list',
+    'feedback_ballots',
+    'feedback_comments',
+    'customers',
+    'companies',
+    ...backlogScoreTables,
+  ],
+  handles: new Set<string>([
+    ...feedbackListEventTypes,
+    ...customerEventTypes,
+    ...backlogScoreEventTypes,
+  ]),
   applyBatch: async (tx: EntityManager, events: readonly StoredEvent[]) => {
     // Through Kafka, batches from different partitions are applied concurrently, and a batch's
     // counts depend on rows another batch writes (a vote and its voter's CustomerCreated, the two
@@ -129,5 +141,7 @@ export const feedbackListProjection: Projection = {
     for (const id of await applyComments(tx, events)) recount.add(id);
     for (const id of await feedbackVotedBy(tx, moved.customers, moved.companies)) recount.add(id);
     await recountDemand(tx, [...recount]);
+    // Last: backlog scores count from the ballots, companies and merge groups written above.
+    await applyScores(tx, events);
   },
 };

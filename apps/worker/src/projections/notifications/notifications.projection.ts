@@ -1,0 +1,60 @@
+import type { EntityManager } from 'typeorm';
+import type { NotificationEvent } from '@chorus/domain';
+import type { Projection, StoredEvent } from '@chorus/event-store';
+
+/**
+ * Each person's in-app notifications (`notifications`). A notification is inserted once (its id
+ * is the row's key) and marked read the first time its person reads it: replaying a batch, or
+ * the whole log, changes nothing. A read always follows the notification it names in the log
+ * (people read what they were shown), so a batch inserts first, then applies its reads in order.
+ */
+export const notificationsProjection: Projection = {
+  name: 'notifications',
+  tables: ['notifications'],
+  handles: new Set<NotificationEvent['type']>(['PersonNotified', 'NotificationsRead']),
+  applyBatch: async (tx: EntityManager, events: readonly StoredEvent[]) => {
+    const notified: Record<string, unknown>[] = [];
+    const reads: { personId: string; ids: string[]; workspaceId: string; at: string }[] = [];
+    for (const stored of events) {
+      const event = { type: stored.type, data: stored.data } as NotificationEvent;
+      switch (event.type) {
+        case 'PersonNotified':
+          notified.push({
+            ...event.data,
+            workspaceId: stored.workspaceId,
+            createdAt: stored.metadata.occurredAt,
+          });
+          break;
+        case 'NotificationsRead':
+          reads.push({
+            personId: event.data.personId,
+            ids: event.data.notificationIds,
+            workspaceId: stored.workspaceId,
+            at: stored.metadata.occurredAt,
+          });
+          break;
+      }
+    }
+    if (notified.length > 0) {
+      await tx.query(
+        `INSERT INTO notifications (id, workspace_id, person_id, kind, release_id, release_name,
+           feedback_ids, created_at)
+         SELECT n."notificationId", n."workspaceId", n."personId", n.kind, n."releaseId",
+           n."releaseName", ARRAY(SELECT jsonb_array_elements_text(n."feedbackIds"))::uuid[],
+           n."createdAt"
+         FROM jsonb_to_recordset($1::jsonb) AS n("notificationId" uuid, "workspaceId" uuid,
+           "personId" text, kind text, "releaseId" uuid, "releaseName" text, "feedbackIds" jsonb,
+           "createdAt" timestamptz)
+         ON CONFLICT (id) DO NOTHING`,
+        [JSON.stringify(notified)],
+      );
+    }
+    for (const read of reads) {
+      await tx.query(
+        `UPDATE notifications SET read_at = $4
+         WHERE workspace_id = $1 AND person_id = $2 AND id = ANY($3::uuid[]) AND read_at IS NULL`,
+        [read.workspaceId, read.personId, read.ids, read.at],
+      );
+    }
+  },
+};
