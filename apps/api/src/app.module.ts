@@ -12,7 +12,13 @@ import { CommentsModule } from './comments/comments.module';
 import { CustomersModule } from './customers/customers.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { FollowModule } from './follow/follow.module';
+import { BacklogModule } from './backlog/backlog.module';
 import { SearchModule } from './search/search.module';
+import { SprintsModule } from './sprints/sprints.module';
+import { RoadmapModule } from './roadmap/roadmap.module';
+import { ReleasesModule } from './releases/releases.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { PrioritisationModule } from './prioritisation/prioritisation.module';
 import { MeController } from './me/me.controller';
 import { BearerAuthGuard, TokenAuthenticator } from './platform/auth';
 import { DatabaseModule } from './platform/database';
@@ -42,6 +48,12 @@ export class AppModule implements NestModule {
         CommentsModule,
         FollowModule,
         SearchModule,
+        SprintsModule,
+        RoadmapModule,
+        ReleasesModule,
+        NotificationsModule,
+        BacklogModule,
+        PrioritisationModule,
       ],
       controllers: [HealthController, MetricsController, MeController],
       providers: [

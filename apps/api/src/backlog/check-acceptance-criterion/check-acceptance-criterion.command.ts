@@ -1,0 +1,16 @@
+import { Command } from '@nestjs/cqrs';
+import type { BacklogItemChanged } from '@chorus/domain';
+import type { CommandContext } from '@chorus/event-store';
+import type { AuthenticatedActor } from '../../platform/auth';
+
+export class CheckAcceptanceCriterionCommand extends Command<BacklogItemChanged> {
+  constructor(
+    readonly itemId: string,
+    readonly criterionId: string,
+    readonly met: boolean,
+    readonly actor: AuthenticatedActor,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,71 @@
+import { Body, Controller, Headers, Inject, Param, Patch, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPreconditionFailedResponse,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { createZodDto } from 'nestjs-zod';
+import type { CommandContext } from '@chorus/event-store';
+import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
+import { RequestContext } from '../../platform/command-context';
+import { etagOf, requireIfMatchVersion } from '../../platform/etag';
+import { BacklogItemChangedDto, BacklogItemIdParam } from '../backlog-item.view';
+import { CreateBacklogItemSchema } from '../create-backlog-item/create-backlog-item.dto';
+import { EditBacklogItemCommand } from './edit-backlog-item.command';
+
+const EditBacklogItemSchema = CreateBacklogItemSchema.pick({
+  title: true,
+  description: true,
+  parentId: true,
+  estimate: true,
+  labels: true,
+  ownerId: true,
+})
+  .partial()
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, {
+    message: 'Send at least one of title, description, parentId, estimate, labels or ownerId.',
+  });
+class EditBacklogItemDto extends createZodDto(EditBacklogItemSchema) {}
+
+@ApiTags('backlog')
+@ApiBearerAuth()
+@Controller('api/v1/backlog')
+export class EditBacklogItemController {
+  constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
+
+  @Patch(':id')
+  @ApiOperation({
+    summary:
+      'Edit a backlog item (teammates); only the fields sent change; needs If-Match with the version read',
+  })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the version you edit' })
+  @ApiOkResponse({ type: BacklogItemChangedDto })
+  @ApiPreconditionFailedResponse({ description: 'The item changed since you read it' })
+  @ApiResponse({ status: 428, description: 'If-Match is missing' })
+  @ApiNotFoundResponse({ description: 'No such item in your workspace' })
+  @ApiForbiddenResponse({ description: 'Only teammates manage the backlog' })
+  async edit(
+    @Param() { id }: BacklogItemIdParam,
+    @Body() body: EditBacklogItemDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: AuthenticatedActor,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<BacklogItemChangedDto> {
+    const expectedVersion = requireIfMatchVersion(ifMatch);
+    const result = await this.commandBus.execute(
+      new EditBacklogItemCommand(id, body, expectedVersion, actor, context),
+    );
+    response.setHeader('ETag', etagOf(result.version));
+    return result;
+  }
+}

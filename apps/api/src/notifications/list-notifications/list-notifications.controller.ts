@@ -1,0 +1,38 @@
+import { Controller, Get, Inject, Query as QueryParams } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { createZodDto } from 'nestjs-zod';
+import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
+import { NotificationPageDto } from '../notification.view';
+import { ListNotificationsQuery } from './list-notifications.query';
+
+const ListNotificationsParamsSchema = z
+  .object({
+    limit: z.coerce
+      .number({ error: 'Limit must be a number.' })
+      .int('Limit must be a whole number.')
+      .min(1, 'Limit must be at least 1.')
+      .max(100, 'Limit must be at most 100.')
+      .default(20),
+    cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
+  })
+  .strict();
+class ListNotificationsParams extends createZodDto(ListNotificationsParamsSchema) {}
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('api/v1/me/notifications')
+export class ListNotificationsController {
+  constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Your in-app notifications, newest first, with how many are unread' })
+  @ApiOkResponse({ type: NotificationPageDto })
+  list(
+    @QueryParams() { limit, cursor }: ListNotificationsParams,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<NotificationPageDto> {
+    return this.queryBus.execute(new ListNotificationsQuery(actor, limit, cursor));
+  }
+}

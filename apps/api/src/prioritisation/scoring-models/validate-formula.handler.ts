@@ -1,0 +1,14 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { validModelDefinition, type FormulaCheck } from '@chorus/domain';
+import { assertTeammate } from '../prioritisation.schemas';
+import { ValidateFormulaQuery } from './validate-formula.query';
+
+/** The rules DefineScoringModel applies to a formula and its factors, without defining anything. */
+@QueryHandler(ValidateFormulaQuery)
+export class ValidateFormulaHandler implements IQueryHandler<ValidateFormulaQuery> {
+  execute({ actor, input }: ValidateFormulaQuery): Promise<FormulaCheck> {
+    assertTeammate(actor);
+    validModelDefinition(input);
+    return Promise.resolve({ ok: true });
+  }
+}

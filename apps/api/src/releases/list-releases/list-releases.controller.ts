@@ -1,0 +1,51 @@
+import { Controller, Get, Inject, Query as QueryParams } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { z } from 'zod';
+import { createZodDto } from 'nestjs-zod';
+import { releaseStates } from '@chorus/domain';
+import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
+import { assertTeammate } from '../release-access';
+import { ReleasePageDto } from '../release.view';
+import { ListReleasesQuery } from './list-releases.query';
+
+const ListReleasesParamsSchema = z
+  .object({
+    state: z
+      .enum(releaseStates, { error: `State must be one of ${releaseStates.join(', ')}.` })
+      .optional(),
+    limit: z.coerce
+      .number({ error: 'Limit must be a number.' })
+      .int('Limit must be a whole number.')
+      .min(1, 'Limit must be at least 1.')
+      .max(100, 'Limit must be at most 100.')
+      .default(20),
+    cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
+  })
+  .strict();
+class ListReleasesParams extends createZodDto(ListReleasesParamsSchema) {}
+
+@ApiTags('releases')
+@ApiBearerAuth()
+@Controller('api/v1/releases')
+export class ListReleasesController {
+  constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Releases, newest first; filter by state (teammates)' })
+  @ApiOkResponse({ type: ReleasePageDto })
+  @ApiForbiddenResponse({ description: 'Releases being prepared are the team’s' })
+  list(
+    @QueryParams() { state, limit, cursor }: ListReleasesParams,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<ReleasePageDto> {
+    assertTeammate(actor);
+    return this.queryBus.execute(new ListReleasesQuery(actor.workspaceId, state, limit, cursor));
+  }
+}

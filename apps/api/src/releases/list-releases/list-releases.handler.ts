@@ -1,0 +1,53 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import { fieldError, validationFailed } from '../../platform/problem-details';
+import {
+  RELEASE_VIEW_SELECT,
+  decodeCursor,
+  encodeCursor,
+  toReleaseView,
+  type ReleaseRecord,
+} from '../release.view';
+import { ListReleasesQuery } from './list-releases.query';
+
+/** Newest first: by release date, then by when each was created. */
+@QueryHandler(ListReleasesQuery)
+export class ListReleasesHandler implements IQueryHandler<ListReleasesQuery> {
+  constructor(@Inject(DataSource) private readonly db: DataSource) {}
+
+  async execute({ workspaceId, state, limit, cursor }: ListReleasesQuery) {
+    const params: unknown[] = [workspaceId];
+    const where = ['r.workspace_id = $1'];
+    if (state) {
+      params.push(state);
+      where.push(`r.state = $${params.length}`);
+    }
+    if (cursor !== undefined) {
+      const after = decodeCursor(cursor, 3);
+      if (!after) {
+        throw validationFailed([
+          fieldError(['cursor'], 'This cursor is not one this list handed out.'),
+        ]);
+      }
+      params.push(...after);
+      const n = params.length;
+      where.push(
+        `(r.date, r.created_at, r.id) < ($${n - 2}::date, $${n - 1}::timestamptz, $${n}::uuid)`,
+      );
+    }
+    params.push(limit + 1);
+    const rows = await this.db.query<ReleaseRecord[]>(
+      `${RELEASE_VIEW_SELECT} WHERE ${where.join(' AND ')}
+       ORDER BY r.date DESC, r.created_at DESC, r.id DESC LIMIT $${params.length}`,
+      params,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toReleaseView),
+      nextCursor:
+        rows.length > limit && last ? encodeCursor([last.date, last.createdAt, last.id]) : null,
+    };
+  }
+}

@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import { createZodDto } from 'nestjs-zod';
+import type { DataSource } from 'typeorm';
+import {
+  ActionForbidden,
+  InitiativeDescription,
+  InitiativeTitle,
+  InitiativeVisibility,
+  Quarter,
+  RoadmapLane,
+  initiativeProgress,
+  isStaff,
+  type Actor,
+  type InitiativeChanged,
+  type InitiativeInput,
+  type InitiativeView,
+  type PublicInitiativeView,
+  type PublicRoadmapView,
+  type Roadmap,
+  type RoadmapView,
+} from '@chorus/domain';
+
+/** The roadmap with its internal initiatives is the team's; anyone may read the public one. */
+export const assertStaffReader = (actor: Actor): void => {
+  if (!isStaff(actor)) {
+    throw new ActionForbidden(
+      'Only a teammate can see the internal roadmap; the public roadmap is open to everyone.',
+    );
+  }
+};
+
+export const InitiativeIdParamSchema = z.object({ id: z.uuid('Initiative id must be a UUID.') });
+export class InitiativeIdParam extends createZodDto(InitiativeIdParamSchema) {}
+
+export const InitiativeInputSchema = z
+  .object({
+    title: InitiativeTitle,
+    description: InitiativeDescription.optional().describe('Markdown'),
+    lane: RoadmapLane,
+    quarter: Quarter.nullable().optional().describe('Like 2027-Q1; null while unscheduled'),
+    visibility: InitiativeVisibility.optional().describe('internal unless said otherwise'),
+  })
+  .strict() satisfies z.ZodType<InitiativeInput>;
+export class InitiativeInputDto extends createZodDto(InitiativeInputSchema) {}
+
+export const InitiativeChangedSchema = z.object({
+  id: z.uuid(),
+  version: z.number().int().describe('The new ETag'),
+}) satisfies z.ZodType<InitiativeChanged>;
+export class InitiativeChangedDto extends createZodDto(InitiativeChangedSchema) {}
+
+const ProgressSchema = z.object({
+  itemCount: z.number().int(),
+  doneItemCount: z.number().int().describe('Accepted or released items'),
+  points: z.number(),
+  donePoints: z.number(),
+  percent: z.number().int().describe('By points while any item is estimated, else by items'),
+});
+
+export const InitiativeViewSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  description: z.string(),
+  lane: RoadmapLane,
+  quarter: z.string().nullable(),
+  visibility: InitiativeVisibility,
+  progress: ProgressSchema,
+  version: z.number().int().describe('The ETag to send as If-Match'),
+}) satisfies z.ZodType<InitiativeView>;
+export class InitiativeViewDto extends createZodDto(InitiativeViewSchema) {}
+
+const roadmapSchema = <I extends z.ZodType>(initiative: I) =>
+  z.object({
+    lanes: z.object({
+      now: z.array(initiative),
+      next: z.array(initiative),
+      later: z.array(initiative),
+    }),
+    quarters: z
+      .array(z.object({ quarter: z.string(), initiatives: z.array(initiative) }))
+      .describe('The timeline, earliest quarter first'),
+    unscheduled: z.array(initiative).describe('Initiatives without a quarter'),
+  });
+
+export const RoadmapViewSchema = roadmapSchema(
+  InitiativeViewSchema,
+) satisfies z.ZodType<RoadmapView>;
+export class RoadmapViewDto extends createZodDto(RoadmapViewSchema) {}
+
+const PublicInitiativeViewSchema = InitiativeViewSchema.pick({
+  id: true,
+  title: true,
+  description: true,
+  lane: true,
+  quarter: true,
+}).extend({
+  progress: ProgressSchema.pick({ percent: true }),
+}) satisfies z.ZodType<PublicInitiativeView>;
+export const PublicRoadmapViewSchema = roadmapSchema(PublicInitiativeViewSchema).extend({
+  workspace: z.object({ name: z.string(), slug: z.string() }),
+}) satisfies z.ZodType<PublicRoadmapView>;
+export class PublicRoadmapViewDto extends createZodDto(PublicRoadmapViewSchema) {}
+
+type InitiativeRecord = {
+  id: string;
+  title: string;
+  description: string;
+  lane: InitiativeView['lane'];
+  quarter: string | null;
+  visibility: InitiativeView['visibility'];
+  version: number;
+  item_count: number | null;
+  done_item_count: number | null;
+  points: number | null;
+  done_points: number | null;
+};
+
+/**
+ * The workspace's live initiatives, oldest first, with their progress summed from the backlog
+ * items linked to them: accepted or released items are done.
+ */
+export const readInitiatives = async (
+  db: Pick<DataSource, 'query'>,
+  workspaceId: string,
+  where: { initiativeId?: string; publicOnly?: boolean } = {},
+): Promise<InitiativeView[]> => {
+  const params: unknown[] = [workspaceId];
+  const conditions = ['i.workspace_id = $1', 'NOT i.archived'];
+  if (where.initiativeId !== undefined) {
+    params.push(where.initiativeId);
+    conditions.push(`i.id = $${params.length}`);
+  }
+  if (where.publicOnly) conditions.push(`i.visibility = 'public'`);
+  const records = await db.query<InitiativeRecord[]>(
+    `SELECT i.id, i.title, i.description, i.lane, i.quarter, i.visibility, i.version,
+       p.item_count, p.done_item_count, p.points, p.done_points
+     FROM initiatives i
+     LEFT JOIN LATERAL (
+       SELECT count(*)::int AS item_count,
+         count(*) FILTER (WHERE b.status IN ('accepted', 'released'))::int AS done_item_count,
+         coalesce(sum(b.estimate), 0)::float8 AS points,
+         coalesce(sum(b.estimate) FILTER (WHERE b.status IN ('accepted', 'released')), 0)::float8
+           AS done_points
+       FROM backlog_items b WHERE b.workspace_id = i.workspace_id AND b.initiative_id = i.id
+     ) p ON true
+     WHERE ${conditions.join(' AND ')}
+     ORDER BY i.created_at, i.id`,
+    params,
+  );
+  return records.map((r) => ({
+    id: r.id,
+    title: r.title,
+    description: r.description,
+    lane: r.lane,
+    quarter: r.quarter,
+    visibility: r.visibility,
+    progress: initiativeProgress({
+      itemCount: r.item_count ?? 0,
+      doneItemCount: r.done_item_count ?? 0,
+      points: r.points ?? 0,
+      donePoints: r.done_points ?? 0,
+    }),
+    version: r.version,
+  }));
+};
+
+/** The same initiatives by lane, and along the quarter timeline (quarters sort as text). */
+export const roadmapOf = <I extends { lane: InitiativeView['lane']; quarter: string | null }>(
+  initiatives: readonly I[],
+): Roadmap<I> => {
+  const quarters = [
+    ...new Set(initiatives.flatMap((i) => (i.quarter === null ? [] : [i.quarter]))),
+  ].sort();
+  const inLane = (lane: InitiativeView['lane']) => initiatives.filter((i) => i.lane === lane);
+  return {
+    lanes: { now: inLane('now'), next: inLane('next'), later: inLane('later') },
+    quarters: quarters.map((quarter) => ({
+      quarter,
+      initiatives: initiatives.filter((i) => i.quarter === quarter),
+    })),
+    unscheduled: initiatives.filter((i) => i.quarter === null),
+  };
+};
+
+/** What the public sees of an initiative: no visibility, version or internal figures. */
+export const publicInitiative = (i: InitiativeView): PublicInitiativeView => ({
+  id: i.id,
+  title: i.title,
+  description: i.description,
+  lane: i.lane,
+  quarter: i.quarter,
+  progress: { percent: i.progress.percent },
+});

@@ -1,0 +1,16 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import type { SprintList } from '@chorus/domain';
+import { assertStaffReader, readSprintViews } from '../sprint.view';
+import { ListSprintsQuery } from './list-sprints.query';
+
+@QueryHandler(ListSprintsQuery)
+export class ListSprintsHandler implements IQueryHandler<ListSprintsQuery> {
+  constructor(@Inject(DataSource) private readonly db: DataSource) {}
+
+  async execute({ actor, state }: ListSprintsQuery): Promise<SprintList> {
+    assertStaffReader(actor);
+    return { items: await readSprintViews(this.db, actor.workspaceId, { state }) };
+  }
+}
