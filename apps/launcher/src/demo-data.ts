@@ -236,3 +236,142 @@ export const demoComments = {
     'A workaround would already help a lot.',
   ],
 };
+
+export type DemoInitiative = {
+  key: string;
+  title: string;
+  description: string;
+  lane: 'now' | 'next' | 'later';
+  /** Quarters from now on the timeline; null = not scheduled. */
+  quarterOffset: number | null;
+  visibility: 'public' | 'internal';
+};
+export const demoInitiatives: readonly DemoInitiative[] = [
+  {
+    key: 'reporting',
+    title: 'Reporting without spreadsheets',
+    description:
+      'Get feedback and its demand out of Chorus: exports, scheduled reports, saved views.',
+    lane: 'now',
+    quarterOffset: 0,
+    visibility: 'public',
+  },
+  {
+    key: 'enterprise',
+    title: 'Enterprise-ready access control',
+    description: 'Single sign-on, roles, private boards and an audit trail for large customers.',
+    lane: 'now',
+    quarterOffset: 0,
+    visibility: 'public',
+  },
+  {
+    key: 'mobile',
+    title: 'Feedback from anywhere',
+    description: 'A mobile-friendly portal and offline drafts for field teams.',
+    lane: 'next',
+    quarterOffset: 1,
+    visibility: 'public',
+  },
+  {
+    key: 'reliability',
+    title: 'Platform reliability',
+    description: 'Faster projections, zero-downtime upgrades and better alerts.',
+    lane: 'later',
+    quarterOffset: 2,
+    visibility: 'internal',
+  },
+];
+
+export type DemoStory = {
+  key: string;
+  title: string;
+  description: string;
+  /** Ready stories have acceptance criteria and an estimate; the others wait for refinement. */
+  ready: boolean;
+  criteria: readonly (readonly [given: string, when: string, then: string])[];
+  estimate: number;
+  labels: string[];
+  factors: Record<string, number>;
+};
+type DemoEpic = { key: string; title: string; initiative: string; stories: DemoStory[] };
+
+const story = (
+  key: string,
+  title: string,
+  estimate: number,
+  labels: string[],
+  factors: Record<string, number>,
+  ready = true,
+): DemoStory => ({
+  key,
+  title,
+  description: `As a Product Owner I want ${title.charAt(0).toLowerCase()}${title.slice(1)}, so that the people who asked get what they need.`,
+  ready,
+  criteria: [
+    [
+      'a Product Owner on the inbox',
+      `they use "${title}"`,
+      'it works for every board they can see',
+    ],
+    ['a customer who asked for it', 'it ships', 'they are told in the app'],
+  ],
+  estimate,
+  labels,
+  factors,
+});
+
+export const demoEpics: readonly DemoEpic[] = [
+  {
+    key: 'epic-reporting',
+    title: 'Reporting',
+    initiative: 'reporting',
+    stories: [
+      story('csv-export', 'Export the inbox as CSV', 3, ['reporting'], { impact: 2, effort: 1 }),
+      story('scheduled-report', 'Weekly report of the top requests', 5, ['reporting', 'email'], {
+        impact: 2,
+        confidence: 0.9,
+        effort: 3,
+      }),
+      story('saved-views', 'Saved inbox views', 5, ['reporting'], { impact: 1, effort: 2 }),
+      story('dashboard-embed', 'Embed a chart in a wiki page', 8, ['reporting'], {}, false),
+    ],
+  },
+  {
+    key: 'epic-enterprise',
+    title: 'Enterprise access',
+    initiative: 'enterprise',
+    stories: [
+      story('sso-roles', 'Roles from identity provider groups', 8, ['security'], {
+        impact: 3,
+        effort: 5,
+      }),
+      story('audit-export', 'Export the audit trail', 3, ['security', 'compliance'], {
+        impact: 2,
+        confidence: 0.6,
+        effort: 2,
+      }),
+      story('private-boards', 'Private boards per customer segment', 5, ['security'], {
+        impact: 2,
+        effort: 3,
+      }),
+      story('scim', 'Provision people with SCIM', 13, ['security'], {}, false),
+    ],
+  },
+  {
+    key: 'epic-mobile',
+    title: 'Mobile portal',
+    initiative: 'mobile',
+    stories: [
+      story('offline-drafts', 'Offline drafts of feedback', 8, ['mobile'], {
+        impact: 1,
+        confidence: 0.5,
+        effort: 5,
+      }),
+      story('push-updates', 'Push notifications when a request ships', 5, ['mobile'], {}, false),
+      story('photo-attachments', 'Attach photos to feedback', 5, ['mobile'], {
+        impact: 1,
+        effort: 3,
+      }),
+    ],
+  },
+];

@@ -85,4 +85,88 @@ describe('the demo workspace', () => {
     expect(rows).toHaveLength(3);
     for (const row of rows) expect(row.vote_count).toBe(row.distinct_voters);
   });
+
+  it('has run the planning loop: initiatives, ranked stories, sprints in every state, a published release', async () => {
+    const count = (sql: string) =>
+      db.dataSource.query<{ n: number }[]>(sql).then((rows) => rows[0]!.n);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM initiatives WHERE visibility = 'public'`),
+    ).toBe(3);
+    expect(await count(`SELECT count(*)::int AS n FROM backlog_items WHERE kind = 'epic'`)).toBe(3);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM backlog_items WHERE NOT ready`),
+    ).toBeGreaterThan(3);
+    const sprints = await db.dataSource.query<{ name: string; state: string }[]>(
+      `SELECT name, state FROM sprints ORDER BY name`,
+    );
+    expect(sprints).toEqual([
+      { name: 'Sprint 1', state: 'completed' },
+      { name: 'Sprint 2', state: 'active' },
+      { name: 'Sprint 3', state: 'planned' },
+    ]);
+    const statuses = await db.dataSource.query<{ status: string; n: number }[]>(
+      `SELECT status, count(*)::int AS n FROM backlog_items WHERE kind = 'story' GROUP BY status ORDER BY status`,
+    );
+    expect(Object.fromEntries(statuses.map((r) => [r.status, r.n]))).toMatchObject({
+      released: 2,
+      accepted: 1,
+      done: 1,
+      in_review: 1,
+      in_progress: 1,
+      todo: 1,
+    });
+    // Stories answering voted feedback have a live score.
+    expect(
+      await count(`SELECT count(*)::int AS n FROM backlog_scores WHERE votes > 0 AND score > 0`),
+    ).toBeGreaterThan(5);
+  });
+
+  it('closed the loop for the published release: its feedback is done and everyone who asked was notified once', async () => {
+    const [release] = await db.dataSource.query<{ id: string; state: string }[]>(
+      `SELECT id, state FROM releases WHERE name = 'Reporting 1.0'`,
+    );
+    expect(release?.state).toBe('published');
+    const shipped = await db.dataSource.query<{ feedback_id: string; status: string }[]>(
+      `SELECT f.feedback_id, f.status FROM backlog_items i
+       JOIN backlog_item_feedback l ON l.item_id = i.id
+       JOIN feedback_list f ON f.feedback_id = l.feedback_id
+       WHERE i.release_id = $1`,
+      [release!.id],
+    );
+    expect(shipped).toHaveLength(2);
+    for (const row of shipped) expect(row.status).toBe('done');
+    const [people] = await db.dataSource.query<{ asked: number; notified: number; max: number }[]>(
+      `SELECT
+         (SELECT count(DISTINCT p) FROM (
+            SELECT voter_id AS p FROM feedback_ballots WHERE feedback_id = ANY($2::uuid[])
+            UNION SELECT author_id FROM feedback_list WHERE feedback_id = ANY($2::uuid[])) asked)::int AS asked,
+         (SELECT count(DISTINCT person_id) FROM notifications WHERE release_id = $1)::int AS notified,
+         (SELECT max(n) FROM (SELECT count(*) AS n FROM notifications WHERE release_id = $1
+            GROUP BY person_id) per_person)::int AS max`,
+      [release!.id, shipped.map((r) => r.feedback_id)],
+    );
+    expect(people!.notified).toBeGreaterThan(0);
+    expect(people!.notified).toBe(people!.asked);
+    expect(people!.max).toBe(1);
+  });
+
+  it('shows planning read models equal to a from-scratch rebuild', async () => {
+    const planning = () =>
+      Promise.all(
+        [
+          `SELECT id, status, sprint_id, release_id, ready, rank FROM backlog_items ORDER BY id`,
+          `SELECT item_id, score, votes, revenue_cents FROM backlog_scores ORDER BY item_id`,
+          `SELECT id, state FROM sprints ORDER BY id`,
+          `SELECT id, lane, quarter FROM initiatives ORDER BY id`,
+          `SELECT id, state, item_ids FROM releases ORDER BY id`,
+          `SELECT person_id, release_id, feedback_ids FROM notifications ORDER BY person_id, release_id`,
+        ].map((sql) => db.dataSource.query(sql)),
+      );
+    const projected = await planning();
+    const store = new PostgresEventStore(db.dataSource);
+    for (const projection of projections) {
+      await rebuildProjection(db.dataSource, store, projection);
+    }
+    expect(await planning()).toEqual(projected);
+  });
 });

@@ -27,6 +27,7 @@ import {
 } from '@chorus/domain';
 import { PostgresEventStore, type NewEvent } from '@chorus/event-store';
 import { companyIdOf, customerIdOf, hashToken, provisionWorkspace } from '@chorus/api';
+import { seedPlanning } from './demo-planning';
 import {
   demoBoards,
   demoCategories,
@@ -80,7 +81,8 @@ export type DemoSeedResult = { seeded: boolean; feedback: number; votes: number 
  * people, about 200 feedback items over the last 90 days (some captured by teammates from sales
  * calls and tickets, a few awaiting approval, two spam), 5,000 votes with a power-law skew,
  * comment threads with internal notes, and duplicate pairs — three merged, others left for the
- * Product Owner to find. Later runs only make sure the admin's token is the one printed.
+ * Product Owner to find — then the planning loop that answers the most wanted requests
+ * (`seedPlanning`). Later runs only make sure the admin's token is the one printed.
  */
 export const seedDemoWorkspace = async (
   db: DataSource,
@@ -225,10 +227,11 @@ export const seedDemoWorkspace = async (
       );
     }
 
-    const cast = await seedVotes(append, items, customers, support, random, voteCount, now);
+    const votersOf = await seedVotes(append, items, customers, support, random, voteCount, now);
     await seedComments(append, items, customerActors, po, random, now);
     await seedDuplicates(append, items, po, feedbackCount, now);
-    return cast;
+    await seedPlanning({ append, feedback: items, votersOf, catalog, po, now });
+    return [...votersOf.values()].reduce((sum, voters) => sum + voters.size, 0);
   });
   store.notifyAppended();
   return { seeded: true, feedback: feedbackCount, votes };
@@ -328,7 +331,7 @@ type DemoCustomer = Actor & { companyId: string | null };
 /**
  * Popularity follows a power law: a few requests collect most of the votes. Each request matters
  * most to a few companies, whose people cast nearly all its votes, so revenue ranks differently from
- * votes.
+ * votes. Returns who voted on each item.
  */
 const seedVotes = async (
   append: Append,
@@ -338,7 +341,7 @@ const seedVotes = async (
   random: () => number,
   voteCount: number,
   now: number,
-): Promise<number> => {
+): Promise<Map<string, Set<string>>> => {
   const weights = items.map((_, i) => 1 / Math.pow(i + 1, 0.9));
   const total = weights.reduce((a, b) => a + b, 0);
   const companies = [...new Set(customers.map((c) => c.companyId))];
@@ -349,6 +352,7 @@ const seedVotes = async (
     return customers.filter((c) => few.has(c.companyId));
   });
   const cast = new Set<string>();
+  const votersOf = new Map<string, Set<string>>();
   let attempts = 0;
   while (cast.size < voteCount && attempts < voteCount * 20) {
     attempts += 1;
@@ -361,6 +365,7 @@ const seedVotes = async (
     if (cast.has(key) || !item.state.exists || whyVotingIsClosed(item.state)) continue;
     if (item.state.moderation !== 'approved') continue;
     cast.add(key);
+    votersOf.set(item.feedbackId, (votersOf.get(item.feedbackId) ?? new Set()).add(voter.id));
     // One vote in ten is recorded by the team from a call or a ticket.
     const captured = random() < 0.1;
     const events = ballotDecider.decide(
@@ -378,7 +383,7 @@ const seedVotes = async (
     const actor = captured ? teammate : voter;
     await append(ballotStreamId(item.feedbackId, voter.id), 0, events, actor, at);
   }
-  return cast.size;
+  return votersOf;
 };
 
 /** Threads on about a third of the items: teammates' answers, internal notes, customers' replies. */
