@@ -5,6 +5,7 @@ import type {
   ScoreBreakdown,
   ScoringModelInput,
   ScoringModelsView,
+  SprintView,
   UpsertResult,
 } from '@chorus/domain';
 import type { ProblemDetails } from '../platform/problem-details';
@@ -69,6 +70,40 @@ describe('prioritisation', () => {
     const response = await app.request<ScoreBreakdown>('GET', `/api/v1/backlog/${itemId}/score`);
     expect(response.status).toBe(200);
     return response.body;
+  };
+  /** Makes the item ready and takes it through a sprint to done. */
+  const finish = async (itemId: string) => {
+    const read = await app.request('GET', `/api/v1/backlog/${itemId}`);
+    const estimated = await app.request('PATCH', `/api/v1/backlog/${itemId}`, {
+      body: { estimate: 2 },
+      headers: { 'if-match': read.headers.get('etag')! },
+    });
+    const criteria = await app.request('PUT', `/api/v1/backlog/${itemId}/acceptance-criteria`, {
+      body: {
+        criteria: [{ given: 'a score', when: 'the work is done', then: 'it leaves the list' }],
+      },
+      headers: { 'if-match': estimated.headers.get('etag')! },
+    });
+    expect([estimated.status, criteria.status]).toEqual([200, 200]);
+    const sprint = await app.request<SprintView>('POST', '/api/v1/sprints', {
+      body: {
+        name: `Finish ${itemId}`,
+        startDate: '2027-01-04',
+        endDate: '2027-01-15',
+        capacity: 5,
+      },
+    });
+    const steps = [
+      await app.request('POST', `/api/v1/sprints/${sprint.body.id}/items`, { body: { itemId } }),
+      await app.request('POST', `/api/v1/sprints/${sprint.body.id}/start`),
+    ];
+    for (const to of ['in_progress', 'in_review', 'done']) {
+      steps.push(
+        await app.request('POST', `/api/v1/backlog/${itemId}/work-state`, { body: { to } }),
+      );
+    }
+    expect(steps.map((s) => s.status)).toEqual([200, 200, 200, 200, 200]);
+    await app.settle();
   };
   const activate = async (modelId: string) =>
     expect((await app.request('POST', `/api/v1/scoring-models/${modelId}/activate`)).status).toBe(
@@ -302,10 +337,7 @@ describe('prioritisation', () => {
     } while (cursor);
     expect(seen).toEqual([exportsItem, quiet, loved]);
 
-    // Finishing an item goes through sprints; its row in the backlog read model is what counts.
-    await app.db.dataSource.query(`UPDATE backlog_items SET status = 'done' WHERE id = $1`, [
-      quiet,
-    ]);
+    await finish(quiet);
     const unfinished = await app.request<RankedPage>('GET', '/api/v1/prioritisation/next');
     expect(unfinished.body.items.map((i) => i.itemId)).toEqual([exportsItem, loved]);
   });
