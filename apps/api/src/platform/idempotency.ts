@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { PostgresEventStore } from '@chorus/event-store';
 import { ProblemException } from './problem-details';
 
 export type IdempotentResponse<T> = { status: number; body: T; replayed: boolean };
@@ -62,4 +63,36 @@ export const withIdempotencyKey = async <T>(
     [scope.workspaceId, scope.actorId, scope.key, result.status, JSON.stringify(result.body)],
   );
   return { ...result, replayed: false };
+};
+
+/**
+ * Creates something once per Idempotency-Key: with a key, `create` runs in a transaction that
+ * also claims the key, so a retry gets the stored response; without one, it simply runs.
+ */
+export const createOncePerKey = async <T>(
+  db: DataSource,
+  store: Pick<PostgresEventStore, 'notifyAppended'>,
+  request: {
+    actor: { workspaceId: string; id: string };
+    idempotencyKey: string | undefined;
+    input: unknown;
+  },
+  create: (manager?: EntityManager) => Promise<{ status: number; body: T }>,
+): Promise<{ status: number; body: T; replayed?: boolean }> => {
+  const { actor, idempotencyKey, input } = request;
+  if (idempotencyKey === undefined) return create();
+  const result = await db.transaction((tx) =>
+    withIdempotencyKey(
+      tx,
+      {
+        workspaceId: actor.workspaceId,
+        actorId: actor.id,
+        key: idempotencyKey,
+        requestHash: requestHash(input),
+      },
+      () => create(tx),
+    ),
+  );
+  store.notifyAppended();
+  return result;
 };

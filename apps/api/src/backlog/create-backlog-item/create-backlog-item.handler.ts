@@ -9,7 +9,7 @@ import {
   type BacklogItemView,
 } from '@chorus/domain';
 import { PostgresEventStore } from '@chorus/event-store';
-import { requestHash, withIdempotencyKey } from '../../platform/idempotency';
+import { createOncePerKey } from '../../platform/idempotency';
 import { ownerIsTeammate, readBacklogItem, readLinkableFeedback } from '../backlog-inputs';
 import { rankForNewItem } from '../backlog-ranks';
 import { feedbackSummaries, toBacklogItemView } from '../backlog-item.view';
@@ -86,15 +86,6 @@ export class CreateBacklogItemHandler implements ICommandHandler<CreateBacklogIt
       });
       return { status: 201, body };
     };
-    if (idempotencyKey === undefined) return create();
-    const result = await this.db.transaction((tx) =>
-      withIdempotencyKey(
-        tx,
-        { workspaceId, actorId: actor.id, key: idempotencyKey, requestHash: requestHash(input) },
-        () => create(tx),
-      ),
-    );
-    this.store.notifyAppended();
-    return result;
+    return createOncePerKey(this.db, this.store, { actor, idempotencyKey, input }, create);
   }
 }

@@ -7,7 +7,7 @@ import { PostgresEventStore } from '@chorus/event-store';
 import { readCatalog } from '../../catalog/read-catalog';
 import { decideAndAppend } from '../../platform/run-decider';
 import { resolveOnBehalfOf } from '../on-behalf-of';
-import { requestHash, withIdempotencyKey } from '../../platform/idempotency';
+import { createOncePerKey } from '../../platform/idempotency';
 import { SubmitFeedbackCommand } from './submit-feedback.command';
 import type { SubmittedFeedback } from '@chorus/domain';
 
@@ -46,20 +46,6 @@ export class SubmitFeedbackHandler implements ICommandHandler<SubmitFeedbackComm
       };
       return { status: 201, body };
     };
-    if (idempotencyKey === undefined) return submit();
-    const result = await this.db.transaction((tx) =>
-      withIdempotencyKey(
-        tx,
-        {
-          workspaceId: actor.workspaceId,
-          actorId: actor.id,
-          key: idempotencyKey,
-          requestHash: requestHash(input),
-        },
-        () => submit(tx),
-      ),
-    );
-    this.store.notifyAppended();
-    return result;
+    return createOncePerKey(this.db, this.store, { actor, idempotencyKey, input }, submit);
   }
 }

@@ -4,7 +4,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { releaseDecider, releaseStreamId, type ReleaseView } from '@chorus/domain';
 import { PostgresEventStore } from '@chorus/event-store';
-import { requestHash, withIdempotencyKey } from '../../platform/idempotency';
+import { createOncePerKey } from '../../platform/idempotency';
 import { decideAndAppend } from '../../platform/run-decider';
 import { releaseViewOf } from '../release.view';
 import { CreateReleaseCommand } from './create-release.command';
@@ -31,20 +31,6 @@ export class CreateReleaseHandler implements ICommandHandler<CreateReleaseComman
       const body: ReleaseView = releaseViewOf(state, version, new Map());
       return { status: 201, body };
     };
-    if (idempotencyKey === undefined) return create();
-    const result = await this.db.transaction((tx) =>
-      withIdempotencyKey(
-        tx,
-        {
-          workspaceId: actor.workspaceId,
-          actorId: actor.id,
-          key: idempotencyKey,
-          requestHash: requestHash(input),
-        },
-        () => create(tx),
-      ),
-    );
-    this.store.notifyAppended();
-    return result;
+    return createOncePerKey(this.db, this.store, { actor, idempotencyKey, input }, create);
   }
 }

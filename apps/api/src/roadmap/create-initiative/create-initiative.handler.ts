@@ -4,7 +4,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { initiativeDecider, initiativeStreamId } from '@chorus/domain';
 import { PostgresEventStore } from '@chorus/event-store';
-import { requestHash, withIdempotencyKey } from '../../platform/idempotency';
+import { createOncePerKey } from '../../platform/idempotency';
 import { decideAndAppend } from '../../platform/run-decider';
 import { CreateInitiativeCommand } from './create-initiative.command';
 
@@ -28,20 +28,6 @@ export class CreateInitiativeHandler implements ICommandHandler<CreateInitiative
       );
       return { status: 201, body: { id: initiativeId, version } };
     };
-    if (idempotencyKey === undefined) return create();
-    const result = await this.db.transaction((tx) =>
-      withIdempotencyKey(
-        tx,
-        {
-          workspaceId: actor.workspaceId,
-          actorId: actor.id,
-          key: idempotencyKey,
-          requestHash: requestHash(input),
-        },
-        () => create(tx),
-      ),
-    );
-    this.store.notifyAppended();
-    return result;
+    return createOncePerKey(this.db, this.store, { actor, idempotencyKey, input }, create);
   }
 }

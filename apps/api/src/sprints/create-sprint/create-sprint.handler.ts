@@ -4,7 +4,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { sprintDecider, sprintStreamId, type SprintView } from '@chorus/domain';
 import { PostgresEventStore } from '@chorus/event-store';
-import { requestHash, withIdempotencyKey } from '../../platform/idempotency';
+import { createOncePerKey } from '../../platform/idempotency';
 import { decideAndAppend } from '../../platform/run-decider';
 import { sprintViewOf } from '../sprint.view';
 import { CreateSprintCommand } from './create-sprint.command';
@@ -35,20 +35,6 @@ export class CreateSprintHandler implements ICommandHandler<CreateSprintCommand>
       });
       return { status: 201, body };
     };
-    if (idempotencyKey === undefined) return create();
-    const result = await this.db.transaction((tx) =>
-      withIdempotencyKey(
-        tx,
-        {
-          workspaceId: actor.workspaceId,
-          actorId: actor.id,
-          key: idempotencyKey,
-          requestHash: requestHash(input),
-        },
-        () => create(tx),
-      ),
-    );
-    this.store.notifyAppended();
-    return result;
+    return createOncePerKey(this.db, this.store, { actor, idempotencyKey, input }, create);
   }
 }
