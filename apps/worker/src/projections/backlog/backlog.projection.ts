@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import {
+  backlogItemEventDefinitions,
   evolveBacklogItem,
   initialBacklogItem,
   whyNotReady,
@@ -41,23 +42,7 @@ type FoldedRow = {
   version: number;
 };
 
-const backlogEventTypes: readonly BacklogItemEvent['type'][] = [
-  'BacklogItemCreated',
-  'BacklogItemEdited',
-  'AcceptanceCriteriaChanged',
-  'AcceptanceCriterionChecked',
-  'BacklogItemRanked',
-  'FeedbackLinkedToBacklogItem',
-  'FeedbackUnlinkedFromBacklogItem',
-  'BacklogItemInitiativeSet',
-  'BacklogItemFactorsSet',
-  'BacklogItemPlanned',
-  'BacklogItemUnplanned',
-  'BacklogItemWorkStateChanged',
-  'BacklogItemAccepted',
-  'BacklogItemRejected',
-  'BacklogItemReleased',
-];
+const backlogEventTypes = backlogItemEventDefinitions.map((d) => d.type);
 
 // Links live in backlog_item_feedback, and factor values in the prioritisation read model: the
 // folded state here starts without them, and the pure evolve needs nothing else from them.
