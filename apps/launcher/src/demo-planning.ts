@@ -3,6 +3,7 @@ import {
   backlogItemDecider,
   backlogItemStreamId,
   feedbackStreamId,
+  decideCarryOver,
   decidePlanning,
   decidePublication,
   decideSetBacklogItemFactors,
@@ -74,18 +75,25 @@ export const seedPlanning = async ({
   po: Actor;
   now: number;
 }) => {
-  const run = async <C, E extends NewEvent, S>(
+  /** Appends a decision's events and keeps the stream's fold and version current. */
+  const record = async <E extends NewEvent, S>(
+    streamId: string,
+    folded: Folded<S>,
+    events: E[],
+    evolve: (s: S, e: E) => S,
+    at: number,
+  ) => {
+    await append(streamId, folded.version, events, po, at);
+    folded.state = events.reduce(evolve, folded.state);
+    folded.version += events.length;
+  };
+  const run = <C, E extends NewEvent, S>(
     decider: { decide: (c: C, s: S) => E[]; evolve: (s: S, e: E) => S },
     streamId: string,
     folded: Folded<S>,
     command: C,
     at: number,
-  ) => {
-    const events = decider.decide(command, folded.state);
-    await append(streamId, folded.version, events, po, at);
-    folded.state = events.reduce(decider.evolve, folded.state);
-    folded.version += events.length;
-  };
+  ) => record(streamId, folded, decider.decide(command, folded.state), decider.evolve, at);
 
   const initiatives = new Map<string, Folded<Initiative>>();
   for (const [i, input] of demoInitiatives.entries()) {
@@ -171,9 +179,7 @@ export const seedPlanning = async ({
       folded.state,
       scoring,
     );
-    await append(backlogItemStreamId(itemId), folded.version, events, po, at);
-    folded.state = events.reduce(backlogItemDecider.evolve, folded.state);
-    folded.version += events.length;
+    await record(backlogItemStreamId(itemId), folded, events, backlogItemDecider.evolve, at);
   };
   for (const [e, epic] of demoEpics.entries()) {
     const epicId = randomUUID();
@@ -222,9 +228,7 @@ export const seedPlanning = async ({
     const item = items.get(itemKey)!;
     const sprint = sprints.get(sprintKey)!;
     const events = decidePlanning(command, item.state, sprint.state);
-    await append(backlogItemStreamId(item.itemId), item.version, events, po, at);
-    item.state = events.reduce(backlogItemDecider.evolve, item.state);
-    item.version += events.length;
+    await record(backlogItemStreamId(item.itemId), item, events, backlogItemDecider.evolve, at);
   };
   const checkAllCriteria = async (itemKey: string, at: number) => {
     const item = items.get(itemKey)!;
@@ -333,40 +337,32 @@ export const seedPlanning = async ({
     sprints.get('sprint-1')!.state,
   );
   const sprint1 = sprints.get('sprint-1')!;
-  await append(
+  const completedAt = s1Start + 13 * DAY;
+  await record(
     sprintStreamId(sprint1.sprintId),
-    sprint1.version,
+    sprint1,
     completion,
-    po,
-    s1Start + 13 * DAY,
+    sprintDecider.evolve,
+    completedAt,
   );
-  sprint1.state = completion.reduce(sprintDecider.evolve, sprint1.state);
-  sprint1.version += completion.length;
   const carried = items.get('saved-views')!;
-  const carryOver = [
+  const carryOver = decideCarryOver(
     {
-      type: 'BacklogItemUnplanned' as const,
-      data: {
-        itemId: carried.itemId,
-        sprintId: sprint1.sprintId,
-        reason: 'carried_over' as const,
-        by: po.id,
-      },
+      type: 'CarryOver',
+      itemId: carried.itemId,
+      sprintId: sprint1.sprintId,
+      to: sprintOf('sprint-2'),
+      actor: po,
     },
-    {
-      type: 'BacklogItemPlanned' as const,
-      data: { itemId: carried.itemId, sprintId: sprintOf('sprint-2'), by: po.id },
-    },
-  ];
-  await append(
-    backlogItemStreamId(carried.itemId),
-    carried.version,
-    carryOver,
-    po,
-    s1Start + 13 * DAY,
+    carried.state,
   );
-  carried.state = carryOver.reduce(backlogItemDecider.evolve, carried.state);
-  carried.version += carryOver.length;
+  await record(
+    backlogItemStreamId(carried.itemId),
+    carried,
+    carryOver,
+    backlogItemDecider.evolve,
+    completedAt,
+  );
 
   // Sprint 2: running. Work in every column, one story done and waiting for the PO's review,
   // one accepted.
