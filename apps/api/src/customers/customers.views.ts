@@ -1,5 +1,6 @@
 import type { Company, CompanyView, Customer, CustomerView } from '@chorus/domain';
-import { fieldError, validationFailed } from '../platform/problem-details';
+import { z } from 'zod';
+import { CursorId, keysetCursor } from '../platform/keyset-cursor';
 
 type Existing<T> = Extract<T, { exists: true }>;
 
@@ -74,23 +75,7 @@ export const customerViewFromRecord = (r: CustomerRecord): CustomerView => ({
 });
 
 /** Keyset position after the last item of a page sorted by (name, id). */
-export const encodeNameCursor = (name: string, id: string): string =>
-  Buffer.from(JSON.stringify([name, id])).toString('base64url');
-
-export const decodeNameCursor = (encoded: string): { name: string; id: string } => {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2) {
-      const [name, id] = parsed as unknown[];
-      if (typeof name === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) {
-        return { name, id };
-      }
-    }
-  } catch {
-    // Falls through to the validation problem.
-  }
-  throw validationFailed([fieldError(['cursor'], 'This cursor is not one this list handed out.')]);
-};
+export const nameCursor = keysetCursor(z.tuple([z.string(), CursorId]));
 
 /** `q` as an ILIKE pattern matching anywhere, with the wildcards in it taken literally. */
 export const containsPattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

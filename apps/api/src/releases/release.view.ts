@@ -204,25 +204,3 @@ export const findRelease = async (
   );
   return row ? toReleaseView(row) : null;
 };
-
-/** Where a page ended: the sort values and id of its last row, opaque to clients. */
-export const encodeCursor = (values: readonly string[]): string =>
-  Buffer.from(JSON.stringify(values)).toString('base64url');
-
-/** The values of a cursor this API handed out, or null when it is not one. */
-export const decodeCursor = (cursor: string, length: number): string[] | null => {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      !Array.isArray(parsed) ||
-      parsed.length !== length ||
-      !parsed.every((v): v is string => typeof v === 'string')
-    ) {
-      return null;
-    }
-    const id = parsed[length - 1] ?? '';
-    return /^[0-9a-f-]{36}$/.test(id) ? parsed : null;
-  } catch {
-    return null;
-  }
-};

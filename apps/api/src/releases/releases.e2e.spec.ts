@@ -425,6 +425,8 @@ describe('releases: from feedback to the customers who asked', () => {
     await releaseRequest('PUT', `/${race.id}/changelog`, {
       body: { title: 'Webhooks', body: 'POSTs on every change.' },
     });
+    // Recipients come from the read models: let them see the author first.
+    await app.settle();
     const attempts = await Promise.all([
       releaseRequest('POST', `/${race.id}/publish`),
       releaseRequest('POST', `/${race.id}/publish`, { token: app.tokens.teammate }),

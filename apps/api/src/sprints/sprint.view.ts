@@ -19,8 +19,10 @@ import {
   type SprintBoardColumn,
   type SprintDetail,
   type SprintItemView,
+  type SprintList,
   type SprintView,
 } from '@chorus/domain';
+import { CursorId, keysetCursor } from '../platform/keyset-cursor';
 
 /** Sprints are the team's planning: teammates only, reads included. */
 export const assertStaffReader = (actor: Actor): void => {
@@ -92,7 +94,10 @@ export const SprintDetailSchema = SprintViewSchema.extend({
 }) satisfies z.ZodType<SprintDetail>;
 export class SprintDetailDto extends createZodDto(SprintDetailSchema) {}
 
-export const SprintListSchema = z.object({ items: z.array(SprintViewSchema) });
+export const SprintListSchema = z.object({
+  items: z.array(SprintViewSchema),
+  nextCursor: z.string().nullable().describe('Send it back as cursor for the next page'),
+}) satisfies z.ZodType<SprintList>;
 export class SprintListDto extends createZodDto(SprintListSchema) {}
 
 type Queryable = Pick<DataSource | EntityManager, 'query'>;
@@ -152,51 +157,98 @@ type SprintRecord = TotalsRecord & {
   capacity: number;
   state: ExistingSprint['state'];
   version: number;
+  created_at: string;
 };
+
+/**
+ * Where a page of sprints ended: the start date, creation time and id of its last sprint, the
+ * list's order. The time keeps Postgres' microseconds: rounded, the keyset would skip or repeat
+ * sprints created within the same millisecond.
+ */
+const sprintCursor = keysetCursor(z.tuple([z.iso.date(), z.iso.datetime(), CursorId]));
+type SprintPosition = ReturnType<typeof sprintCursor.decode>;
+
+/** Sprints of a workspace from the read models, newest first, with their totals. */
+const readSprintRecords = (
+  db: Queryable,
+  workspaceId: string,
+  where: { sprintId?: string; state?: ExistingSprint['state']; after?: SprintPosition },
+  limit?: number,
+): Promise<SprintRecord[]> => {
+  const params: unknown[] = [workspaceId];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const conditions = ['s.workspace_id = $1'];
+  if (where.sprintId !== undefined) conditions.push(`s.id = ${param(where.sprintId)}`);
+  if (where.state !== undefined) conditions.push(`s.state = ${param(where.state)}`);
+  if (where.after !== undefined) {
+    const [startDate, createdAt, id] = where.after;
+    const sortKey = `(${param(startDate)}::date, ${param(createdAt)}::timestamptz)`;
+    // After in (start_date DESC, created_at DESC, id ASC): id runs the other way, so no single
+    // row comparison expresses it.
+    conditions.push(
+      `((s.start_date, s.created_at) < ${sortKey} OR ((s.start_date, s.created_at) = ${sortKey} AND s.id > ${param(id)}::uuid))`,
+    );
+  }
+  return db.query<SprintRecord[]>(
+    `SELECT s.id, s.name, s.goal, s.start_date::text AS start_date, s.end_date::text AS end_date,
+       s.capacity::float8 AS capacity, s.state, s.version, t.item_count, t.planned_points, t.accepted_points,
+       to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at
+     FROM sprints s
+     LEFT JOIN LATERAL (
+       SELECT ${TOTALS} FROM backlog_items b WHERE b.workspace_id = s.workspace_id AND b.sprint_id = s.id
+     ) t ON true
+     WHERE ${conditions.join(' AND ')}
+     ORDER BY s.start_date DESC, s.created_at DESC, s.id
+     ${limit === undefined ? '' : `LIMIT ${param(limit)}`}`,
+    params,
+  );
+};
+
+const sprintViewFromRecord = (r: SprintRecord): SprintView =>
+  sprintViewOf(
+    {
+      exists: true,
+      sprintId: r.id,
+      name: r.name,
+      goal: r.goal,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      capacity: r.capacity,
+      state: r.state,
+    },
+    r.version,
+    totalsOf(r),
+  );
 
 /** Sprints of a workspace from the read models, newest first, with their totals. */
 export const readSprintViews = async (
   db: Queryable,
   workspaceId: string,
   where: { sprintId?: string; state?: ExistingSprint['state'] },
-): Promise<SprintView[]> => {
-  const params: unknown[] = [workspaceId];
-  const conditions = ['s.workspace_id = $1'];
-  if (where.sprintId !== undefined) {
-    params.push(where.sprintId);
-    conditions.push(`s.id = $${params.length}`);
-  }
-  if (where.state !== undefined) {
-    params.push(where.state);
-    conditions.push(`s.state = $${params.length}`);
-  }
-  const records = await db.query<SprintRecord[]>(
-    `SELECT s.id, s.name, s.goal, s.start_date::text AS start_date, s.end_date::text AS end_date,
-       s.capacity::float8 AS capacity, s.state, s.version, t.item_count, t.planned_points, t.accepted_points
-     FROM sprints s
-     LEFT JOIN LATERAL (
-       SELECT ${TOTALS} FROM backlog_items b WHERE b.workspace_id = s.workspace_id AND b.sprint_id = s.id
-     ) t ON true
-     WHERE ${conditions.join(' AND ')}
-     ORDER BY s.start_date DESC, s.created_at DESC, s.id`,
-    params,
-  );
-  return records.map((r) =>
-    sprintViewOf(
-      {
-        exists: true,
-        sprintId: r.id,
-        name: r.name,
-        goal: r.goal,
-        startDate: r.start_date,
-        endDate: r.end_date,
-        capacity: r.capacity,
-        state: r.state,
-      },
-      r.version,
-      totalsOf(r),
-    ),
-  );
+): Promise<SprintView[]> =>
+  (await readSprintRecords(db, workspaceId, where)).map(sprintViewFromRecord);
+
+/** A page of `limit` sprints, newest first, after `cursor` when given. */
+export const readSprintPage = async (
+  db: Queryable,
+  workspaceId: string,
+  where: { state?: ExistingSprint['state'] },
+  { limit, cursor }: { limit: number; cursor: string | undefined },
+): Promise<SprintList> => {
+  const after = cursor === undefined ? undefined : sprintCursor.decode(cursor);
+  const records = await readSprintRecords(db, workspaceId, { ...where, after }, limit + 1);
+  const page = records.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(sprintViewFromRecord),
+    nextCursor:
+      records.length > limit && last
+        ? sprintCursor.encode([last.start_date, last.created_at, last.id])
+        : null,
+  };
 };
 
 type SprintItemRecord = {

@@ -501,4 +501,49 @@ describe('sprints', () => {
       expect((await plan(ownSprint.body.id, items.export, token)).status).toBe(404);
     });
   });
+
+  describe('paging', () => {
+    it('pages through sprints a sprint at a time, each exactly once, in the list order', async () => {
+      await app.settle();
+      // Two sprints starting and created at the same moment: only the id orders them.
+      const [first, second] = (await app.request<SprintList>('GET', '/api/v1/sprints')).body.items
+        .filter((s) => s.name.startsWith('Race'))
+        .map((s) => s.id);
+      await app.db.dataSource.query(
+        `UPDATE sprints SET created_at = (SELECT created_at FROM sprints WHERE id = $1) WHERE id = $2`,
+        [first, second],
+      );
+      const all = await app.request<SprintList>('GET', '/api/v1/sprints');
+      expect(all.body.nextCursor).toBeNull();
+      expect(all.body.items.length).toBeGreaterThan(5);
+      const paged: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const query: string = cursor ? `?limit=1&cursor=${encodeURIComponent(cursor)}` : '?limit=1';
+        const page: { status: number; body: SprintList } = await app.request<SprintList>(
+          'GET',
+          `/api/v1/sprints${query}`,
+        );
+        expect(page.status).toBe(200);
+        expect(page.body.items).toHaveLength(1);
+        paged.push(...page.body.items.map((s) => s.id));
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect(paged).toEqual(all.body.items.map((s) => s.id));
+      expect(new Set(paged).size).toBe(paged.length);
+    });
+
+    it('answers 400 naming cursor for a cursor it did not hand out, and bounds the limit', async () => {
+      const garbage = await app.request<ProblemDetails>('GET', '/api/v1/sprints?cursor=garbage');
+      expect(garbage.status).toBe(400);
+      expect(garbage.body.errors?.map((e) => e.field)).toEqual(['cursor']);
+      const forged = Buffer.from(JSON.stringify(['2027-01-04', 'soon', 'x'])).toString('base64url');
+      const bad = await app.request<ProblemDetails>('GET', `/api/v1/sprints?cursor=${forged}`);
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors?.map((e) => e.field)).toEqual(['cursor']);
+      const tooMany = await app.request<ProblemDetails>('GET', '/api/v1/sprints?limit=201');
+      expect(tooMany.status).toBe(400);
+      expect(tooMany.body.errors?.[0]?.field).toBe('limit');
+    });
+  });
 });

@@ -53,7 +53,8 @@ export type SprintBoardColumn = (typeof sprintBoardColumns)[number];
 export type SprintBoard = Record<SprintBoardColumn, SprintItemView[]>;
 
 export type SprintDetail = SprintView & { items: SprintBoard };
-export type SprintList = { items: SprintView[] };
+/** `GET /api/v1/sprints`: a page, newest first; `nextCursor` fetches the next, null on the last. */
+export type SprintList = { items: SprintView[]; nextCursor: string | null };
 
 /** `POST /api/v1/sprints/:id/items`. */
 export type PlanItemRequest = { itemId: string };

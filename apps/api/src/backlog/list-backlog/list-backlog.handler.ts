@@ -2,15 +2,18 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { BacklogPage } from '@chorus/domain';
-import { fieldError, validationFailed } from '../../platform/problem-details';
+import { z } from 'zod';
+import { CursorId, CursorRank, keysetCursor } from '../../platform/keyset-cursor';
 import { staffOnly } from '../../teammates/teammates';
 import {
   BACKLOG_ITEM_SELECT,
   toBacklogItemViews,
   type BacklogItemRecord,
 } from '../backlog-item.view';
-import { decodeBacklogCursor, encodeBacklogCursor } from './backlog-cursor';
 import { ListBacklogQuery, type BacklogListFilters } from './list-backlog.query';
+
+/** Position after a page's last item: its rank and id, the backlog's order. */
+const backlogCursor = keysetCursor(z.tuple([CursorRank, CursorId]));
 
 /** `%` and `_` in the words searched for are literal. */
 const likePattern = (words: string) => `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -41,13 +44,7 @@ export class ListBacklogHandler implements IQueryHandler<ListBacklogQuery> {
     const params: unknown[] = [actor.workspaceId];
     const where = ['b.workspace_id = $1', ...filterConditions(filters, params)];
     if (cursor !== undefined) {
-      const position = decodeBacklogCursor(cursor);
-      if (!position) {
-        throw validationFailed([
-          fieldError(['cursor'], 'This cursor is not one this list handed out.'),
-        ]);
-      }
-      params.push(position.rank, position.id);
+      params.push(...backlogCursor.decode(cursor));
       where.push(
         `(b.rank COLLATE "C", b.id) > ($${params.length - 1}::text COLLATE "C", $${params.length}::uuid)`,
       );
@@ -63,9 +60,7 @@ export class ListBacklogHandler implements IQueryHandler<ListBacklogQuery> {
     return {
       items: await toBacklogItemViews(this.db, actor.workspaceId, page),
       nextCursor:
-        records.length > limit && last
-          ? encodeBacklogCursor({ rank: last.rank, id: last.id })
-          : null,
+        records.length > limit && last ? backlogCursor.encode([last.rank, last.id]) : null,
     };
   }
 }

@@ -6,8 +6,7 @@ import {
   COMPANY_SELECT,
   companyViewFromRecord,
   containsPattern,
-  decodeNameCursor,
-  encodeNameCursor,
+  nameCursor,
   type CompanyRecord,
 } from '../customers.views';
 import { ListCompaniesQuery } from './list-companies.query';
@@ -25,8 +24,7 @@ export class ListCompaniesHandler implements IQueryHandler<ListCompaniesQuery> {
       where.push(`(c.name ILIKE $${params.length} OR c.domain ILIKE $${params.length})`);
     }
     if (cursor !== undefined) {
-      const after = decodeNameCursor(cursor);
-      params.push(after.name, after.id);
+      params.push(...nameCursor.decode(cursor));
       where.push(`(c.name, c.company_id) > ($${params.length - 1}, $${params.length}::uuid)`);
     }
     params.push(limit + 1);
@@ -39,7 +37,8 @@ export class ListCompaniesHandler implements IQueryHandler<ListCompaniesQuery> {
     const last = page[page.length - 1];
     return {
       items: page.map(companyViewFromRecord),
-      nextCursor: rows.length > limit && last ? encodeNameCursor(last.name, last.company_id) : null,
+      nextCursor:
+        rows.length > limit && last ? nameCursor.encode([last.name, last.company_id]) : null,
     };
   }
 }

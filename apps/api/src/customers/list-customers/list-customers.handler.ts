@@ -6,8 +6,7 @@ import {
   CUSTOMER_SELECT,
   containsPattern,
   customerViewFromRecord,
-  decodeNameCursor,
-  encodeNameCursor,
+  nameCursor,
   type CustomerRecord,
 } from '../customers.views';
 import { ListCustomersQuery } from './list-customers.query';
@@ -30,8 +29,7 @@ export class ListCustomersHandler implements IQueryHandler<ListCustomersQuery> {
       where.push(`p.company_id = $${params.length}::uuid`);
     }
     if (cursor !== undefined) {
-      const after = decodeNameCursor(cursor);
-      params.push(after.name, after.id);
+      params.push(...nameCursor.decode(cursor));
       where.push(`(p.name, p.customer_id) > ($${params.length - 1}, $${params.length}::uuid)`);
     }
     params.push(limit + 1);
@@ -45,7 +43,7 @@ export class ListCustomersHandler implements IQueryHandler<ListCustomersQuery> {
     return {
       items: page.map(customerViewFromRecord),
       nextCursor:
-        rows.length > limit && last ? encodeNameCursor(last.name, last.customer_id) : null,
+        rows.length > limit && last ? nameCursor.encode([last.name, last.customer_id]) : null,
     };
   }
 }

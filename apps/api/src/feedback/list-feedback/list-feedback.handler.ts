@@ -1,8 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
 import { isStaff, type FeedbackFilters, type FeedbackSort, type InboxView } from '@chorus/domain';
 import { PostgresEventStore } from '@chorus/event-store';
+import { CursorId, keysetCursor, type KeysetCursor } from '../../platform/keyset-cursor';
 import { fieldError, validationFailed } from '../../platform/problem-details';
 import {
   FEEDBACK_ITEM_SELECT,
@@ -10,8 +12,30 @@ import {
   type FeedbackItemRecord,
 } from '../feedback-item.view';
 import { visibilityFor, visibleToSql } from '../feedback-visibility';
-import { decodeCursor, encodeCursor } from './feedback-cursor';
 import { ListFeedbackQuery } from './list-feedback.query';
+
+/**
+ * Position after the last item of a page: the sort it was taken in, its sort value and id
+ * (keyset), or for the trending sort, whose values move with the clock, how many items came
+ * before. A cursor only pages the sort it was handed out for.
+ */
+type FeedbackPosition = [sort: FeedbackSort, value: string | number, id: string];
+
+const cursorOf = (sort: FeedbackSort, value: z.ZodType<string | number>) =>
+  keysetCursor<FeedbackPosition>(z.tuple([z.literal(sort), value, CursorId]), {
+    message: 'This cursor is not one this list handed out for this sort order.',
+  });
+/** Vote counts, revenue in cents and the trending offset: safe integers. */
+const count = z.int();
+/** Creation and last activity, as ISO 8601. */
+const instant = z.string().refine((v) => !Number.isNaN(Date.parse(v)));
+const feedbackCursors: Record<FeedbackSort, KeysetCursor<FeedbackPosition>> = {
+  votes: cursorOf('votes', count),
+  revenue: cursorOf('revenue', count),
+  trending: cursorOf('trending', count),
+  newest: cursorOf('newest', instant),
+  activity: cursorOf('activity', instant),
+};
 
 const sortColumn: Record<Exclude<FeedbackSort, 'trending'>, string> = {
   votes: 'f.vote_count',
@@ -70,16 +94,11 @@ export class ListFeedbackHandler implements IQueryHandler<ListFeedbackQuery> {
       ...filterConditions(filters, params),
       ...visibleToSql(await visibilityFor(this.store, actor), params),
     ];
-    const position = cursor === undefined ? undefined : decodeCursor(cursor, sort);
-    if (position === null) {
-      throw validationFailed([
-        fieldError(['cursor'], 'This cursor is not one this list handed out for this sort order.'),
-      ]);
-    }
-    if (sort === 'trending') return this.trending(where, params, limit, position?.value);
+    const [, after, afterId] = cursor === undefined ? [] : feedbackCursors[sort].decode(cursor);
+    if (sort === 'trending') return this.trending(where, params, limit, after);
     const column = sortColumn[sort];
-    if (position) {
-      params.push(position.value, position.id);
+    if (after !== undefined) {
+      params.push(after, afterId);
       where.push(`(${column}, f.feedback_id) < ($${params.length - 1}, $${params.length}::uuid)`);
     }
     params.push(limit + 1);
@@ -104,7 +123,7 @@ export class ListFeedbackHandler implements IQueryHandler<ListFeedbackQuery> {
     };
     const nextCursor =
       rows.length > limit && last
-        ? encodeCursor({ sort, value: sortValue(last), id: last.feedback_id })
+        ? feedbackCursors[sort].encode([sort, sortValue(last), last.feedback_id])
         : null;
     return { items: page.map(toFeedbackItem), nextCursor };
   }
@@ -127,7 +146,7 @@ export class ListFeedbackHandler implements IQueryHandler<ListFeedbackQuery> {
     const last = page[page.length - 1];
     const nextCursor =
       rows.length > limit && last
-        ? encodeCursor({ sort: 'trending', value: Number(offset) + limit, id: last.feedback_id })
+        ? feedbackCursors.trending.encode(['trending', Number(offset) + limit, last.feedback_id])
         : null;
     return { items: page.map(toFeedbackItem), nextCursor };
   }

@@ -1,10 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
 import type { NotificationView } from '@chorus/domain';
-import { fieldError, validationFailed } from '../../platform/problem-details';
-import { decodeCursor, encodeCursor, iso } from '../../releases/release.view';
+import { CursorId, keysetCursor } from '../../platform/keyset-cursor';
+import { iso } from '../../releases/release.view';
 import { ListNotificationsQuery } from './list-notifications.query';
+
+/** Where a page ended: the creation time and id of its last notification. */
+const notificationCursor = keysetCursor(z.tuple([z.iso.datetime(), CursorId]));
 
 /** The caller's own notifications, newest first, with the titles of the feedback they name. */
 @QueryHandler(ListNotificationsQuery)
@@ -15,13 +19,7 @@ export class ListNotificationsHandler implements IQueryHandler<ListNotifications
     const params: unknown[] = [actor.workspaceId, actor.id];
     const where = ['n.workspace_id = $1', 'n.person_id = $2'];
     if (cursor !== undefined) {
-      const after = decodeCursor(cursor, 2);
-      if (!after) {
-        throw validationFailed([
-          fieldError(['cursor'], 'This cursor is not one this list handed out.'),
-        ]);
-      }
-      params.push(...after);
+      params.push(...notificationCursor.decode(cursor));
       where.push(`(n.created_at, n.id) < ($3::timestamptz, $4::uuid)`);
     }
     params.push(limit + 1);
@@ -47,7 +45,8 @@ export class ListNotificationsHandler implements IQueryHandler<ListNotifications
     return {
       items: page,
       unreadCount: unread?.count ?? 0,
-      nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null,
+      nextCursor:
+        rows.length > limit && last ? notificationCursor.encode([last.createdAt, last.id]) : null,
     };
   }
 }

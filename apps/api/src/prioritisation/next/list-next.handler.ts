@@ -2,10 +2,13 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { BacklogItemKindName, RankedPage, ScoreBreakdown } from '@chorus/domain';
-import { fieldError, validationFailed } from '../../platform/problem-details';
+import { z } from 'zod';
+import { CursorId, CursorRank, keysetCursor } from '../../platform/keyset-cursor';
 import { assertTeammate } from '../prioritisation.schemas';
-import { decodeNextCursor, encodeNextCursor } from './next-cursor';
 import { ListNextQuery } from './list-next.query';
+
+/** Position after a page's last item: its score (null sorts last), rank and id, the list's order. */
+const nextCursor = keysetCursor(z.tuple([z.number().nullable(), CursorRank, CursorId]));
 
 type RankedRecord = {
   id: string;
@@ -40,17 +43,12 @@ export class ListNextHandler implements IQueryHandler<ListNextQuery> {
     if (filters.kind) where.push(`i.kind = ${param(filters.kind)}`);
     if (filters.label) where.push(`${param(filters.label)} = ANY(i.labels)`);
     if (cursor !== undefined) {
-      const position = decodeNextCursor(cursor);
-      if (!position) {
-        throw validationFailed([
-          fieldError(['cursor'], 'This cursor is not one this list handed out.'),
-        ]);
-      }
-      const after = `(i.rank COLLATE "C", i.id) > (${param(position.rank)}::text COLLATE "C", ${param(position.id)}::uuid)`;
-      if (position.score === null) {
+      const [afterScore, afterRank, afterId] = nextCursor.decode(cursor);
+      const after = `(i.rank COLLATE "C", i.id) > (${param(afterRank)}::text COLLATE "C", ${param(afterId)}::uuid)`;
+      if (afterScore === null) {
         where.push(`(s.score IS NULL AND ${after})`);
       } else {
-        const score = param(position.score);
+        const score = param(afterScore);
         where.push(`(s.score < ${score} OR s.score IS NULL OR (s.score = ${score} AND ${after}))`);
       }
     }
@@ -75,9 +73,7 @@ export class ListNextHandler implements IQueryHandler<ListNextQuery> {
         breakdown: r.breakdown,
       })),
       nextCursor:
-        rows.length > limit && last
-          ? encodeNextCursor({ score: last.score, rank: last.rank, id: last.id })
-          : null,
+        rows.length > limit && last ? nextCursor.encode([last.score, last.rank, last.id]) : null,
     };
   }
 }

@@ -1,10 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
 import type { ChangelogEntryView } from '@chorus/domain';
-import { fieldError, validationFailed } from '../../platform/problem-details';
-import { decodeCursor, encodeCursor, iso } from '../release.view';
+import { CursorId, keysetCursor } from '../../platform/keyset-cursor';
+import { iso } from '../release.view';
 import { ListChangelogQuery } from './list-changelog.query';
+
+/** Where a page ended: the publication time and id of its last entry. */
+const changelogCursor = keysetCursor(z.tuple([z.iso.datetime(), CursorId]));
 
 /** Published entries, newest publication first, with their items from the backlog read model. */
 @QueryHandler(ListChangelogQuery)
@@ -17,13 +21,7 @@ export class ListChangelogHandler implements IQueryHandler<ListChangelogQuery> {
     const params: unknown[] = [workspaceId];
     const where = [`r.workspace_id = $1`, `r.state = 'published'`];
     if (cursor !== undefined) {
-      const after = decodeCursor(cursor, 2);
-      if (!after) {
-        throw validationFailed([
-          fieldError(['cursor'], 'This cursor is not one this list handed out.'),
-        ]);
-      }
-      params.push(...after);
+      params.push(...changelogCursor.decode(cursor));
       where.push(`(r.published_at, r.id) < ($2::timestamptz, $3::uuid)`);
     }
     params.push(limit + 1);
@@ -43,7 +41,9 @@ export class ListChangelogHandler implements IQueryHandler<ListChangelogQuery> {
     return {
       items: page,
       nextCursor:
-        rows.length > limit && last ? encodeCursor([last.publishedAt, last.releaseId]) : null,
+        rows.length > limit && last
+          ? changelogCursor.encode([last.publishedAt, last.releaseId])
+          : null,
     };
   }
 

@@ -1,15 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { fieldError, validationFailed } from '../../platform/problem-details';
-import {
-  RELEASE_VIEW_SELECT,
-  decodeCursor,
-  encodeCursor,
-  toReleaseView,
-  type ReleaseRecord,
-} from '../release.view';
+import { z } from 'zod';
+import { CursorId, keysetCursor } from '../../platform/keyset-cursor';
+import { RELEASE_VIEW_SELECT, toReleaseView, type ReleaseRecord } from '../release.view';
 import { ListReleasesQuery } from './list-releases.query';
+
+/** Where a page ended: the date, creation time and id of its last release. */
+const releaseCursor = keysetCursor(z.tuple([z.iso.date(), z.iso.datetime(), CursorId]));
 
 /** Newest first: by release date, then by when each was created. */
 @QueryHandler(ListReleasesQuery)
@@ -24,13 +22,7 @@ export class ListReleasesHandler implements IQueryHandler<ListReleasesQuery> {
       where.push(`r.state = $${params.length}`);
     }
     if (cursor !== undefined) {
-      const after = decodeCursor(cursor, 3);
-      if (!after) {
-        throw validationFailed([
-          fieldError(['cursor'], 'This cursor is not one this list handed out.'),
-        ]);
-      }
-      params.push(...after);
+      params.push(...releaseCursor.decode(cursor));
       const n = params.length;
       where.push(
         `(r.date, r.created_at, r.id) < ($${n - 2}::date, $${n - 1}::timestamptz, $${n}::uuid)`,
@@ -47,7 +39,9 @@ export class ListReleasesHandler implements IQueryHandler<ListReleasesQuery> {
     return {
       items: page.map(toReleaseView),
       nextCursor:
-        rows.length > limit && last ? encodeCursor([last.date, last.createdAt, last.id]) : null,
+        rows.length > limit && last
+          ? releaseCursor.encode([last.date, last.createdAt, last.id])
+          : null,
     };
   }
 }

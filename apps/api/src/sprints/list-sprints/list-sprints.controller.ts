@@ -19,6 +19,13 @@ const ListSprintsParamsSchema = z
     state: z
       .enum(sprintStates, { error: `State must be one of ${sprintStates.join(', ')}.` })
       .optional(),
+    limit: z.coerce
+      .number({ error: 'Limit must be a number.' })
+      .int('Limit must be a whole number.')
+      .min(1, 'Limit must be at least 1.')
+      .max(200, 'Limit must be at most 200.')
+      .default(50),
+    cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
   })
   .strict();
 class ListSprintsParams extends createZodDto(ListSprintsParamsSchema) {}
@@ -30,13 +37,15 @@ export class ListSprintsController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get()
-  @ApiOperation({ summary: 'Sprints, newest first, with their planned and accepted points' })
+  @ApiOperation({
+    summary: 'Sprints, newest first, a page at a time, with their planned and accepted points',
+  })
   @ApiOkResponse({ type: SprintListDto })
   @ApiForbiddenResponse({ description: 'Only teammates see sprints' })
   list(
-    @QueryParams() { state }: ListSprintsParams,
+    @QueryParams() { state, limit, cursor }: ListSprintsParams,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<SprintListDto> {
-    return this.queryBus.execute(new ListSprintsQuery(actor, state));
+    return this.queryBus.execute(new ListSprintsQuery(actor, state, limit, cursor));
   }
 }

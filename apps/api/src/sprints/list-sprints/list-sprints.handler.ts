@@ -2,15 +2,15 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { SprintList } from '@chorus/domain';
-import { assertStaffReader, readSprintViews } from '../sprint.view';
+import { assertStaffReader, readSprintPage } from '../sprint.view';
 import { ListSprintsQuery } from './list-sprints.query';
 
 @QueryHandler(ListSprintsQuery)
 export class ListSprintsHandler implements IQueryHandler<ListSprintsQuery> {
   constructor(@Inject(DataSource) private readonly db: DataSource) {}
 
-  async execute({ actor, state }: ListSprintsQuery): Promise<SprintList> {
+  async execute({ actor, state, limit, cursor }: ListSprintsQuery): Promise<SprintList> {
     assertStaffReader(actor);
-    return { items: await readSprintViews(this.db, actor.workspaceId, { state }) };
+    return readSprintPage(this.db, actor.workspaceId, { state }, { limit, cursor });
   }
 }

@@ -6,6 +6,8 @@ export class ListSprintsQuery extends Query<SprintList> {
   constructor(
     readonly actor: AuthenticatedActor,
     readonly state: SprintStateName | undefined,
+    readonly limit: number,
+    readonly cursor: string | undefined,
   ) {
     super();
   }
