@@ -105,3 +105,80 @@ export const SettingsIcon = () => (
     <path d="M8 1.75v1.5M8 12.75v1.5M14.25 8h-1.5M3.25 8h-1.5M12.4 3.6l-1.06 1.06M4.66 11.34 3.6 12.4M12.4 12.4l-1.06-1.06M4.66 4.66 3.6 3.6" />
   </Icon>
 );
+
+export const GripIcon = () => (
+  <Icon>
+    <path d="M6 4h.01M10 4h.01M6 8h.01M10 8h.01M6 12h.01M10 12h.01" strokeWidth="2.25" />
+  </Icon>
+);
+
+export const BacklogIcon = () => (
+  <Icon>
+    <path d="M2.5 4h1M2.5 8h1M2.5 12h1M6 4h7.5M6 8h7.5M6 12h5" />
+  </Icon>
+);
+
+export const ArrowUpIcon = () => (
+  <Icon>
+    <path d="M8 12.5v-9M4.5 7 8 3.5 11.5 7" />
+  </Icon>
+);
+
+export const ArrowDownIcon = () => (
+  <Icon>
+    <path d="M8 3.5v9M4.5 9 8 12.5 11.5 9" />
+  </Icon>
+);
+
+export const TrashIcon = () => (
+  <Icon>
+    <path d="M3 4.5h10M6.5 4.5v-1.5h3v1.5M4.5 4.5l.5 9h6l.5-9" />
+  </Icon>
+);
+
+export const ArrowLeftIcon = () => (
+  <Icon>
+    <path d="M12.5 8h-9M7 4.5 3.5 8 7 11.5" />
+  </Icon>
+);
+
+export const ArrowRightIcon = () => (
+  <Icon>
+    <path d="M3.5 8h9M9 4.5 12.5 8 9 11.5" />
+  </Icon>
+);
+
+export const SprintIcon = () => (
+  <Icon>
+    <path d="M13 8a5 5 0 1 1-1.46-3.54" />
+    <path d="M13 2.75v2.5h-2.5M8 5.5V8l1.75 1.25" />
+  </Icon>
+);
+
+export const RoadmapIcon = () => (
+  <Icon>
+    <path d="M2.5 4h6M5 8h6M7.5 12h6" />
+    <path d="M2.5 2.5v11" />
+  </Icon>
+);
+
+export const ReleaseIcon = () => (
+  <Icon>
+    <path d="M8.5 2.5h5v5l-6 6-5-5 6-6Z" />
+    <circle cx="11" cy="5" r="0.75" />
+  </Icon>
+);
+
+export const BellIcon = () => (
+  <Icon>
+    <path d="M4 11V7a4 4 0 0 1 8 0v4l1 1.5H3L4 11Z" />
+    <path d="M6.75 14h2.5" />
+  </Icon>
+);
+
+export const GlobeIcon = () => (
+  <Icon>
+    <circle cx="8" cy="8" r="5.5" />
+    <path d="M2.5 8h11M8 2.5c1.5 1.6 2.25 3.4 2.25 5.5S9.5 11.9 8 13.5C6.5 11.9 5.75 10.1 5.75 8S6.5 4.1 8 2.5Z" />
+  </Icon>
+);

@@ -1,6 +1,5 @@
 import type { FeedbackStatus } from '@chorus/domain/client';
-import { expireSession, getToken } from '../auth/auth-store';
-import { ProblemError } from './problem-error';
+import { enc, getJson, ignoreBody, query, readJson, send, sendJson } from './request';
 import type {
   CatalogView,
   CategoriseFeedbackInput,
@@ -45,8 +44,6 @@ import type {
   VoteResult,
 } from './types';
 
-const BASE_PATH = '/api/v1';
-
 /** Paths used from more than one place. */
 export const API_PATHS = {
   similar: '/search/similar',
@@ -58,74 +55,7 @@ export const API_PATHS = {
   imports: '/imports',
 } as const;
 
-type RequestOptions = {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  body?: unknown;
-  /** A body sent as is (e.g. CSV), with its own Content-Type in `headers`. */
-  rawBody?: string;
-  headers?: Record<string, string>;
-  signal?: AbortSignal | undefined;
-};
-
-const send = async (
-  path: string,
-  { method = 'GET', body, rawBody, headers = {}, signal }: RequestOptions = {},
-): Promise<Response> => {
-  const token = getToken();
-  let response: Response;
-  try {
-    response = await fetch(`${BASE_PATH}${path}`, {
-      method,
-      signal: signal ?? null,
-      // The ETag tracks the feedback stream only, not votes, so a revalidated cached copy could
-      // bring back stale counts; reads must always come from the read model.
-      cache: 'no-store',
-      headers: {
-        Accept: 'application/json, application/problem+json',
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        ...headers,
-      },
-      body: rawBody ?? (body === undefined ? null : JSON.stringify(body)),
-    });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw ProblemError.network();
-  }
-  if (response.ok) return response;
-
-  const problem = await ProblemError.fromResponse(response);
-  if (response.status === 401) {
-    expireSession(
-      token,
-      problem.detail ?? 'Your session has ended or the token was not accepted. Sign in again.',
-    );
-  }
-  throw problem;
-};
-
-const readJson = async <T>(response: Response): Promise<T> => (await response.json()) as T;
-
-/** For commands whose answer the UI does not need (204s included). */
-const ignoreBody = async (response: Response): Promise<void> => {
-  await response.text().catch(() => '');
-};
-
-const getJson = async <T>(path: string, signal?: AbortSignal): Promise<T> =>
-  readJson<T>(await send(path, { signal }));
-
-const enc = encodeURIComponent;
 const feedbackPath = (id: string) => `/feedback/${enc(id)}`;
-
-const query = (params: Record<string, string | number | boolean | null | undefined>): string => {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) {
-    if (value === null || value === undefined || value === '') continue;
-    search.set(name, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
-};
 
 /** ETags look like `"7"` (or `W/"7"`); the number inside is the item's version. */
 const versionFromEtag = (etag: string | null): number | null => {
@@ -157,14 +87,7 @@ export const editFeedback = async (
   id: string,
   version: number,
   changes: EditFeedbackInput,
-): Promise<EditedFeedback> =>
-  readJson<EditedFeedback>(
-    await send(feedbackPath(id), {
-      method: 'PATCH',
-      body: changes,
-      headers: { 'If-Match': `"${version}"` },
-    }),
-  );
+): Promise<EditedFeedback> => sendJson<EditedFeedback>(feedbackPath(id), 'PATCH', changes, version);
 
 export const castVote = async (id: string, onBehalfOf?: OnBehalfOfInput): Promise<VoteResult> =>
   readJson<VoteResult>(

@@ -1,6 +1,6 @@
-import { Button, Card, EmptyState, ErrorState, Skeleton } from '@chorus/ui';
+import { Card } from '@chorus/ui';
 import { Link } from 'wouter';
-import { describeError, isProblem } from '../api/problem-error';
+import { DetailPage } from '../components/detail-page';
 import type { CompanyDetail } from '../api/types';
 import { FeedbackStatusBadge } from '../catalog/catalog-ui';
 import { formatMoney, plural } from '../lib/format';
@@ -154,45 +154,14 @@ const CompanyBody = ({ company }: { company: CompanyDetail }) => {
   );
 };
 
-const CompanyPage = ({ id }: { id: string }) => {
-  const company = useCompany(id);
-  return (
-    <div className="page">
-      {company.isPending ? (
-        <div className="table-skeleton" aria-hidden="true">
-          <Skeleton width="40%" height="2rem" />
-          <Skeleton height="5rem" />
-          <Skeleton height="12rem" />
-        </div>
-      ) : company.isError ? (
-        isProblem(company.error, 404) ? (
-          <EmptyState
-            title="Company not found"
-            hint="It may have been removed, or the link points to another workspace."
-            action={
-              <Link className="ui-button ui-button--secondary ui-button--md" href="/companies">
-                All companies
-              </Link>
-            }
-          />
-        ) : (
-          <ErrorState
-            title="Couldn't load this company"
-            detail={describeError(company.error)}
-            onRetry={() => void company.refetch()}
-            retrying={company.isFetching}
-          />
-        )
-      ) : (
-        <CompanyBody company={company.data} />
-      )}
-      {company.isError && (
-        <Button variant="ghost" onClick={() => window.history.back()}>
-          Go back
-        </Button>
-      )}
-    </div>
-  );
-};
+const CompanyPage = ({ id }: { id: string }) => (
+  <DetailPage
+    query={useCompany(id)}
+    noun="company"
+    back={{ href: '/companies', label: 'All companies' }}
+  >
+    {(company) => <CompanyBody company={company} />}
+  </DetailPage>
+);
 
 export default CompanyPage;

@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from 'react';
 import { describeError, isProblem } from '../api/problem-error';
 import type { FeedbackItem, Me } from '../api/types';
 import { FeedbackPlace, FeedbackStatusBadge } from '../catalog/catalog-ui';
+import { FeedbackBacklogSection } from '../backlog/feedback-backlog-section';
 import { CommentsThread } from '../comments/comments-thread';
 import { CheckIcon, CloseIcon, LinkIcon } from '../icons';
 import { formatDateTime, formatMoney, formatRelativeTime } from '../lib/format';
@@ -178,6 +179,12 @@ const DetailsTab = ({
             </div>
           )}
         </section>
+      )}
+      {staff && (
+        <FeedbackBacklogSection
+          feedback={{ id: item.id, title: item.title }}
+          onAnnounce={onAnnounce}
+        />
       )}
       {item.quote && (
         <section className="detail__section">

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { describeError } from '../api/problem-error';
 import { useCatalog } from '../queries/catalog';
 import { BoardsSettings } from './boards-settings';
+import { ScoringSettings } from './scoring-settings';
 import { StatusesSettings } from './statuses-settings';
 import { TagsSettings } from './tags-settings';
 
@@ -10,6 +11,7 @@ const sections = [
   { id: 'tags', label: 'Tags' },
   { id: 'statuses', label: 'Statuses' },
   { id: 'boards', label: 'Boards' },
+  { id: 'scoring', label: 'Scoring' },
 ] as const;
 
 const SettingsPage = ({ section }: { section: string }) => {
@@ -36,7 +38,9 @@ const SettingsPage = ({ section }: { section: string }) => {
           </Link>
         ))}
       </nav>
-      {catalog.isPending ? (
+      {current.id === 'scoring' ? (
+        <ScoringSettings />
+      ) : catalog.isPending ? (
         <Spinner label="Loading settings" />
       ) : catalog.isError ? (
         <Card padded={false}>

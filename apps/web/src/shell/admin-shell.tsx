@@ -5,14 +5,35 @@ import { describeError } from '../api/problem-error';
 import type { Me } from '../api/types';
 import { signOut } from '../auth/auth-store';
 import { FeedbackInbox } from '../feedback/feedback-inbox';
-import { BrandMark, BuildingIcon, InboxIcon, SettingsIcon, SignOutIcon, UsersIcon } from '../icons';
+import {
+  BacklogIcon,
+  BrandMark,
+  BuildingIcon,
+  InboxIcon,
+  ReleaseIcon,
+  RoadmapIcon,
+  SettingsIcon,
+  SignOutIcon,
+  SprintIcon,
+  UsersIcon,
+} from '../icons';
 import { initials } from '../lib/format';
+import { NotificationsBell } from '../notifications/notifications-bell';
 import { useMe } from '../queries/me';
 
 // Pages a triager opens now and then load on first visit, keeping the inbox's bundle small.
 const CompaniesPage = lazy(() => import('../companies/companies-page'));
 const CompanyPage = lazy(() => import('../companies/company-page'));
 const CustomersPage = lazy(() => import('../customers/customers-page'));
+const BacklogPage = lazy(() => import('../backlog/backlog-page'));
+const BacklogItemPage = lazy(() => import('../backlog/item-page'));
+const NextPage = lazy(() => import('../prioritisation/next-page'));
+const SprintsPage = lazy(() => import('../sprints/sprints-page'));
+const SprintPage = lazy(() => import('../sprints/sprint-page'));
+const RoadmapPage = lazy(() => import('../roadmap/roadmap-page'));
+const ReleasesPage = lazy(() => import('../releases/releases-page'));
+const ReleasePage = lazy(() => import('../releases/release-page'));
+const ChangelogPage = lazy(() => import('../releases/changelog-page'));
 const SettingsPage = lazy(() => import('../settings/settings-page'));
 
 const roleLabels: Record<Me['role'], string> = {
@@ -25,6 +46,30 @@ type NavItem = { href: string; label: string; icon: ReactNode; matches: (path: s
 
 const navItems: NavItem[] = [
   { href: '/', label: 'Inbox', icon: <InboxIcon />, matches: (path) => path === '/' },
+  {
+    href: '/backlog',
+    label: 'Backlog',
+    icon: <BacklogIcon />,
+    matches: (path) => path.startsWith('/backlog'),
+  },
+  {
+    href: '/sprints',
+    label: 'Sprints',
+    icon: <SprintIcon />,
+    matches: (path) => path.startsWith('/sprints'),
+  },
+  {
+    href: '/roadmap',
+    label: 'Roadmap',
+    icon: <RoadmapIcon />,
+    matches: (path) => path.startsWith('/roadmap'),
+  },
+  {
+    href: '/releases',
+    label: 'Releases',
+    icon: <ReleaseIcon />,
+    matches: (path) => path.startsWith('/releases') || path.startsWith('/changelog'),
+  },
   {
     href: '/companies',
     label: 'Companies',
@@ -97,6 +142,7 @@ const Header = ({ me }: { me: Me }) => {
         <span>{pageName(path)}</span>
       </p>
       <div className="topbar__user">
+        <NotificationsBell />
         <span className="avatar" aria-hidden="true">
           {initials(me.name)}
         </span>
@@ -161,6 +207,27 @@ export const AdminShell = () => {
             <Switch>
               <Route path="/">
                 <FeedbackInbox me={me.data} />
+              </Route>
+              <Route path="/backlog">
+                <BacklogPage />
+              </Route>
+              <Route path="/backlog/next">
+                <NextPage />
+              </Route>
+              <Route path="/backlog/:id">{(params) => <BacklogItemPage id={params.id} />}</Route>
+              <Route path="/sprints">
+                <SprintsPage />
+              </Route>
+              <Route path="/sprints/:id">{(params) => <SprintPage id={params.id} />}</Route>
+              <Route path="/roadmap">
+                <RoadmapPage />
+              </Route>
+              <Route path="/releases">
+                <ReleasesPage />
+              </Route>
+              <Route path="/releases/:id">{(params) => <ReleasePage id={params.id} />}</Route>
+              <Route path="/changelog">
+                <ChangelogPage />
               </Route>
               <Route path="/companies">
                 <CompaniesPage />
