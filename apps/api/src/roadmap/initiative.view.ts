@@ -116,8 +116,9 @@ type InitiativeRecord = {
 };
 
 /**
- * The workspace's live initiatives, oldest first, with their progress summed from the backlog
- * items linked to them: accepted or released items are done.
+ * The workspace's live initiatives, oldest first, with their progress summed from the stories
+ * and tasks linked to them, directly or through their epic or story (an epic is a container, not
+ * work of its own): accepted or released items are done.
  */
 export const readInitiatives = async (
   db: Pick<DataSource, 'query'>,
@@ -141,7 +142,11 @@ export const readInitiatives = async (
          coalesce(sum(b.estimate), 0)::float8 AS points,
          coalesce(sum(b.estimate) FILTER (WHERE b.status IN ('accepted', 'released')), 0)::float8
            AS done_points
-       FROM backlog_items b WHERE b.workspace_id = i.workspace_id AND b.initiative_id = i.id
+       FROM backlog_items b
+       LEFT JOIN backlog_items parent ON parent.id = b.parent_id
+       LEFT JOIN backlog_items grandparent ON grandparent.id = parent.parent_id
+       WHERE b.workspace_id = i.workspace_id AND b.kind <> 'epic'
+         AND i.id IN (b.initiative_id, parent.initiative_id, grandparent.initiative_id)
      ) p ON true
      WHERE ${conditions.join(' AND ')}
      ORDER BY i.created_at, i.id`,

@@ -276,4 +276,35 @@ describe('roadmap', () => {
     const theirs = await roadmap(token);
     expect(theirs.body.lanes).toEqual({ now: [], next: [], later: [] });
   });
+
+  it('counts the stories and tasks under a linked epic, not the epic itself', async () => {
+    const offline = await created({ title: 'Offline mode', lane: 'later' });
+    const item = async (body: Record<string, unknown>) => {
+      const response = await app.request<{ id: string }>('POST', '/api/v1/backlog', { body });
+      expect(response.status).toBe(201);
+      return response.body.id;
+    };
+    const epic = await item({ kind: 'epic', title: 'Offline everything' });
+    const linked = await app.request('PUT', `/api/v1/backlog/${epic}/initiative`, {
+      body: { initiativeId: offline },
+    });
+    expect(linked.status).toBe(200);
+    const story = await item({
+      kind: 'story',
+      title: 'Offline drafts',
+      parentId: epic,
+      estimate: 3,
+    });
+    await item({ kind: 'task', title: 'Queue drafts locally', parentId: story, estimate: 1 });
+    await item({ kind: 'story', title: 'Unrelated story', estimate: 8 });
+    const response = await roadmap();
+    const initiative = response.body.lanes.later.find((i) => i.id === offline);
+    expect(initiative?.progress).toEqual({
+      itemCount: 2,
+      doneItemCount: 0,
+      points: 4,
+      donePoints: 0,
+      percent: 0,
+    });
+  });
 });
