@@ -4,7 +4,6 @@ import { EVENTS_CHANNEL } from './append-notifier';
 import {
   LOG_START,
   PostgresEventStore,
-  positionOf,
   type LogPosition,
   type StoredEvent,
 } from './event-store';
@@ -91,11 +90,17 @@ const lockCheckpoint = async (tx: EntityManager, projection: string): Promise<Lo
   return readCheckpoint(tx, projection, true);
 };
 
-export type BatchResult = { events: readonly StoredEvent[]; position: LogPosition };
+export type BatchResult = {
+  /** The events the projection handles that the batch applied. */
+  events: readonly StoredEvent[];
+  /** How many events of the log the batch moved over; fewer than the batch size at the head. */
+  scanned: number;
+  position: LogPosition;
+};
 
 /**
  * Applies one batch read after the projection's checkpoint, in one transaction with the new
- * checkpoint. Returns the events read and where the checkpoint now stands.
+ * checkpoint: the events it handles are applied, the others only passed over.
  */
 export const applyNextBatch = async (
   db: DataSource,
@@ -105,14 +110,16 @@ export const applyNextBatch = async (
 ): Promise<BatchResult> =>
   db.transaction(async (tx) => {
     const checkpoint = await lockCheckpoint(tx, projection.name);
-    const events = await store.readLog(checkpoint, batchSize, tx);
-    const last = events[events.length - 1];
-    if (!last) return { events, position: checkpoint };
-    const relevant = events.filter((e) => projection.handles.has(e.type));
-    if (relevant.length > 0) await projection.applyBatch(tx, relevant);
-    const position = positionOf(last);
-    await writeCheckpoint(tx, projection.name, position);
-    return { events, position };
+    const { events, scanned, end } = await store.readLogWindow(
+      checkpoint,
+      batchSize,
+      projection.handles,
+      tx,
+    );
+    if (!end) return { events, scanned, position: checkpoint };
+    if (events.length > 0) await projection.applyBatch(tx, events);
+    await writeCheckpoint(tx, projection.name, end);
+    return { events, scanned, position: end };
   });
 
 /** Catches a projection up to the head of the log; returns the number of events read. */
@@ -124,9 +131,9 @@ export const catchUp = async (
 ): Promise<number> => {
   let total = 0;
   for (;;) {
-    const { events } = await applyNextBatch(db, store, projection, batchSize);
-    total += events.length;
-    if (events.length < batchSize) return total;
+    const { scanned } = await applyNextBatch(db, store, projection, batchSize);
+    total += scanned;
+    if (scanned < batchSize) return total;
   }
 };
 
@@ -146,13 +153,16 @@ export const rebuildProjection = async (
     let position = LOG_START;
     let total = 0;
     for (;;) {
-      const events = await store.readLog(position, batchSize, tx);
-      const last = events[events.length - 1];
-      if (!last) break;
-      const relevant = events.filter((e) => projection.handles.has(e.type));
-      if (relevant.length > 0) await projection.applyBatch(tx, relevant);
-      position = positionOf(last);
-      total += events.length;
+      const { events, scanned, end } = await store.readLogWindow(
+        position,
+        batchSize,
+        projection.handles,
+        tx,
+      );
+      if (!end) break;
+      if (events.length > 0) await projection.applyBatch(tx, events);
+      position = end;
+      total += scanned;
     }
     await writeCheckpoint(tx, projection.name, position);
     return total;
@@ -242,7 +252,7 @@ export class ProjectionRunner {
         lastSeen = batch.position;
         failures = 0;
         if (batch.events.length > 0) this.options.onBatchApplied?.(projection.name, batch.events);
-        if (batch.events.length < this.batchSize) {
+        if (batch.scanned < this.batchSize) {
           await this.sleep(this.idleWaitMs, seen);
           await new Promise((resolve) => setTimeout(resolve, this.gatherMs));
         }
