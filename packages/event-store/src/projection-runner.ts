@@ -1,12 +1,7 @@
 import { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { EVENTS_CHANNEL } from './append-notifier';
-import {
-  LOG_START,
-  PostgresEventStore,
-  type LogPosition,
-  type StoredEvent,
-} from './event-store';
+import { LOG_START, PostgresEventStore, type LogPosition, type StoredEvent } from './event-store';
 
 /**
  * A read model fed by the log. `applyBatch` writes through the given transaction, which also
