@@ -333,7 +333,14 @@ export const demoEpics: readonly DemoEpic[] = [
         effort: 3,
       }),
       story('saved-views', 'Saved inbox views', 5, ['reporting'], { impact: 1, effort: 2 }),
-      story('dashboard-embed', 'Embed a chart in a wiki page', 8, ['reporting'], {}, false),
+      story(
+        'dashboard-embed',
+        'Embed a chart in a wiki page',
+        8,
+        ['reporting'],
+        { impact: 1, effort: 5 },
+        false,
+      ),
     ],
   },
   {
@@ -354,7 +361,14 @@ export const demoEpics: readonly DemoEpic[] = [
         impact: 2,
         effort: 3,
       }),
-      story('scim', 'Provision people with SCIM', 13, ['security'], {}, false),
+      story(
+        'scim',
+        'Provision people with SCIM',
+        13,
+        ['security'],
+        { impact: 2, confidence: 0.5, effort: 8 },
+        false,
+      ),
     ],
   },
   {
@@ -367,7 +381,14 @@ export const demoEpics: readonly DemoEpic[] = [
         confidence: 0.5,
         effort: 5,
       }),
-      story('push-updates', 'Push notifications when a request ships', 5, ['mobile'], {}, false),
+      story(
+        'push-updates',
+        'Push notifications when a request ships',
+        5,
+        ['mobile'],
+        { impact: 1, effort: 3 },
+        false,
+      ),
       story('photo-attachments', 'Attach photos to feedback', 5, ['mobile'], {
         impact: 1,
         effort: 3,

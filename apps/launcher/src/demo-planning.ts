@@ -172,8 +172,6 @@ export const seedPlanning = async ({
       },
       at,
     );
-    // Stories not yet refined have no hand-set factors: the model's defaults score them.
-    if (Object.keys(story.factors).length === 0) return;
     const events = decideSetBacklogItemFactors(
       { type: 'SetBacklogItemFactors', itemId, factors: story.factors, actor: po },
       folded.state,

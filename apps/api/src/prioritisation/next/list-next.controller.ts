@@ -41,7 +41,8 @@ export class ListNextController {
 
   @Get('next')
   @ApiOperation({
-    summary: 'What to build next: unfinished backlog items by score, highest first',
+    summary:
+      'What to build next: backlog items not yet planned into a sprint, by score, highest first',
     description:
       'Scored by the active model; unscored items come last, ties in backlog order. Cursor-paginated.',
   })

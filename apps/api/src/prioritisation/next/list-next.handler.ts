@@ -21,9 +21,6 @@ type RankedRecord = {
   breakdown: ScoreBreakdown | null;
 };
 
-/** Finished work is not "next": done, accepted and released items are left out. */
-const FINISHED = `('done', 'accepted', 'released')`;
-
 /**
  * The backlog ranked by the active model's score, highest first, unscored items last, ties in
  * backlog order. Items come from the backlog read model, scores from the demand projection's.
@@ -39,7 +36,8 @@ export class ListNextHandler implements IQueryHandler<ListNextQuery> {
       params.push(value);
       return `$${params.length}`;
     };
-    const where = ['i.workspace_id = $1', `i.status NOT IN ${FINISHED}`];
+    // Work already planned into a sprint, under way or finished is not "next".
+    const where = ['i.workspace_id = $1', `i.status = 'backlog'`];
     if (filters.kind) where.push(`i.kind = ${param(filters.kind)}`);
     if (filters.label) where.push(`${param(filters.label)} = ANY(i.labels)`);
     if (cursor !== undefined) {
