@@ -111,8 +111,8 @@ const NextPage = () => {
           </p>
           <h1 className="page-header__title">What to build next</h1>
           <p className="page-header__lead">
-            The backlog ranked by score under the active model. Open a row to see why it scores what
-            it does.
+            Backlog items not yet planned into a sprint, ranked by score under the active model.
+            Open a row to see why it scores what it does.
           </p>
         </div>
       </div>
