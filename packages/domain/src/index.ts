@@ -69,6 +69,9 @@ export * from './prioritisation/scoring';
 export * from './prioritisation/scoring.decider';
 export * from './prioritisation/formula';
 export * from './prioritisation/backlog-item-factors';
+export * from './kpis/kpi-events';
+export * from './kpis/kpi-rollup';
+export * from './kpis/kpi-queries';
 
 /** Every event type Chorus stores, at every schema version it has had. */
 export const chorusEvents = createEventRegistry([
