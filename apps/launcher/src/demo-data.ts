@@ -1,3 +1,5 @@
+import type { Actor, CatalogCommand } from '@chorus/domain';
+
 /** Deterministic demo data: the same workspace on every machine. */
 export const seededRandom = (seed: number) => {
   let state = seed >>> 0;
@@ -394,5 +396,34 @@ export const demoEpics: readonly DemoEpic[] = [
         effort: 3,
       }),
     ],
+  },
+];
+
+/** The demo workspace's boards, categories, tags and workflow, as the commands that set them up. */
+export const demoCatalogCommands = (admin: Actor): CatalogCommand[] => [
+  ...demoBoards.map((b) => ({ type: 'CreateBoard' as const, ...b, actor: admin })),
+  ...Object.entries(demoCategories).flatMap(([boardId, categories]) =>
+    categories.map((c) => ({ type: 'CreateCategory' as const, boardId, ...c, actor: admin })),
+  ),
+  ...demoTags.map((t) => ({ type: 'CreateTag' as const, ...t, actor: admin })),
+  {
+    type: 'CreateStatus',
+    statusId: 'needs_info',
+    name: 'Needs info',
+    colour: '#0891b2',
+    kind: 'open',
+    actor: admin,
+  },
+  {
+    type: 'SetStatusTransitions',
+    statusId: 'needs_info',
+    transitions: ['open', 'under_review', 'declined'],
+    actor: admin,
+  },
+  {
+    type: 'SetStatusTransitions',
+    statusId: 'open',
+    transitions: ['under_review', 'needs_info', 'planned', 'declined'],
+    actor: admin,
   },
 ];

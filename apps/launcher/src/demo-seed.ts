@@ -19,7 +19,6 @@ import {
   feedbackStreamId,
   whyVotingIsClosed,
   type Actor,
-  type CatalogCommand,
   type Comment,
   type Feedback,
   type FeedbackCommand,
@@ -29,7 +28,7 @@ import { PostgresEventStore, type NewEvent } from '@chorus/event-store';
 import { companyIdOf, customerIdOf, hashToken, provisionWorkspace } from '@chorus/api';
 import { seedPlanning } from './demo-planning';
 import {
-  demoBoards,
+  demoCatalogCommands,
   demoCategories,
   demoComments,
   demoCompanies,
@@ -248,33 +247,7 @@ type Append = (
 const seedCatalog = async (append: Append, workspaceId: string, admin: Actor, at: number) => {
   let catalog = catalogDecider.initialState();
   let version = 0;
-  const commands: CatalogCommand[] = [
-    ...demoBoards.map((b) => ({ type: 'CreateBoard' as const, ...b, actor: admin })),
-    ...Object.entries(demoCategories).flatMap(([boardId, categories]) =>
-      categories.map((c) => ({ type: 'CreateCategory' as const, boardId, ...c, actor: admin })),
-    ),
-    ...demoTags.map((t) => ({ type: 'CreateTag' as const, ...t, actor: admin })),
-    {
-      type: 'CreateStatus',
-      statusId: 'needs_info',
-      name: 'Needs info',
-      colour: '#0891b2',
-      kind: 'open',
-      actor: admin,
-    },
-    {
-      type: 'SetStatusTransitions',
-      statusId: 'needs_info',
-      transitions: ['open', 'under_review', 'declined'],
-      actor: admin,
-    },
-    {
-      type: 'SetStatusTransitions',
-      statusId: 'open',
-      transitions: ['under_review', 'needs_info', 'planned', 'declined'],
-      actor: admin,
-    },
-  ];
+  const commands = demoCatalogCommands(admin);
   for (const command of commands) {
     const events = catalogDecider.decide(command, catalog);
     catalog = events.reduce(catalogDecider.evolve, catalog);

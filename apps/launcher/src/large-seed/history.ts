@@ -22,13 +22,12 @@ import {
   workspaceStreamId,
   type Actor,
   type Catalog,
-  type CatalogCommand,
   type FeedbackCommand,
   type FeedbackEvent,
   type FeedbackStatus,
 } from '@chorus/domain';
 import type { NewEvent } from '@chorus/event-store';
-import { demoBoards, demoCategories, demoTags, pick } from '../demo-data';
+import { demoCatalogCommands, demoCategories, demoTags, pick } from '../demo-data';
 import { PlanningLoop } from './planning';
 import {
   Agenda,
@@ -446,33 +445,7 @@ export class LargeHistory implements World {
   }
 
   private setUpCatalog(admin: Actor): void {
-    const commands: CatalogCommand[] = [
-      ...demoBoards.map((b) => ({ type: 'CreateBoard' as const, ...b, actor: admin })),
-      ...Object.entries(demoCategories).flatMap(([boardId, categories]) =>
-        categories.map((c) => ({ type: 'CreateCategory' as const, boardId, ...c, actor: admin })),
-      ),
-      ...demoTags.map((t) => ({ type: 'CreateTag' as const, ...t, actor: admin })),
-      {
-        type: 'CreateStatus',
-        statusId: 'needs_info',
-        name: 'Needs info',
-        colour: '#0891b2',
-        kind: 'open',
-        actor: admin,
-      },
-      {
-        type: 'SetStatusTransitions',
-        statusId: 'needs_info',
-        transitions: ['open', 'under_review', 'declined'],
-        actor: admin,
-      },
-      {
-        type: 'SetStatusTransitions',
-        statusId: 'open',
-        transitions: ['under_review', 'needs_info', 'planned', 'declined'],
-        actor: admin,
-      },
-    ];
+    const commands = demoCatalogCommands(admin);
     let version = 0;
     for (const command of commands) {
       const events = catalogDecider.decide(command, this.catalogState);
