@@ -1,11 +1,12 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { join } from 'node:path';
+import { type Browser } from 'playwright-core';
 import { eventually, freePort } from '@chorus/event-store/testing';
 import { runLauncher, type LauncherProcess } from './testing/launcher-process';
+import { launchChromium, screenshotsDir } from './testing/browser-session';
 
-const screenshots = resolve(__dirname, '../../../test-results/screenshots');
+const screenshots = screenshotsDir();
 const token = 'e2e-demo-admin-token-0123456789';
 
 const portIsOpen = async (port: number): Promise<boolean> => {
@@ -35,7 +36,6 @@ describe('npm start, then a person votes in a real browser', () => {
       CHORUS_PG_PORT: String(await freePort()),
       CHORUS_DEMO_ADMIN_TOKEN: token,
     };
-    mkdirSync(screenshots, { recursive: true });
   });
 
   afterAll(async () => {
@@ -60,18 +60,7 @@ describe('npm start, then a person votes in a real browser', () => {
   });
 
   it('opens the inbox in Chromium and votes', async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`http://127.0.0.1:${port}/#token=${token}`);
     const rows = page.getByTestId('feedback-row');

@@ -1,11 +1,14 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { eventually, freePort } from '@chorus/event-store/testing';
-import { runLauncher, type LauncherProcess } from './testing/launcher-process';
+import { join } from 'node:path';
+import { type Browser, type Locator, type Page } from 'playwright-core';
+import { eventually } from '@chorus/event-store/testing';
+import {
+  launchChromium,
+  screenshotsDir,
+  startDemoPlatform,
+  type DemoPlatform,
+} from './testing/browser-session';
 
-const screenshots = resolve(__dirname, '../../../test-results/screenshots');
+const screenshots = screenshotsDir();
 const token = 'e2e-planning-admin-token-0123456789';
 
 type Feedback = {
@@ -25,11 +28,10 @@ type Catalog = { statuses: { id: string; kind: string }[] };
  * a platform that is already running.
  */
 describe('sprint, review and release in the admin app, in a real browser', () => {
-  let launcher: LauncherProcess | null = null;
+  let platform: DemoPlatform | null = null;
   let browser: Browser | null = null;
   let page: Page;
   let url: string;
-  let dataDir: string | null = null;
   const bearer = process.env.CHORUS_E2E_TOKEN ?? token;
   // Titles unique to this run, so a re-run against a live platform finds its own items.
   const run = Date.now().toString(36);
@@ -79,20 +81,8 @@ describe('sprint, review and release in the admin app, in a real browser', () =>
   };
 
   beforeAll(async () => {
-    if (process.env.CHORUS_E2E_URL) {
-      url = process.env.CHORUS_E2E_URL;
-    } else {
-      const parent = mkdtempSync(join(tmpdir(), 'chorus-planning-'));
-      chmodSync(parent, 0o755);
-      dataDir = join(parent, 'data');
-      launcher = runLauncher({
-        CHORUS_DATA_DIR: dataDir,
-        PORT: String(await freePort()),
-        CHORUS_PG_PORT: String(await freePort()),
-        CHORUS_DEMO_ADMIN_TOKEN: token,
-      });
-      url = await launcher.ready;
-    }
+    platform = await startDemoPlatform('planning', token);
+    url = platform.url;
 
     // Two ready stories (criteria and an estimate), one of them answering a popular request the
     // admin follows, and a sprint too small for both.
@@ -120,19 +110,7 @@ describe('sprint, review and release in the admin app, in a real browser', () =>
     }));
     slug = (await api<{ workspace: { slug: string } }>('/me')).workspace.slug;
 
-    mkdirSync(screenshots, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(`${url}/#token=${bearer}`);
     await page.getByTestId('feedback-row').first().waitFor();
@@ -140,11 +118,7 @@ describe('sprint, review and release in the admin app, in a real browser', () =>
 
   afterAll(async () => {
     await browser?.close();
-    if (launcher && launcher.child.exitCode === null) {
-      launcher.child.kill('SIGINT');
-      await launcher.exited;
-    }
-    if (dataDir) rmSync(join(dataDir, '..'), { recursive: true, force: true });
+    await platform?.stop();
   });
 
   it('plans both stories into the sprint: the capacity bar warns past the capacity', async () => {

@@ -1,11 +1,14 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { eventually, freePort } from '@chorus/event-store/testing';
-import { runLauncher, type LauncherProcess } from './testing/launcher-process';
+import { join } from 'node:path';
+import { type Browser, type Page } from 'playwright-core';
+import { eventually } from '@chorus/event-store/testing';
+import {
+  launchChromium,
+  screenshotsDir,
+  startDemoPlatform,
+  type DemoPlatform,
+} from './testing/browser-session';
 
-const screenshots = resolve(__dirname, '../../../test-results/screenshots');
+const screenshots = screenshotsDir();
 const token = 'e2e-triage-admin-token-0123456789';
 
 type Item = {
@@ -21,11 +24,10 @@ type Item = {
  * Set CHORUS_E2E_URL (and CHORUS_E2E_TOKEN) to run against a platform that is already running.
  */
 describe('triage in the admin app, in a real browser', () => {
-  let launcher: LauncherProcess | null = null;
+  let platform: DemoPlatform | null = null;
   let browser: Browser | null = null;
   let page: Page;
   let url: string;
-  let dataDir: string | null = null;
   const bearer = process.env.CHORUS_E2E_TOKEN ?? token;
 
   const api = async <T>(path: string): Promise<T> => {
@@ -46,33 +48,9 @@ describe('triage in the admin app, in a real browser', () => {
   const detailVotes = async () => Number(await page.getByTestId('vote-count').innerText());
 
   beforeAll(async () => {
-    if (process.env.CHORUS_E2E_URL) {
-      url = process.env.CHORUS_E2E_URL;
-    } else {
-      const parent = mkdtempSync(join(tmpdir(), 'chorus-triage-'));
-      chmodSync(parent, 0o755);
-      dataDir = join(parent, 'data');
-      launcher = runLauncher({
-        CHORUS_DATA_DIR: dataDir,
-        PORT: String(await freePort()),
-        CHORUS_PG_PORT: String(await freePort()),
-        CHORUS_DEMO_ADMIN_TOKEN: token,
-      });
-      url = await launcher.ready;
-    }
-    mkdirSync(screenshots, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    platform = await startDemoPlatform('triage', token);
+    url = platform.url;
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(`${url}/#token=${bearer}`);
     await rows().first().waitFor();
@@ -80,11 +58,7 @@ describe('triage in the admin app, in a real browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (launcher && launcher.child.exitCode === null) {
-      launcher.child.kill('SIGINT');
-      await launcher.exited;
-    }
-    if (dataDir) rmSync(join(dataDir, '..'), { recursive: true, force: true });
+    await platform?.stop();
   });
 
   it('moves with j/k, changes the status with s, tags with t, and finds the item by that tag', async () => {

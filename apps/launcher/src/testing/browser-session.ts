@@ -1,0 +1,62 @@
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { freePort } from '@chorus/event-store/testing';
+import { runLauncher, type LauncherProcess } from './launcher-process';
+
+/** Where browser tests leave their screenshots. */
+export const screenshotsDir = (): string => {
+  const dir = resolve(__dirname, '../../../../test-results/screenshots');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+};
+
+/** Debian's Chromium, driven by playwright-core, with what it would phone home about turned off. */
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+
+export type DemoPlatform = { url: string; token: string; stop: () => Promise<void> };
+
+/**
+ * The demo platform a browser test drives: `CHORUS_E2E_URL` (with `CHORUS_E2E_TOKEN`) when one is
+ * already running, otherwise `npm start`'s launcher on free ports and throwaway data, stopped
+ * (Ctrl-C) and removed by `stop`.
+ */
+export const startDemoPlatform = async (name: string, token: string): Promise<DemoPlatform> => {
+  const running = process.env.CHORUS_E2E_URL;
+  if (running) {
+    return { url: running, token: process.env.CHORUS_E2E_TOKEN ?? token, stop: async () => {} };
+  }
+  const parent = mkdtempSync(join(tmpdir(), `chorus-${name}-`));
+  // As root, Postgres runs as its own user, which must be able to reach the data dir.
+  chmodSync(parent, 0o755);
+  const launcher: LauncherProcess = runLauncher({
+    CHORUS_DATA_DIR: join(parent, 'data'),
+    PORT: String(await freePort()),
+    CHORUS_PG_PORT: String(await freePort()),
+    CHORUS_DEMO_ADMIN_TOKEN: token,
+  });
+  return {
+    url: await launcher.ready,
+    token,
+    stop: async () => {
+      if (launcher.child.exitCode === null) {
+        launcher.child.kill('SIGINT');
+        await launcher.exited;
+      }
+      rmSync(parent, { recursive: true, force: true });
+    },
+  };
+};
