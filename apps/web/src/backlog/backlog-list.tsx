@@ -20,7 +20,6 @@ import {
 import { CSS } from '@dnd-kit/utilities';
 import { cx } from '@chorus/ui';
 import { Link } from 'wouter';
-import { GripIcon } from '../icons';
 import { plural } from '../lib/format';
 import { formatScore } from '../prioritisation/score-breakdown';
 import {
@@ -31,6 +30,7 @@ import {
   ReadyBadge,
 } from './backlog-ui';
 import type { RankMove } from './backlog-queries';
+import { DragHandle } from '../components/drag-handle';
 
 type BacklogListProps = {
   items: BacklogItemView[];
@@ -70,17 +70,13 @@ const BacklogRow = ({
       data-testid="backlog-row"
       data-item-id={item.id}
     >
-      <button
-        ref={setActivatorNodeRef}
-        type="button"
-        className="backlog-row__handle"
-        aria-label={`Move “${item.title}”`}
+      <DragHandle
+        handleRef={setActivatorNodeRef}
+        label={`Move “${item.title}”`}
         disabled={!sortable}
-        {...attributes}
-        {...listeners}
-      >
-        <GripIcon />
-      </button>
+        attributes={attributes}
+        listeners={listeners}
+      />
       <span className="backlog-row__position" aria-hidden="true">
         {position}
       </span>

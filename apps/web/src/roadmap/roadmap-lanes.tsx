@@ -13,11 +13,12 @@ import {
 import { CSS } from '@dnd-kit/utilities';
 import { cx } from '@chorus/ui';
 import type { ReactNode } from 'react';
-import { ArrowLeftIcon, ArrowRightIcon, GripIcon } from '../icons';
+import { ArrowLeftIcon, ArrowRightIcon } from '../icons';
 import { FormError } from '../lib/form-error';
 import { InitiativeCard, type InitiativeActions } from './initiative-card';
 import { allInitiatives, useMoveInitiative } from './roadmap-queries';
 import { laneLabels, roadmapLanes } from './roadmap-ui';
+import { DragHandle } from '../components/drag-handle';
 
 const laneFromId = (id: string | number | undefined) => roadmapLanes.find((lane) => lane === id);
 
@@ -49,15 +50,12 @@ const DraggableInitiative = ({
       ]}
       onMove={onMove}
       handle={
-        <button
-          type="button"
+        <DragHandle
           className="board-card__handle"
-          aria-label={`Drag “${initiative.title}”`}
-          {...attributes}
-          {...listeners}
-        >
-          <GripIcon />
-        </button>
+          label={`Drag “${initiative.title}”`}
+          attributes={attributes}
+          listeners={listeners}
+        />
       }
     />
   );

@@ -21,10 +21,11 @@ import { Badge, Button, cx, IconButton } from '@chorus/ui';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { backlogItemHref, formatPoints, KindBadge } from '../backlog/backlog-ui';
-import { ArrowLeftIcon, ArrowRightIcon, GripIcon } from '../icons';
+import { ArrowLeftIcon, ArrowRightIcon } from '../icons';
 import { FormError } from '../lib/form-error';
 import { ReviewDialog } from './review-dialog';
 import { findOnBoard, useMoveItem } from './sprint-queries';
+import { DragHandle } from '../components/drag-handle';
 
 const columnLabels: Record<SprintBoardColumn, string> = {
   todo: 'To do',
@@ -77,15 +78,12 @@ const BoardCard = ({ item, live, onMove, onReview }: CardProps) => {
         <KindBadge kind={item.kind} />
         {item.status === 'released' && <Badge tone="accent">Released</Badge>}
         {movable && (
-          <button
-            type="button"
+          <DragHandle
             className="board-card__handle"
-            aria-label={`Drag “${item.title}”`}
-            {...attributes}
-            {...listeners}
-          >
-            <GripIcon />
-          </button>
+            label={`Drag “${item.title}”`}
+            attributes={attributes}
+            listeners={listeners}
+          />
         )}
       </div>
       <Link className="board-card__title" href={backlogItemHref(item.id)}>
