@@ -3,12 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiPreconditionFailedResponse,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -17,7 +14,7 @@ import { createZodDto } from 'nestjs-zod';
 import type { CommandContext } from '@chorus/event-store';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { RequestContext } from '../../platform/command-context';
-import { etagOf, requireIfMatchVersion } from '../../platform/etag';
+import { ApiRequiresIfMatch, etagOf, requireIfMatchVersion } from '../../platform/etag';
 import { BacklogItemChangedDto, BacklogItemIdParam } from '../backlog-item.view';
 import { CriterionTextSchema } from '../create-backlog-item/create-backlog-item.dto';
 import { ChangeAcceptanceCriteriaCommand } from './change-acceptance-criteria.command';
@@ -50,10 +47,8 @@ export class ChangeAcceptanceCriteriaController {
     summary:
       'Rewrite the ordered list of acceptance criteria; needs If-Match, as it replaces the whole list',
   })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the version you edit' })
+  @ApiRequiresIfMatch('item')
   @ApiOkResponse({ type: BacklogItemChangedDto })
-  @ApiPreconditionFailedResponse({ description: 'The item changed since you read it' })
-  @ApiResponse({ status: 428, description: 'If-Match is missing' })
   @ApiNotFoundResponse({ description: 'No such item in your workspace' })
   @ApiForbiddenResponse({ description: 'Only teammates manage the backlog' })
   async change(

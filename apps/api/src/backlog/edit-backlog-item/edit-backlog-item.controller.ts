@@ -3,12 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiPreconditionFailedResponse,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -16,7 +13,7 @@ import { createZodDto } from 'nestjs-zod';
 import type { CommandContext } from '@chorus/event-store';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { RequestContext } from '../../platform/command-context';
-import { etagOf, requireIfMatchVersion } from '../../platform/etag';
+import { ApiRequiresIfMatch, etagOf, requireIfMatchVersion } from '../../platform/etag';
 import { BacklogItemChangedDto, BacklogItemIdParam } from '../backlog-item.view';
 import { CreateBacklogItemSchema } from '../create-backlog-item/create-backlog-item.dto';
 import { EditBacklogItemCommand } from './edit-backlog-item.command';
@@ -47,10 +44,8 @@ export class EditBacklogItemController {
     summary:
       'Edit a backlog item (teammates); only the fields sent change; needs If-Match with the version read',
   })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the version you edit' })
+  @ApiRequiresIfMatch('item')
   @ApiOkResponse({ type: BacklogItemChangedDto })
-  @ApiPreconditionFailedResponse({ description: 'The item changed since you read it' })
-  @ApiResponse({ status: 428, description: 'If-Match is missing' })
   @ApiNotFoundResponse({ description: 'No such item in your workspace' })
   @ApiForbiddenResponse({ description: 'Only teammates manage the backlog' })
   async edit(

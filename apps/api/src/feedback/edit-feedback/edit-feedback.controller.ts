@@ -1,14 +1,6 @@
 import { Body, Controller, Headers, Inject, Param, Patch, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiPreconditionFailedResponse,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
@@ -16,7 +8,7 @@ import type { EditedFeedback } from '@chorus/domain';
 import type { CommandContext } from '@chorus/event-store';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { RequestContext } from '../../platform/command-context';
-import { etagOf, requireIfMatchVersion } from '../../platform/etag';
+import { ApiRequiresIfMatch, etagOf, requireIfMatchVersion } from '../../platform/etag';
 import { FeedbackIdParam } from '../feedback-item.view';
 import { SubmitFeedbackSchema } from '../submit-feedback/submit-feedback.dto';
 import { EditFeedbackCommand } from './edit-feedback.command';
@@ -45,10 +37,8 @@ export class EditFeedbackController {
   @ApiOperation({
     summary: 'Edit feedback (author or teammate); needs If-Match with the version read',
   })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the version you edit' })
+  @ApiRequiresIfMatch('feedback')
   @ApiOkResponse({ type: EditedFeedbackDto })
-  @ApiPreconditionFailedResponse({ description: 'The feedback changed since you read it' })
-  @ApiResponse({ status: 428, description: 'If-Match is missing' })
   async edit(
     @Param() { id }: FeedbackIdParam,
     @Body() body: EditFeedbackDto,

@@ -19,8 +19,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiPreconditionFailedResponse,
-  ApiResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -29,7 +27,7 @@ import type { ReleaseView } from '@chorus/domain';
 import type { CommandContext } from '@chorus/event-store';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { RequestContext } from '../../platform/command-context';
-import { etagOf, requireIfMatchVersion } from '../../platform/etag';
+import { ApiRequiresIfMatch, etagOf, requireIfMatchVersion } from '../../platform/etag';
 import { ChangelogEntryDto, EditReleaseDto, ScheduleChangelogDto } from '../release.schemas';
 import { ReleaseIdParam, ReleaseItemParam, ReleaseViewDto } from '../release.view';
 import { ChangeReleaseCommand, type ReleaseChange } from './change-release.command';
@@ -72,10 +70,8 @@ export class ChangeReleaseController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Rename or re-date a release; needs If-Match with the version read' })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the version you edit' })
+  @ApiRequiresIfMatch('release')
   @ApiOkResponse({ type: ReleaseViewDto })
-  @ApiPreconditionFailedResponse({ description: 'The release changed since you read it' })
-  @ApiResponse({ status: 428, description: 'If-Match is missing' })
   edit(
     @Param() { id }: ReleaseIdParam,
     @Body() body: EditReleaseDto,

@@ -14,12 +14,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiPreconditionFailedResponse,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -29,7 +26,7 @@ import { RoadmapLane, type InitiativeChanged, type MoveInitiativeRequest } from 
 import type { CommandContext } from '@chorus/event-store';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { RequestContext } from '../../platform/command-context';
-import { etagOf, requireIfMatchVersion } from '../../platform/etag';
+import { ApiRequiresIfMatch, etagOf, requireIfMatchVersion } from '../../platform/etag';
 import { InitiativeChangedDto, InitiativeIdParam, InitiativeInputSchema } from '../initiative.view';
 import { ChangeInitiativeCommand, type InitiativeChange } from './change-initiative.command';
 
@@ -70,10 +67,8 @@ export class ChangeInitiativeController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Edit an initiative; needs If-Match with the version read' })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the version you edit' })
+  @ApiRequiresIfMatch('initiative')
   @ApiOkResponse({ type: InitiativeChangedDto })
-  @ApiPreconditionFailedResponse({ description: 'The initiative changed since you read it' })
-  @ApiResponse({ status: 428, description: 'If-Match is missing' })
   edit(
     @Param() { id }: InitiativeIdParam,
     @Body() body: EditInitiativeDto,

@@ -13,12 +13,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiPreconditionFailedResponse,
-  ApiResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -28,7 +25,7 @@ import type { SprintView } from '@chorus/domain';
 import type { CommandContext } from '@chorus/event-store';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { RequestContext } from '../../platform/command-context';
-import { etagOf, requireIfMatchVersion } from '../../platform/etag';
+import { ApiRequiresIfMatch, etagOf, requireIfMatchVersion } from '../../platform/etag';
 import { SprintIdParam, SprintInputSchema, SprintViewDto } from '../sprint.view';
 import { ChangeSprintCommand, type SprintChange } from './change-sprint.command';
 
@@ -65,10 +62,8 @@ export class ChangeSprintController {
   @ApiOperation({
     summary: 'Edit a sprint that is not completed; needs If-Match with the version read',
   })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the version you edit' })
+  @ApiRequiresIfMatch('sprint')
   @ApiOkResponse({ type: SprintViewDto })
-  @ApiPreconditionFailedResponse({ description: 'The sprint changed since you read it' })
-  @ApiResponse({ status: 428, description: 'If-Match is missing' })
   @ApiUnprocessableEntityResponse({
     description: 'The sprint is completed, or would end before it starts',
   })
