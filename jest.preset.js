@@ -29,6 +29,7 @@ module.exports = {
   moduleNameMapper: {
     '^@chorus/domain$': path.join(root, 'packages/domain/src/index.ts'),
     '^@chorus/domain/client$': path.join(root, 'packages/domain/src/client.ts'),
+    '^@chorus/domain/kpi-histories$': path.join(root, 'packages/domain/src/kpis/kpi-histories.ts'),
     '^@chorus/event-store$': path.join(root, 'packages/event-store/src/index.ts'),
     '^@chorus/event-store/testing$': path.join(root, 'packages/event-store/src/testing/index.ts'),
     '^@chorus/worker$': path.join(root, 'apps/worker/src/index.ts'),

@@ -12,8 +12,8 @@ const importsOf = (source: string): string[] =>
     (m) => m[1]!,
   );
 
-/** Libraries without I/O: schemas, fractional ranks, formula parsing (ADR 11). */
-const pureLibraries = ['zod', 'fractional-indexing', 'mathjs'];
+/** Libraries without I/O: schemas, fractional ranks, formula parsing (ADR 11), test generators. */
+const pureLibraries = ['zod', 'fractional-indexing', 'mathjs', 'fast-check'];
 
 describe('packages/domain', () => {
   const files = sourceFiles(__dirname).filter((f) => !f.endsWith('.spec.ts'));

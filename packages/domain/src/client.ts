@@ -11,3 +11,4 @@ export * from './contracts/releases-api';
 export * from './contracts/notifications-api';
 export * from './contracts/backlog-api';
 export * from './contracts/prioritisation-api';
+export * from './contracts/dashboards-api';

@@ -41,6 +41,7 @@ export * from './shared/roles';
 export * from './contracts/feedback-api';
 export * from './contracts/catalog-api';
 export * from './contracts/customers-api';
+export * from './contracts/dashboards-api';
 export * from './contracts/sprints-api';
 export * from './contracts/roadmap-api';
 export * from './contracts/releases-api';

@@ -785,3 +785,156 @@ export const evolveKpiRollup = (state: KpiRollup, event: KpiEvent): KpiRollup =>
 /** A batch written at once, as a projection does: the same rollup as folding its events one by one. */
 export const applyKpiBatch = (state: KpiRollup, events: readonly KpiEvent[]): KpiRollup =>
   applyKpiRollupChanges(state, kpiRollupChanges(state, events));
+
+const uniqueKeys = (keys: readonly (string | null | undefined)[]): string[] => [
+  ...new Set(keys.filter((k): k is string => typeof k === 'string')),
+];
+
+/**
+ * The rows of the row tables a batch's decisions read, by table, except companies: those follow
+ * from the customers (`kpiCompaniesRead`). A SQL projection loads them before deciding.
+ */
+export const kpiRowsRead = (
+  events: readonly KpiEvent[],
+): Omit<Record<keyof RowTables, string[]>, 'companies'> => {
+  const feedback: string[] = [];
+  const ballots: string[] = [];
+  const customers: string[] = [];
+  const links: string[] = [];
+  const backlogItems: string[] = [];
+  const sprints: string[] = [];
+  const initiatives: string[] = [];
+  for (const event of events) {
+    const { workspaceId } = event;
+    switch (event.type) {
+      case 'FeedbackSubmitted':
+        feedback.push(event.data.feedbackId);
+        customers.push(event.data.authorId);
+        break;
+      case 'FeedbackEdited':
+      case 'FeedbackStatusChanged':
+      case 'FeedbackApproved':
+      case 'FeedbackRejected':
+      case 'FeedbackMarkedSpam':
+      case 'FeedbackSpamCleared':
+      case 'FeedbackMerged':
+      case 'FeedbackUnmerged':
+        feedback.push(event.data.feedbackId);
+        break;
+      case 'VoteCast':
+      case 'VoteWithdrawn':
+        feedback.push(event.data.feedbackId);
+        customers.push(event.data.voterId);
+        ballots.push(kpiRowKey.ballots({ workspaceId, votedAt: '', ...event.data }));
+        break;
+      case 'CommentPosted':
+        feedback.push(event.data.feedbackId);
+        customers.push(event.data.authorId);
+        break;
+      case 'CustomerCreated':
+      case 'CustomerUpdated':
+        customers.push(event.data.customerId);
+        break;
+      case 'CompanyCreated':
+      case 'CompanyUpdated':
+        break;
+      case 'BacklogItemCreated':
+      case 'BacklogItemEdited':
+      case 'AcceptanceCriteriaChanged':
+      case 'BacklogItemInitiativeSet':
+      case 'BacklogItemPlanned':
+      case 'BacklogItemUnplanned':
+      case 'BacklogItemAccepted':
+      case 'BacklogItemReleased':
+        backlogItems.push(event.data.itemId);
+        break;
+      case 'FeedbackLinkedToBacklogItem':
+      case 'FeedbackUnlinkedFromBacklogItem':
+        links.push(kpiRowKey.links({ workspaceId, ...event.data }));
+        break;
+      case 'SprintCreated':
+      case 'SprintEdited':
+      case 'SprintStarted':
+      case 'SprintCompleted':
+        sprints.push(event.data.sprintId);
+        break;
+      case 'InitiativeCreated':
+      case 'InitiativeEdited':
+      case 'InitiativeMoved':
+      case 'InitiativeArchived':
+        initiatives.push(event.data.initiativeId);
+        break;
+      case 'PersonNotified':
+        feedback.push(...event.data.feedbackIds);
+        break;
+    }
+  }
+  return {
+    feedback: uniqueKeys(feedback),
+    ballots: uniqueKeys(ballots),
+    customers: uniqueKeys(customers),
+    links: uniqueKeys(links),
+    backlogItems: uniqueKeys(backlogItems),
+    sprints: uniqueKeys(sprints),
+    initiatives: uniqueKeys(initiatives),
+    voterDays: [],
+    activeDays: [],
+  };
+};
+
+/** The companies a batch's decisions read: of the customers loaded, and those its events name. */
+export const kpiCompaniesRead = (
+  customers: Iterable<CustomerRow>,
+  events: readonly KpiEvent[],
+): string[] =>
+  uniqueKeys([
+    ...[...customers].map((c) => c.companyId),
+    ...events.map((event) =>
+      event.type === 'CustomerCreated' ||
+      event.type === 'CustomerUpdated' ||
+      event.type === 'CompanyCreated' ||
+      event.type === 'CompanyUpdated'
+        ? event.data.companyId
+        : undefined,
+    ),
+  ]);
+
+/** One row of a table as an event left it: null when the event deleted it or zeroed its counts. */
+export type KpiRowWrite = {
+  [T in KpiTableName]: { eventIndex: number; table: T; key: string; row: KpiTables[T] | null };
+}[KpiTableName];
+
+/**
+ * Every row each event of a batch writes, as it leaves it, in order: what a projection that keeps
+ * each row's history (for `asOf` queries) stores as versions. `state` must hold every row the
+ * batch reads (`kpiRowsRead`, `kpiCompaniesRead`) and, for exact counters, every row it writes.
+ */
+export const kpiRowWrites = (state: KpiRollup, events: readonly KpiEvent[]): KpiRowWrite[] => {
+  const working = Object.fromEntries(
+    Object.entries(state).map(([table, rows]: [string, ReadonlyMap<string, unknown>]) => [
+      table,
+      new Map(rows),
+    ]),
+  ) as unknown as { [T in KpiTableName]: Map<string, KpiTables[T]> };
+  const writes: KpiRowWrite[] = [];
+  events.forEach((event, eventIndex) => {
+    for (const change of changesOf(working, event)) {
+      const rows = working[change.table] as Map<string, unknown>;
+      const row =
+        change.op === 'put'
+          ? change.row
+          : change.op === 'delete'
+            ? undefined
+            : addCounts(change.table, rows.get(change.key) as typeof change.row, change.row);
+      if (row === undefined) rows.delete(change.key);
+      else rows.set(change.key, row);
+      writes.push({
+        eventIndex,
+        table: change.table,
+        key: change.key,
+        row: row ?? null,
+      } as KpiRowWrite);
+    }
+  });
+  return writes;
+};
