@@ -43,7 +43,6 @@ import {
   kpiCompaniesRead,
   kpiRowsRead,
   kpiRowWrites,
-  type CustomerRow,
   type KpiRollup,
   type KpiTableName,
 } from './kpi-rollup';
