@@ -366,6 +366,48 @@ export class PostgresEventStore {
     return rows.length > 0;
   }
 
+  /**
+   * A workspace's events that happened at or before `until` (their `metadata.occurredAt`, which
+   * is monotonic per stream), in log order, narrowed by every filter given: folding them gives
+   * the state as of that moment. `streamTypes` is served by the `events_history` index for the
+   * stream types it covers; `feedbackIds` by `events_by_feedback`.
+   */
+  async readHistory(
+    workspaceId: string,
+    filter: {
+      /** An ISO 8601 timestamp: events that happened at or before it. */
+      until: string;
+      /** Stream types: a stream id up to its first dash (`backlog`, `initiative`, `customer`). */
+      streamTypes?: readonly string[];
+      streamIds?: readonly string[];
+      /** Events about these feedback items (`data.feedbackId`): their own, ballots, comments. */
+      feedbackIds?: readonly string[];
+      types?: readonly string[];
+    },
+    manager: Queryable = this.db,
+  ): Promise<StoredEvent[]> {
+    const params: unknown[] = [workspaceId, filter.until];
+    const where = [
+      'workspace_id = $1',
+      `(metadata->>'occurredAt')::timestamptz <= $2::timestamptz`,
+    ];
+    const narrow = (condition: string, values: readonly string[] | undefined) => {
+      if (values === undefined) return;
+      params.push(values);
+      where.push(`${condition} = ANY($${params.length}::text[])`);
+    };
+    narrow('stream_type', filter.streamTypes);
+    narrow('stream_id', filter.streamIds);
+    narrow(`data->>'feedbackId'`, filter.feedbackIds);
+    narrow('type', filter.types);
+    const rows = await manager.query<EventRow[]>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')}
+       ORDER BY events.transaction_id, events.global_position`,
+      params,
+    );
+    return rows.map(toStoredEvent);
+  }
+
   /** The position of the newest event every reader can already see. */
   async headPosition(manager: Queryable = this.db): Promise<LogPosition> {
     const rows = await manager.query<{ transaction_id: string; global_position: string }[]>(

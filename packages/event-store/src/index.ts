@@ -11,3 +11,4 @@ export * from './kafka/kafka-relay';
 export * from './kafka/kafka-projection-consumer';
 export * from './read-models/feedback-list.table';
 export * from './read-models/search-language';
+export * from './read-models/kpi-tables';

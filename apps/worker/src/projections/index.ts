@@ -2,6 +2,7 @@ import type { Projection } from '@chorus/event-store';
 import { backlogProjection } from './backlog/backlog.projection';
 import { feedbackFollowersProjection } from './feedback-followers/feedback-followers.projection';
 import { feedbackListProjection } from './feedback-list/feedback-list.projection';
+import { kpisProjection } from './kpis/kpis.projection';
 import { notificationsProjection } from './notifications/notifications.projection';
 import { releasesProjection } from './releases/releases.projection';
 import { roadmapProjection } from './roadmap/roadmap.projection';
@@ -18,4 +19,5 @@ export const projections: readonly Projection[] = [
   notificationsProjection,
   sprintsProjection,
   roadmapProjection,
+  kpisProjection,
 ];

@@ -9,6 +9,8 @@ import { CreateBacklog1764300000007 } from './1764300000007-create-backlog';
 import { CreateBacklogScores1764300000008 } from './1764300000008-create-backlog-scores';
 import { CreateSprintsAndRoadmap1764300000009 } from './1764300000009-create-sprints-and-roadmap';
 import { CreateReleasesAndNotifications1764300000010 } from './1764300000010-create-releases-and-notifications';
+import { CreateKpiRollups1764300000011 } from './1764300000011-create-kpi-rollups';
+import { EventsHistory1764300000012 } from './1764300000012-events-history';
 
 export const migrations = [
   CreateEventStore1764300000000,
@@ -22,4 +24,6 @@ export const migrations = [
   CreateBacklogScores1764300000008,
   CreateSprintsAndRoadmap1764300000009,
   CreateReleasesAndNotifications1764300000010,
+  CreateKpiRollups1764300000011,
+  EventsHistory1764300000012,
 ];
