@@ -59,6 +59,7 @@ export * from './sprints/planning';
 export * from './roadmap/initiative.events';
 export * from './roadmap/initiative';
 export * from './roadmap/initiative.decider';
+export * from './roadmap/initiative-progress';
 export * from './releases/release.events';
 export * from './releases/release';
 export * from './releases/release.decider';
@@ -73,6 +74,7 @@ export * from './prioritisation/backlog-item-factors';
 export * from './kpis/kpi-events';
 export * from './kpis/kpi-rollup';
 export * from './kpis/kpi-queries';
+export * from './kpis/kpi-calendar';
 
 /** Every event type Chorus stores, at every schema version it has had. */
 export const chorusEvents = createEventRegistry([

@@ -215,10 +215,10 @@ export class CreateKpiRollups1764300000011 implements MigrationInterface {
       `CREATE UNIQUE INDEX kpi_feedback_links_current ON kpi_feedback_links (key) WHERE valid_to IS NULL`,
     );
     await db.query(
-      `CREATE INDEX kpi_feedback_links_ws_now ON kpi_feedback_links (workspace_id) WHERE valid_to IS NULL`,
+      `CREATE INDEX kpi_feedback_links_feedback_id_now ON kpi_feedback_links (feedback_id) WHERE valid_to IS NULL`,
     );
     await db.query(
-      `CREATE INDEX kpi_feedback_links_ws_history ON kpi_feedback_links (workspace_id)`,
+      `CREATE INDEX kpi_feedback_links_feedback_id_history ON kpi_feedback_links (feedback_id)`,
     );
     await db.query(`
       CREATE TABLE kpi_customers (

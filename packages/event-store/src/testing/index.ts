@@ -2,3 +2,4 @@
 export * from './test-database';
 export * from './free-port';
 export * from './describe-with-kafka';
+export * from './recorded-history';

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import {
-  chorusEvents,
   evolveKpiRollup,
   initialKpiRollup,
   kpiRowKey,
@@ -10,25 +9,17 @@ import {
 } from '@chorus/domain';
 import { historyArb } from '@chorus/domain/kpi-histories';
 import { PostgresEventStore, kpiTables, rebuildProjection } from '@chorus/event-store';
-import { createTestDatabase, type TestDatabase } from '@chorus/event-store/testing';
+import {
+  createTestDatabase,
+  historyWorkspaces,
+  recordHistory,
+  type TestDatabase,
+} from '@chorus/event-store/testing';
 import { kpisProjection } from './kpis.projection';
 
-// The generated histories name workspaces `ws-a` and `ws-b`; the event store wants uuids.
-const workspaceUuid: Record<string, string> = {
-  'ws-a': '00000000-0000-4000-8000-00000000000a',
-  'ws-b': '00000000-0000-4000-8000-00000000000b',
-};
-const workspaceName = Object.fromEntries(Object.entries(workspaceUuid).map(([k, v]) => [v, k]));
+const workspaceName = Object.fromEntries(Object.entries(historyWorkspaces).map(([k, v]) => [v, k]));
 
 const tableNames = Object.keys(kpiTables) as KpiTableName[];
-
-/** The generator writes some events in their first shape, as older logs hold them. */
-const schemaVersionOf = (type: string, data: object): number =>
-  (type === 'FeedbackSubmitted' && !('statusId' in data)) ||
-  (type === 'FeedbackStatusChanged' && !('toKind' in data)) ||
-  (type === 'VoteCast' && !('source' in data))
-    ? 1
-    : chorusEvents.schemaVersionOf(type);
 
 const fold = (events: readonly KpiEvent[]): KpiRollup =>
   events.reduce(evolveKpiRollup, initialKpiRollup());
@@ -96,28 +87,7 @@ describe('kpis projection', () => {
         fc.array(fc.nat(), { minLength: 3, maxLength: 3 }),
         async (events, batchSize, cuts) => {
           await db.dataSource.query('TRUNCATE events');
-          // Inserted as recorded, older schema versions included: the projection reads both.
-          await db.dataSource.query(
-            `INSERT INTO events (stream_id, stream_type, version, event_id, type, schema_version,
-               workspace_id, data, metadata)
-             SELECT 'kpi-' || n, 'kpi', 1, gen_random_uuid(), e.type, e.schema_version,
-               e.workspace_id, e.data, e.metadata
-             FROM jsonb_to_recordset($1::jsonb) AS e(type text, schema_version int,
-               workspace_id uuid, data jsonb, metadata jsonb, n bigint)
-             ORDER BY n`,
-            [
-              JSON.stringify(
-                events.map(({ type, data, workspaceId, occurredAt }, n) => ({
-                  n,
-                  type,
-                  schema_version: schemaVersionOf(type, data),
-                  workspace_id: workspaceUuid[workspaceId],
-                  data,
-                  metadata: { workspaceId: workspaceUuid[workspaceId], occurredAt },
-                })),
-              ),
-            ],
-          );
+          await recordHistory(db.dataSource, events);
           await rebuildProjection(db.dataSource, store, kpisProjection, batchSize);
           expect(tablesOf(await stored())).toEqual(tablesOf(fold(events)));
           for (const cut of cuts) {
