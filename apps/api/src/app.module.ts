@@ -19,6 +19,7 @@ import { RoadmapModule } from './roadmap/roadmap.module';
 import { ReleasesModule } from './releases/releases.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PrioritisationModule } from './prioritisation/prioritisation.module';
+import { DashboardsModule } from './dashboards/dashboards.module';
 import { MeController } from './me/me.controller';
 import { BearerAuthGuard, TokenAuthenticator } from './platform/auth';
 import { DatabaseModule } from './platform/database';
@@ -54,6 +55,7 @@ export class AppModule implements NestModule {
         NotificationsModule,
         BacklogModule,
         PrioritisationModule,
+        DashboardsModule,
       ],
       controllers: [HealthController, MetricsController, MeController],
       providers: [

@@ -30,7 +30,7 @@ import {
   type TestDatabase,
 } from '@chorus/event-store/testing';
 import { projections } from '@chorus/worker';
-import { KpiReader } from './kpi-reader';
+import { KpiReader, type DrillTarget } from './kpi-reader';
 
 const fold = (events: readonly KpiEvent[]): KpiRollup =>
   events.reduce(evolveKpiRollup, initialKpiRollup());
@@ -93,6 +93,60 @@ const kpis: Record<string, Answers> = {
       : source.reader.roadmapProgress(query),
 };
 
+/** Each drill-down's total with the number it stands behind, as the pure queries count it. */
+const drillTotals = async (
+  reader: KpiReader,
+  storedQuery: KpiQuery,
+  rollup: KpiRollup,
+  query: KpiQuery,
+): Promise<[string, number, number][]> => {
+  const funnel = statusFunnel(rollup, query);
+  const times = responseTimes(rollup, query);
+  const linked = linkedShares(rollup, query);
+  const loop = closedLoop(rollup, query);
+  const health = backlogHealth(rollup, query);
+  const stage = (name: string) => funnel.stages.find((s) => s.stage === name)?.count ?? 0;
+  const expectations: [DrillTarget, number][] = [
+    [{ kind: 'submitted' }, stage('submitted')],
+    [{ kind: 'triaged' }, stage('triaged')],
+    [{ kind: 'planned' }, stage('planned')],
+    [{ kind: 'done' }, stage('done')],
+    [{ kind: 'unanswered' }, times.unanswered],
+    [{ kind: 'untriaged' }, times.untriaged],
+    ...[...new Set(funnel.byStatus.map((s) => s.statusId))].map(
+      (statusId): [DrillTarget, number] => [
+        { kind: 'status', statusId },
+        funnel.byStatus.filter((s) => s.statusId === statusId).reduce((n, s) => n + s.count, 0),
+      ],
+    ),
+    ...feedbackAgeing(rollup, query).buckets.map(({ bucket, count }): [DrillTarget, number] => [
+      { kind: 'ageing', bucket },
+      count,
+    ]),
+    [{ kind: 'linked' }, linked.backlog.numerator],
+    [{ kind: 'roadmap' }, linked.roadmap.numerator],
+    [{ kind: 'delivered' }, loop.closedLoop.denominator],
+    [{ kind: 'notified' }, loop.closedLoop.numerator],
+    [{ kind: 'waiting' }, health.items],
+    [{ kind: 'ready' }, health.ready.numerator],
+    ...sprintVelocity(rollup, query, 'day').sprints.map((s): [DrillTarget, number] => [
+      { kind: 'sprint', sprintId: s.sprintId },
+      s.acceptedItems,
+    ]),
+    ...roadmapProgress(rollup, query).map((i): [DrillTarget, number] => [
+      { kind: 'initiative', initiativeId: i.initiativeId },
+      i.progress.itemCount,
+    ]),
+  ];
+  return Promise.all(
+    expectations.map(async ([target, expected]): Promise<[string, number, number]> => [
+      JSON.stringify(target),
+      (await reader.drill(storedQuery, target, null, 1)).total,
+      expected,
+    ]),
+  );
+};
+
 describe('KpiReader', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
@@ -136,6 +190,12 @@ describe('KpiReader', () => {
                 const actual = await answer({ reader: reader(at) }, stored(query), granularity);
                 expect({ kpi, at, query, actual }).toEqual({ kpi, at, query, actual: expected });
               }
+              const drilled = await drillTotals(reader(at), stored(query), rollup, pure(query));
+              expect({ at, query, drilled }).toEqual({
+                at,
+                query,
+                drilled: drilled.map(([kind, , n]) => [kind, n, n]),
+              });
             }
           }
         },

@@ -13,6 +13,7 @@ import {
   type ActiveCustomers,
   type AgeBucket,
   type BacklogHealth,
+  type DrillKind,
   type ClosedLoop,
   type DurationStats,
   type FeedbackAgeing,
@@ -520,4 +521,146 @@ export class KpiReader {
     ]);
     return roadmapProgress(rollup, query);
   }
+
+  /**
+   * The feedback or backlog items behind a number (`DrillKind`), newest first, a page after
+   * `after` (the last row's time and id), with how many there are in all.
+   */
+  async drill(
+    query: KpiQuery,
+    of: DrillTarget,
+    after: readonly [string, string] | null,
+    limit: number,
+  ): Promise<{ rows: DrillRecord[]; total: number }> {
+    const s = this.statement(query);
+    const { from, where, time, id, select } = this.drillSource(s, query, of);
+    const page = (count: boolean) => {
+      const cursor =
+        !count && after
+          ? ` AND (${time}, ${id}) < (${s.param(after[0])}::timestamptz, ${s.param(after[1])})`
+          : '';
+      return `SELECT ${count ? 'count(*)::int AS total' : select} FROM ${from} WHERE ${where}${cursor}`;
+    };
+    const totalSql = page(true);
+    const totalParams = [...s.params];
+    const rowsSql = `${page(false)} ORDER BY ${time} DESC, ${id} DESC LIMIT ${s.param(limit)}`;
+    const [rows, totals] = await Promise.all([
+      this.sql<DrillRecord[]>(rowsSql, s.params),
+      this.sql<{ total: number }[]>(totalSql, totalParams),
+    ]);
+    return { rows, total: totals[0]?.total ?? 0 };
+  }
+
+  private drillSource(
+    s: Statement,
+    query: KpiQuery,
+    of: DrillTarget,
+  ): { from: string; where: string; time: string; id: string; select: string } {
+    const feedback = (where: string) => ({
+      from: `kpi_feedback f LEFT JOIN feedback_list fl ON fl.feedback_id = f.feedback_id::uuid`,
+      where,
+      time: 'f.submitted_at',
+      id: 'f.feedback_id',
+      select: `'feedback' AS kind, f.feedback_id AS id, coalesce(fl.title, '') AS title,
+        f.board_id, f.status_id, to_char(f.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
+        coalesce(fl.vote_count, 0) AS votes`,
+    });
+    const items = (where: string) => ({
+      from: `kpi_backlog_items i LEFT JOIN backlog_items bi ON bi.id = i.item_id::uuid`,
+      where: `${s.live('i')} AND ${s.workspace('i')} AND ${where}`,
+      time: 'i.created_at',
+      id: 'i.item_id',
+      select: `'backlogItem' AS kind, i.item_id AS id, coalesce(bi.title, '') AS title,
+        i.kind AS item_kind, i.stage, i.estimate,
+        to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at`,
+    });
+    const link = (extra = '') => `EXISTS (SELECT 1 FROM kpi_feedback_links l
+      WHERE l.feedback_id = f.feedback_id AND ${s.live('l')} AND ${s.workspace('l')}${extra})`;
+    const delivered = () => `${s.live('f')} AND ${isLive('f')} AND ${s.matches('f')}
+      AND f.status_kind = 'done' AND f.done_at IS NOT NULL AND ${s.timeInRange('f.done_at')}`;
+    const waiting = () => `i.stage = 'backlog' AND i.kind <> 'epic'
+      AND ${utcDay('i.created_at')} <= ${s.param(query.to)}::date`;
+    switch (of.kind) {
+      case 'submitted':
+        return feedback(this.cohort(s));
+      case 'triaged':
+        return feedback(`${this.cohort(s)} AND f.triaged_at IS NOT NULL`);
+      case 'planned':
+        return feedback(`${this.cohort(s)} AND f.reached_active`);
+      case 'done':
+        return feedback(`${this.cohort(s)} AND f.reached_done`);
+      case 'unanswered':
+        return feedback(`${this.cohort(s)} AND f.first_response_at IS NULL`);
+      case 'untriaged':
+        return feedback(`${this.cohort(s)} AND f.triaged_at IS NULL`);
+      case 'status':
+        return feedback(`${this.cohort(s)} AND f.status_id = ${s.param(of.statusId)}`);
+      case 'ageing': {
+        const to = s.param(query.to);
+        const age = `${to}::date - ${utcDay('f.submitted_at')}`;
+        const bucket = { '0-7': [0, 7], '8-30': [8, 30], '31-90': [31, 90], '91+': [91, 1e6] }[
+          of.bucket
+        ];
+        return feedback(`${s.live('f')} AND ${isLive('f')} AND ${s.matches('f')}
+          AND f.status_kind IN ('open', 'active') AND ${age} BETWEEN ${bucket[0]} AND ${bucket[1]}`);
+      }
+      case 'linked':
+        return feedback(`${this.cohort(s)} AND ${link()}`);
+      case 'roadmap':
+        return feedback(`${this.cohort(s)} AND ${link(` AND ${this.onRoadmap(s, 'l.item_id')}`)}`);
+      case 'delivered':
+        return feedback(delivered());
+      case 'notified':
+        return feedback(`${delivered()} AND f.notified`);
+      case 'waiting':
+        return items(waiting());
+      case 'ready':
+        return items(`${waiting()} AND i.criteria_count > 0 AND i.estimate IS NOT NULL`);
+      case 'sprint':
+        // Acceptance is final: the log's acceptances in the sprint are the items it delivered.
+        return items(`i.item_id IN (SELECT e.data->>'itemId' FROM events e
+          WHERE e.workspace_id = ${s.param(query.workspaceId)}::uuid AND e.stream_type = 'backlog'
+            AND e.type = 'BacklogItemAccepted' AND e.data->>'sprintId' = ${s.param(of.sprintId)}
+            ${this.asOf === null ? '' : `AND (e.metadata->>'occurredAt')::timestamptz <= ${s.param(this.asOf)}::timestamptz`})`);
+      case 'initiative': {
+        const parent = (alias: string, id: string) =>
+          `LEFT JOIN kpi_backlog_items ${alias} ON ${alias}.key = ${Statement.key(id)} AND ${s.live(alias)}`;
+        const initiative = s.param(of.initiativeId);
+        return items(`i.kind <> 'epic' AND EXISTS (SELECT 1 FROM kpi_backlog_items i0
+          ${parent('i1', 'i0.parent_id')} ${parent('i2', 'i1.parent_id')}
+          WHERE i0.key = i.key AND ${s.live('i0')}
+            AND ${initiative} IN (i0.initiative_id, i1.initiative_id, i2.initiative_id))`);
+      }
+    }
+  }
 }
+
+/** What a drill-down lists: a DrillKind with the id or bucket it needs. */
+export type DrillTarget =
+  | {
+      kind: Exclude<DrillKind, 'status' | 'ageing' | 'sprint' | 'initiative'>;
+    }
+  | { kind: 'status'; statusId: string }
+  | { kind: 'ageing'; bucket: AgeBucket }
+  | { kind: 'sprint'; sprintId: string }
+  | { kind: 'initiative'; initiativeId: string };
+
+export type DrillRecord =
+  | {
+      kind: 'feedback';
+      id: string;
+      title: string;
+      board_id: string;
+      status_id: string;
+      at: string;
+      votes: number;
+    }
+  | {
+      kind: 'backlogItem';
+      id: string;
+      title: string;
+      item_kind: 'epic' | 'story' | 'task';
+      stage: 'backlog' | 'sprint' | 'accepted' | 'released';
+      estimate: number | null;
+      at: string;
+    };

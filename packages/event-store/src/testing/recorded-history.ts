@@ -17,8 +17,9 @@ const schemaVersionOf = (type: string, data: object): number =>
     : chorusEvents.schemaVersionOf(type);
 
 /**
- * Replaces the log with a generated history, each event on a stream of its own, inserted as
- * recorded (older schema versions included) in one statement, in order.
+ * Replaces the log with a generated history, each event on a stream of its own (of the backlog's
+ * stream type for events about a backlog item, which some reads look for), inserted as recorded
+ * (older schema versions included) in one statement, in order.
  */
 export const recordHistory = async (
   dataSource: DataSource,
@@ -28,15 +29,17 @@ export const recordHistory = async (
   await dataSource.query(
     `INSERT INTO events (stream_id, stream_type, version, event_id, type, schema_version,
        workspace_id, data, metadata)
-     SELECT 'history-' || e.n, 'history', 1, gen_random_uuid(), e.type, e.schema_version,
+     SELECT e.stream_type || '-history-' || e.n, e.stream_type, 1, gen_random_uuid(), e.type,
+       e.schema_version,
        e.workspace_id, e.data, e.metadata
-     FROM jsonb_to_recordset($1::jsonb) AS e(n int, type text, schema_version int,
+     FROM jsonb_to_recordset($1::jsonb) AS e(n int, stream_type text, type text, schema_version int,
        workspace_id uuid, data jsonb, metadata jsonb)
      ORDER BY e.n`,
     [
       JSON.stringify(
         events.map(({ type, data, workspaceId, occurredAt }, n) => ({
           n,
+          stream_type: 'itemId' in data ? 'backlog' : 'history',
           type,
           schema_version: schemaVersionOf(type, data),
           workspace_id: historyWorkspaces[workspaceId],

@@ -1,0 +1,12 @@
+import type { DashboardName } from '@chorus/domain';
+import type { AuthenticatedActor } from '../../platform/auth';
+import type { DashboardParamsInput } from '../dashboard-params';
+
+export class DashboardTableQuery {
+  constructor(
+    readonly actor: AuthenticatedActor,
+    readonly dashboard: DashboardName,
+    readonly table: string,
+    readonly params: DashboardParamsInput,
+  ) {}
+}
