@@ -134,7 +134,7 @@ const toFeedbackSummary = ({
   revenueCents: Number(revenue_cents),
 });
 
-/** Summaries of the feedback that items answer, as the inbox counts its demand, most votes first. */
+/** Summaries of the feedback that items answer, as the inbox counts its demand. */
 export const linkedFeedbackOf = async (
   db: Queryable,
   workspaceId: string,
@@ -143,8 +143,7 @@ export const linkedFeedbackOf = async (
   const rows = await db.query<(FeedbackSummaryRecord & { item_id: string })[]>(
     `SELECT l.item_id, ${FEEDBACK_SUMMARY_COLUMNS}
      FROM backlog_item_feedback l JOIN feedback_list f ON f.feedback_id = l.feedback_id
-     WHERE l.workspace_id = $1 AND l.item_id = ANY($2::uuid[]) AND f.workspace_id = $1
-     ORDER BY f.vote_count DESC, f.feedback_id`,
+     WHERE l.workspace_id = $1 AND l.item_id = ANY($2::uuid[]) AND f.workspace_id = $1`,
     [workspaceId, itemIds],
   );
   const byItem = new Map<string, LinkedFeedbackSummary[]>();
@@ -177,8 +176,7 @@ const childrenOf = async (
 ): Promise<Map<string, BacklogChildSummary[]>> => {
   const rows = await db.query<(BacklogChildSummary & { parent_id: string })[]>(
     `SELECT id, parent_id, kind, title, status, estimate::float8 AS estimate, rank
-     FROM backlog_items WHERE workspace_id = $1 AND parent_id = ANY($2::uuid[])
-     ORDER BY rank COLLATE "C", id`,
+     FROM backlog_items WHERE workspace_id = $1 AND parent_id = ANY($2::uuid[])`,
     [workspaceId, itemIds],
   );
   const byParent = new Map<string, BacklogChildSummary[]>();
@@ -188,18 +186,28 @@ const childrenOf = async (
   return byParent;
 };
 
-/** Views of read-model rows, in their order, with their feedback and children. */
-export const toBacklogItemViews = async (
-  db: Queryable,
-  workspaceId: string,
+// Ids compare as Postgres compares uuids; ranks are ASCII, so this is their byte order too.
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Most votes first: how an item lists the feedback it answers. */
+const mostVotesFirst = (a: LinkedFeedbackSummary, b: LinkedFeedbackSummary): number =>
+  b.voteCount - a.voteCount || byText(a.id, b.id);
+
+/** The backlog's order: by rank, then id. */
+const byRank = (a: BacklogChildSummary, b: BacklogChildSummary): number =>
+  byText(a.rank, b.rank) || byText(a.id, b.id);
+
+/**
+ * Views of backlog rows, in their order, with the feedback each answers and its children: the
+ * one way a view is made, whether the rows come from the read model or from the log as of a
+ * past moment.
+ */
+export const backlogItemViewsOf = (
   records: readonly BacklogItemRecord[],
-): Promise<BacklogItemView[]> => {
-  const ids = records.map((r) => r.id);
-  const [feedback, children] = await Promise.all([
-    linkedFeedbackOf(db, workspaceId, ids),
-    childrenOf(db, workspaceId, ids),
-  ]);
-  return records.map((r) =>
+  feedback: ReadonlyMap<string, LinkedFeedbackSummary[]>,
+  children: ReadonlyMap<string, BacklogChildSummary[]>,
+): BacklogItemView[] =>
+  records.map((r) =>
     toBacklogItemView({
       id: r.id,
       kind: r.kind,
@@ -215,13 +223,26 @@ export const toBacklogItemViews = async (
       sprintId: r.sprint_id,
       initiativeId: r.initiative_id,
       releaseId: r.release_id,
-      feedback: feedback.get(r.id) ?? [],
-      children: children.get(r.id) ?? [],
+      feedback: [...(feedback.get(r.id) ?? [])].sort(mostVotesFirst),
+      children: [...(children.get(r.id) ?? [])].sort(byRank),
       version: r.version,
       createdAt: r.created_at.toISOString(),
       updatedAt: r.updated_at.toISOString(),
     }),
   );
+
+/** Views of read-model rows, in their order, with their feedback and children. */
+export const toBacklogItemViews = async (
+  db: Queryable,
+  workspaceId: string,
+  records: readonly BacklogItemRecord[],
+): Promise<BacklogItemView[]> => {
+  const ids = records.map((r) => r.id);
+  const [feedback, children] = await Promise.all([
+    linkedFeedbackOf(db, workspaceId, ids),
+    childrenOf(db, workspaceId, ids),
+  ]);
+  return backlogItemViewsOf(records, feedback, children);
 };
 
 /** One item of the workspace from the read model, or null. */

@@ -8,12 +8,14 @@ import {
   InitiativeVisibility,
   Quarter,
   RoadmapLane,
-  initiativeProgress,
   isStaff,
+  noProgress,
+  progressByInitiative,
   type Actor,
   type InitiativeChanged,
   type InitiativeInput,
   type InitiativeView,
+  type ProgressItem,
   type PublicInitiativeView,
   type PublicRoadmapView,
   type Roadmap,
@@ -101,25 +103,28 @@ export const PublicRoadmapViewSchema = roadmapSchema(PublicInitiativeViewSchema)
 }) satisfies z.ZodType<PublicRoadmapView>;
 export class PublicRoadmapViewDto extends createZodDto(PublicRoadmapViewSchema) {}
 
-type InitiativeRecord = {
-  id: string;
-  title: string;
-  description: string;
-  lane: InitiativeView['lane'];
-  quarter: string | null;
-  visibility: InitiativeView['visibility'];
-  version: number;
-  item_count: number | null;
-  done_item_count: number | null;
-  points: number | null;
-  done_points: number | null;
+/** An initiative's own facts, from the read model or folded from its stream. */
+export type InitiativeFacts = Omit<InitiativeView, 'progress'>;
+
+/** Views of initiatives, in their order, with their progress from the workspace's backlog items. */
+export const initiativeViewsOf = (
+  initiatives: readonly InitiativeFacts[],
+  items: readonly ProgressItem[],
+): InitiativeView[] => {
+  const progress = progressByInitiative(items);
+  return initiatives.map((i) => ({
+    id: i.id,
+    title: i.title,
+    description: i.description,
+    lane: i.lane,
+    quarter: i.quarter,
+    visibility: i.visibility,
+    progress: progress.get(i.id) ?? { ...noProgress },
+    version: i.version,
+  }));
 };
 
-/**
- * The workspace's live initiatives, oldest first, with their progress summed from the stories
- * and tasks linked to them, directly or through their epic or story (an epic is a container, not
- * work of its own): accepted or released items are done.
- */
+/** The workspace's live initiatives, oldest first, with their progress. */
 export const readInitiatives = async (
   db: Pick<DataSource, 'query'>,
   workspaceId: string,
@@ -132,41 +137,21 @@ export const readInitiatives = async (
     conditions.push(`i.id = $${params.length}`);
   }
   if (where.publicOnly) conditions.push(`i.visibility = 'public'`);
-  const records = await db.query<InitiativeRecord[]>(
-    `SELECT i.id, i.title, i.description, i.lane, i.quarter, i.visibility, i.version,
-       p.item_count, p.done_item_count, p.points, p.done_points
-     FROM initiatives i
-     LEFT JOIN LATERAL (
-       SELECT count(*)::int AS item_count,
-         count(*) FILTER (WHERE b.status IN ('accepted', 'released'))::int AS done_item_count,
-         coalesce(sum(b.estimate), 0)::float8 AS points,
-         coalesce(sum(b.estimate) FILTER (WHERE b.status IN ('accepted', 'released')), 0)::float8
-           AS done_points
-       FROM backlog_items b
-       LEFT JOIN backlog_items parent ON parent.id = b.parent_id
-       LEFT JOIN backlog_items grandparent ON grandparent.id = parent.parent_id
-       WHERE b.workspace_id = i.workspace_id AND b.kind <> 'epic'
-         AND i.id IN (b.initiative_id, parent.initiative_id, grandparent.initiative_id)
-     ) p ON true
-     WHERE ${conditions.join(' AND ')}
-     ORDER BY i.created_at, i.id`,
-    params,
-  );
-  return records.map((r) => ({
-    id: r.id,
-    title: r.title,
-    description: r.description,
-    lane: r.lane,
-    quarter: r.quarter,
-    visibility: r.visibility,
-    progress: initiativeProgress({
-      itemCount: r.item_count ?? 0,
-      doneItemCount: r.done_item_count ?? 0,
-      points: r.points ?? 0,
-      donePoints: r.done_points ?? 0,
-    }),
-    version: r.version,
-  }));
+  const [initiatives, items] = await Promise.all([
+    db.query<InitiativeFacts[]>(
+      `SELECT i.id, i.title, i.description, i.lane, i.quarter, i.visibility, i.version
+       FROM initiatives i WHERE ${conditions.join(' AND ')}
+       ORDER BY i.created_at, i.id`,
+      params,
+    ),
+    db.query<ProgressItem[]>(
+      `SELECT id, kind, parent_id AS "parentId", initiative_id AS "initiativeId", status,
+         estimate::float8 AS estimate
+       FROM backlog_items WHERE workspace_id = $1`,
+      [workspaceId],
+    ),
+  ]);
+  return initiativeViewsOf(initiatives, items);
 };
 
 /** The same initiatives by lane, and along the quarter timeline (quarters sort as text). */

@@ -17,13 +17,15 @@ const BACKLOG_PAGE_SIZE = 25;
 
 const itemPath = (id: string) => `/backlog/${enc(id)}`;
 
+/** A page of the backlog now, or as it stood at `asOf` (an ISO timestamp). */
 export const fetchBacklogPage = async (
   filters: Omit<BacklogFilters, 'cursor' | 'limit'>,
   cursor: string | null,
+  asOf: string | null,
   signal?: AbortSignal,
 ): Promise<BacklogPage> =>
   getJson<BacklogPage>(
-    `/backlog${query({ ...filters, cursor, limit: BACKLOG_PAGE_SIZE })}`,
+    `/backlog${query({ ...filters, cursor, limit: BACKLOG_PAGE_SIZE, asOf })}`,
     signal,
   );
 

@@ -17,6 +17,7 @@ import {
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { describeError } from '../api/problem-error';
+import { AsOfPicker, useAsOfSearchParam } from '../components/as-of-picker';
 import { BacklogIcon, PlusIcon } from '../icons';
 import { plural } from '../lib/format';
 import { updateSearchParams, useSearchParam } from '../lib/url-state';
@@ -32,6 +33,9 @@ import { backlogItemHref, kindLabels, statusLabels } from './backlog-ui';
 import { NewItemDialog } from './new-item-dialog';
 
 const ALL = '';
+
+/** The past backlog shows no scores: they are today's. */
+const noScores: ReadonlyMap<string, number> = new Map();
 
 const isKind = (value: string | null): value is BacklogItemKindName =>
   backlogItemKindNames.some((kind) => kind === value);
@@ -132,7 +136,10 @@ const Filters = ({ filters }: { filters: BacklogListFilters }) => {
 const BacklogPage = () => {
   const [, navigate] = useLocation();
   const filters = useBacklogFilters();
-  const backlog = useBacklogList(filters);
+  const [asOf, setAsOf] = useAsOfSearchParam();
+  // The past is read-only: no new items, no re-ranking.
+  const past = asOf !== null;
+  const backlog = useBacklogList(filters, asOf);
   const rank = useRankItem(filters);
   const scores = useScoreMap();
   const [creating, setCreating] = useState(false);
@@ -154,18 +161,23 @@ const BacklogPage = () => {
         <div>
           <h1 className="page-header__title">Backlog</h1>
           <p className="page-header__lead">
-            Everything the team could build, most important first. Drag an item to re-rank it.
+            {past
+              ? 'Everything the team could build, most important first, as it was ranked then.'
+              : 'Everything the team could build, most important first. Drag an item to re-rank it.'}
           </p>
         </div>
         <div className="page-header__actions">
           <Link className="ui-button ui-button--secondary ui-button--md" href="/backlog/next">
             What to build next
           </Link>
-          <Button variant="primary" icon={<PlusIcon />} onClick={() => setCreating(true)}>
-            New item
-          </Button>
+          {!past && (
+            <Button variant="primary" icon={<PlusIcon />} onClick={() => setCreating(true)}>
+              New item
+            </Button>
+          )}
         </div>
       </div>
+      <AsOfPicker value={asOf} onChange={setAsOf} what="the backlog" />
       <Filters filters={filters} />
       {failedMove && (
         <div className="banner banner--danger" role="alert">
@@ -197,14 +209,22 @@ const BacklogPage = () => {
         ) : items.length === 0 ? (
           <EmptyState
             icon={<BacklogIcon />}
-            title={filtered ? 'No item matches these filters' : 'The backlog is empty'}
+            title={
+              filtered
+                ? 'No item matches these filters'
+                : past
+                  ? 'The backlog was empty then'
+                  : 'The backlog is empty'
+            }
             hint={
               filtered
                 ? 'Clear a filter or two to see more.'
-                : 'Add the epics, stories and tasks the team could work on, or create a story from a piece of feedback in the inbox.'
+                : past
+                  ? undefined
+                  : 'Add the epics, stories and tasks the team could work on, or create a story from a piece of feedback in the inbox.'
             }
             action={
-              filtered ? undefined : (
+              filtered || past ? undefined : (
                 <Button variant="primary" icon={<PlusIcon />} onClick={() => setCreating(true)}>
                   New item
                 </Button>
@@ -224,8 +244,8 @@ const BacklogPage = () => {
             </div>
             <BacklogList
               items={items}
-              scores={scores}
-              sortable={!backlog.isPlaceholderData}
+              scores={past ? noScores : scores}
+              sortable={!past && !backlog.isPlaceholderData}
               onMove={move}
             />
           </div>
@@ -253,7 +273,7 @@ const BacklogPage = () => {
         )}
       </Card>
       <NewItemDialog
-        open={creating}
+        open={creating && !past}
         preset={undefined}
         onCancel={() => setCreating(false)}
         onCreated={(id) => {

@@ -43,13 +43,15 @@ export const backlogKeys = {
   forFeedback: (feedbackId: string) => [...backlogKeys.all, 'for-feedback', feedbackId] as const,
 };
 
-export const useBacklogList = (filters: BacklogListFilters) =>
+/** The backlog now, or as it stood at `asOf`: the past does not change, so it is never stale. */
+export const useBacklogList = (filters: BacklogListFilters, asOf: string | null = null) =>
   useInfiniteQuery({
-    queryKey: backlogKeys.list(filters),
-    queryFn: ({ pageParam, signal }) => fetchBacklogPage(filters, pageParam, signal),
+    queryKey: asOf === null ? backlogKeys.list(filters) : [...backlogKeys.list(filters), { asOf }],
+    queryFn: ({ pageParam, signal }) => fetchBacklogPage(filters, pageParam, asOf, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     placeholderData: keepPreviousData,
+    ...(asOf === null ? {} : { staleTime: Infinity }),
   });
 
 export const useBacklogItem = (id: string) =>

@@ -10,11 +10,13 @@ export const parentKindOf = (kind: BacklogItemKindName): BacklogItemKindName | n
 const searchParents =
   (kind: BacklogItemKindName) =>
   async (q: string, signal: AbortSignal): Promise<PickerOption[]> =>
-    (await fetchBacklogPage({ kind, ...(q ? { q } : {}) }, null, signal)).items.map((item) => ({
-      id: item.id,
-      label: item.title,
-      hint: statusLabels[item.status],
-    }));
+    (await fetchBacklogPage({ kind, ...(q ? { q } : {}) }, null, null, signal)).items.map(
+      (item) => ({
+        id: item.id,
+        label: item.title,
+        hint: statusLabels[item.status],
+      }),
+    );
 
 type ParentPickerProps = {
   kind: BacklogItemKindName;

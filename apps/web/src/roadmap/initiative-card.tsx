@@ -14,7 +14,8 @@ export type InitiativeActions = {
   onArchive: (initiative: InitiativeView) => void;
 };
 
-type InitiativeCardProps = InitiativeActions & {
+/** Without actions, the card only shows: the roadmap as it stood in the past. */
+type InitiativeCardProps = Partial<InitiativeActions> & {
   initiative: InitiativeView;
   /** Where the card sits: its lane is said on the timeline, its quarter in the lanes. */
   context: 'lanes' | 'timeline';
@@ -64,22 +65,28 @@ export const InitiativeCard = ({
       label={`Progress of “${initiative.title}”`}
       detail={progressDetail(initiative)}
     />
-    <div className="initiative__actions">
-      {moves.map(({ lane, icon }) => (
-        <IconButton
-          key={lane}
-          label={`Move “${initiative.title}” to ${laneLabels[lane]}`}
-          icon={icon}
-          onClick={() => onMove?.(lane)}
-        />
-      ))}
-      <span className="initiative__spacer" />
-      <Button size="sm" variant="ghost" onClick={() => onEdit(initiative)}>
-        Edit<span className="ui-visually-hidden"> “{initiative.title}”</span>
-      </Button>
-      <Button size="sm" variant="ghost" onClick={() => onArchive(initiative)}>
-        Archive<span className="ui-visually-hidden"> “{initiative.title}”</span>
-      </Button>
-    </div>
+    {(moves.length > 0 || onEdit || onArchive) && (
+      <div className="initiative__actions">
+        {moves.map(({ lane, icon }) => (
+          <IconButton
+            key={lane}
+            label={`Move “${initiative.title}” to ${laneLabels[lane]}`}
+            icon={icon}
+            onClick={() => onMove?.(lane)}
+          />
+        ))}
+        <span className="initiative__spacer" />
+        {onEdit && (
+          <Button size="sm" variant="ghost" onClick={() => onEdit(initiative)}>
+            Edit<span className="ui-visually-hidden"> “{initiative.title}”</span>
+          </Button>
+        )}
+        {onArchive && (
+          <Button size="sm" variant="ghost" onClick={() => onArchive(initiative)}>
+            Archive<span className="ui-visually-hidden"> “{initiative.title}”</span>
+          </Button>
+        )}
+      </div>
+    )}
   </article>
 );

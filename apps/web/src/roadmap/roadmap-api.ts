@@ -5,12 +5,13 @@ import type {
   RoadmapLaneName,
   RoadmapView,
 } from '@chorus/domain/client';
-import { enc, getJson, sendJson } from '../api/request';
+import { enc, getJson, query, sendJson } from '../api/request';
 
 const initiativePath = (id: string) => `/initiatives/${enc(id)}`;
 
-export const fetchRoadmap = async (signal?: AbortSignal) =>
-  getJson<RoadmapView>('/roadmap', signal);
+/** The roadmap now, or as it stood at `asOf` (an ISO timestamp). */
+export const fetchRoadmap = async (asOf: string | null, signal?: AbortSignal) =>
+  getJson<RoadmapView>(`/roadmap${query({ asOf })}`, signal);
 
 export const createInitiative = async (input: InitiativeInput) =>
   sendJson<InitiativeChanged>('/initiatives', 'POST', input);

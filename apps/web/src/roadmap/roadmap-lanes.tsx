@@ -61,21 +61,20 @@ const DraggableInitiative = ({
   );
 };
 
-const Lane = ({
+type LaneProps = { lane: RoadmapLaneName; count: number; children: ReactNode };
+
+const LaneColumn = ({
   lane,
   count,
   children,
-}: {
-  lane: RoadmapLaneName;
-  count: number;
-  children: ReactNode;
-}) => {
-  const { setNodeRef, isOver } = useDroppable({ id: lane });
+  nodeRef,
+  over = false,
+}: LaneProps & { nodeRef?: (node: HTMLElement | null) => void; over?: boolean }) => {
   const headingId = `roadmap-lane-${lane}`;
   return (
     <section
-      ref={setNodeRef}
-      className={cx('board-column', 'lane', isOver && 'board-column--over')}
+      ref={nodeRef}
+      className={cx('board-column', 'lane', over && 'board-column--over')}
       aria-labelledby={headingId}
       data-testid="roadmap-lane"
       data-lane={lane}
@@ -94,11 +93,13 @@ const Lane = ({
   );
 };
 
-/** Now, next and later; initiatives move between lanes by drag and drop or with their buttons. */
-export const RoadmapLanes = ({
-  roadmap,
-  ...actions
-}: InitiativeActions & { roadmap: RoadmapView }) => {
+const DroppableLane = (props: LaneProps) => {
+  const { setNodeRef, isOver } = useDroppable({ id: props.lane });
+  return <LaneColumn {...props} nodeRef={setNodeRef} over={isOver} />;
+};
+
+/** Initiatives move between lanes by drag and drop or with their buttons. */
+const MovableLanes = ({ roadmap, ...actions }: InitiativeActions & { roadmap: RoadmapView }) => {
   const move = useMoveInitiative();
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
@@ -150,7 +151,7 @@ export const RoadmapLanes = ({
       >
         <div className="board board--lanes">
           {roadmapLanes.map((lane) => (
-            <Lane key={lane} lane={lane} count={roadmap.lanes[lane].length}>
+            <DroppableLane key={lane} lane={lane} count={roadmap.lanes[lane].length}>
               {roadmap.lanes[lane].map((initiative) => (
                 <DraggableInitiative
                   key={initiative.id}
@@ -159,10 +160,35 @@ export const RoadmapLanes = ({
                   onMove={(to) => moveTo(initiative, to)}
                 />
               ))}
-            </Lane>
+            </DroppableLane>
           ))}
         </div>
       </DndContext>
     </>
   );
 };
+
+/**
+ * Now, next and later. Without actions (the roadmap as it stood in the past) nothing moves and
+ * the cards only show.
+ */
+export const RoadmapLanes = ({
+  roadmap,
+  actions,
+}: {
+  roadmap: RoadmapView;
+  actions: InitiativeActions | null;
+}) =>
+  actions ? (
+    <MovableLanes roadmap={roadmap} {...actions} />
+  ) : (
+    <div className="board board--lanes">
+      {roadmapLanes.map((lane) => (
+        <LaneColumn key={lane} lane={lane} count={roadmap.lanes[lane].length}>
+          {roadmap.lanes[lane].map((initiative) => (
+            <InitiativeCard key={initiative.id} initiative={initiative} context="lanes" />
+          ))}
+        </LaneColumn>
+      ))}
+    </div>
+  );

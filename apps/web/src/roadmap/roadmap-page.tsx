@@ -3,10 +3,12 @@ import { Button, Card, EmptyState, ErrorState, SegmentedControl, Skeleton } from
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { describeError } from '../api/problem-error';
+import { AsOfPicker, useAsOfSearchParam } from '../components/as-of-picker';
 import { GlobeIcon, PlusIcon, RoadmapIcon } from '../icons';
 import { FormError } from '../lib/form-error';
 import { updateSearchParams, useSearchParam } from '../lib/url-state';
 import { useMe } from '../queries/me';
+import type { InitiativeActions } from './initiative-card';
 import { InitiativeDialog } from './initiative-dialog';
 import { RoadmapLanes } from './roadmap-lanes';
 import { allInitiatives, useArchiveInitiative, useRoadmap } from './roadmap-queries';
@@ -23,7 +25,8 @@ const viewOptions = [
 type Editing = { id: string | null } | null;
 
 const RoadmapPage = () => {
-  const roadmap = useRoadmap();
+  const [asOf, setAsOf] = useAsOfSearchParam();
+  const roadmap = useRoadmap(asOf);
   const me = useMe();
   const archive = useArchiveInitiative();
   const view: View = useSearchParam('view') === 'timeline' ? 'timeline' : 'lanes';
@@ -35,18 +38,22 @@ const RoadmapPage = () => {
       ? allInitiatives(roadmap.data).find((initiative) => initiative.id === editing.id)
       : undefined) ?? null;
 
-  const actions = {
-    onEdit: (initiative: InitiativeView) => setEditing({ id: initiative.id }),
-    onArchive: (initiative: InitiativeView) => {
-      if (
-        window.confirm(
-          `Archive “${initiative.title}”? It leaves the roadmap, the public one included; its backlog items stay.`,
-        )
-      ) {
-        archive.mutate(initiative.id);
-      }
-    },
-  };
+  // The past is read-only: no new initiatives, edits, moves or archiving.
+  const actions: InitiativeActions | null =
+    asOf === null
+      ? {
+          onEdit: (initiative: InitiativeView) => setEditing({ id: initiative.id }),
+          onArchive: (initiative: InitiativeView) => {
+            if (
+              window.confirm(
+                `Archive “${initiative.title}”? It leaves the roadmap, the public one included; its backlog items stay.`,
+              )
+            ) {
+              archive.mutate(initiative.id);
+            }
+          },
+        }
+      : null;
 
   return (
     <div className="page page--wide">
@@ -67,11 +74,14 @@ const RoadmapPage = () => {
               Public roadmap
             </Link>
           )}
-          <Button variant="primary" icon={<PlusIcon />} onClick={() => setEditing({ id: null })}>
-            New initiative
-          </Button>
+          {actions && (
+            <Button variant="primary" icon={<PlusIcon />} onClick={() => setEditing({ id: null })}>
+              New initiative
+            </Button>
+          )}
         </div>
       </div>
+      <AsOfPicker value={asOf} onChange={setAsOf} what="the roadmap" />
       <SegmentedControl
         label="Roadmap view"
         value={view}
@@ -98,28 +108,34 @@ const RoadmapPage = () => {
         </Card>
       ) : allInitiatives(roadmap.data).length === 0 ? (
         <Card padded={false}>
-          <EmptyState
-            icon={<RoadmapIcon />}
-            title="No initiatives yet"
-            hint="An initiative is a bet on the roadmap; link backlog items to it to track its progress."
-            action={
-              <Button icon={<PlusIcon />} onClick={() => setEditing({ id: null })}>
-                New initiative
-              </Button>
-            }
-          />
+          {actions ? (
+            <EmptyState
+              icon={<RoadmapIcon />}
+              title="No initiatives yet"
+              hint="An initiative is a bet on the roadmap; link backlog items to it to track its progress."
+              action={
+                <Button icon={<PlusIcon />} onClick={() => setEditing({ id: null })}>
+                  New initiative
+                </Button>
+              }
+            />
+          ) : (
+            <EmptyState icon={<RoadmapIcon />} title="No initiatives then" />
+          )}
         </Card>
       ) : view === 'lanes' ? (
-        <RoadmapLanes roadmap={roadmap.data} {...actions} />
+        <RoadmapLanes roadmap={roadmap.data} actions={actions} />
       ) : (
-        <RoadmapTimeline roadmap={roadmap.data} {...actions} />
+        <RoadmapTimeline roadmap={roadmap.data} actions={actions} />
       )}
-      <InitiativeDialog
-        // Closes by itself should the initiative be archived meanwhile.
-        open={editing !== null && (editing.id === null || edited !== null)}
-        initiative={edited}
-        onClose={() => setEditing(null)}
-      />
+      {actions && (
+        <InitiativeDialog
+          // Closes by itself should the initiative be archived meanwhile.
+          open={editing !== null && (editing.id === null || edited !== null)}
+          initiative={edited}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </div>
   );
 };

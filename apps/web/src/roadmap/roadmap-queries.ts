@@ -19,8 +19,13 @@ import { roadmapLanes } from './roadmap-ui';
 
 export const roadmapKey = ['roadmap'] as const;
 
-export const useRoadmap = () =>
-  useQuery({ queryKey: roadmapKey, queryFn: ({ signal }) => fetchRoadmap(signal) });
+/** The roadmap now, or as it stood at `asOf`: the past does not change, so it is never stale. */
+export const useRoadmap = (asOf: string | null = null) =>
+  useQuery({
+    queryKey: asOf === null ? roadmapKey : [...roadmapKey, { asOf }],
+    queryFn: ({ signal }) => fetchRoadmap(asOf, signal),
+    ...(asOf === null ? {} : { staleTime: Infinity }),
+  });
 
 export const allInitiatives = (roadmap: RoadmapView): InitiativeView[] =>
   roadmapLanes.flatMap((lane) => roadmap.lanes[lane]);
@@ -83,7 +88,7 @@ const useRoadmapCommand = <TVariables>(
       settle(
         queryClient,
         roadmapKey,
-        () => fetchRoadmap(),
+        () => fetchRoadmap(null),
         (roadmap) => isFresh(roadmap, result),
       ),
   });

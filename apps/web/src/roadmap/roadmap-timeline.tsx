@@ -33,7 +33,7 @@ const Column = ({
   title: string;
   initiatives: InitiativeView[];
   current?: boolean;
-  actions: InitiativeActions;
+  actions: InitiativeActions | null;
 }) => (
   <section
     className={cx('board-column', 'timeline-column', current && 'timeline-column--current')}
@@ -58,11 +58,17 @@ const Column = ({
   </section>
 );
 
-/** Initiatives in the quarter they are committed to; those without one aside. */
+/**
+ * Initiatives in the quarter they are committed to; those without one aside. Without actions
+ * (the roadmap as it stood in the past) the cards only show.
+ */
 export const RoadmapTimeline = ({
   roadmap,
-  ...actions
-}: InitiativeActions & { roadmap: RoadmapView }) => {
+  actions,
+}: {
+  roadmap: RoadmapView;
+  actions: InitiativeActions | null;
+}) => {
   const now = currentQuarterIndex();
   const byQuarter = new Map(roadmap.quarters.map((q) => [q.quarter, q.initiatives]));
   return (

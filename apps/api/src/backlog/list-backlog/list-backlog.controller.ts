@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { backlogItemKindNames, backlogItemStatusNames, type BacklogPage } from '@chorus/domain';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
+import { AsOf } from '../backlog-as-of';
 import { BacklogItemViewSchema } from '../backlog-item.view';
 import { ListBacklogQuery } from './list-backlog.query';
 
@@ -49,6 +50,7 @@ const ListBacklogParamsSchema = z
       .max(200, 'Limit must be at most 200.')
       .default(50),
     cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
+    asOf: AsOf,
   })
   .strict();
 class ListBacklogParams extends createZodDto(ListBacklogParamsSchema) {}
@@ -67,16 +69,17 @@ export class ListBacklogController {
 
   @Get()
   @ApiOperation({
-    summary: 'The backlog in rank order, from the read model; filterable, cursor-paginated',
+    summary:
+      'The backlog in rank order, from the read model or as it stood at asOf; filterable, cursor-paginated',
   })
   @ApiOkResponse({ type: BacklogPageDto })
   @ApiForbiddenResponse({ description: 'Only teammates see the backlog' })
   list(
-    @QueryParams() { status, limit, cursor, ...filters }: ListBacklogParams,
+    @QueryParams() { status, limit, cursor, asOf, ...filters }: ListBacklogParams,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<BacklogPageDto> {
     return this.queryBus.execute(
-      new ListBacklogQuery(actor, { ...filters, statuses: status }, limit, cursor),
+      new ListBacklogQuery(actor, { ...filters, statuses: status }, limit, cursor, asOf),
     );
   }
 }

@@ -19,6 +19,8 @@ export class ListBacklogQuery extends Query<BacklogPage> {
     readonly filters: BacklogListFilters,
     readonly limit: number,
     readonly cursor?: string,
+    /** An ISO 8601 timestamp: the page as it stood then. */
+    readonly asOf?: string,
   ) {
     super();
   }

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
@@ -7,9 +7,15 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { z } from 'zod';
+import { createZodDto } from 'nestjs-zod';
+import { AsOf } from '../../backlog/backlog-as-of';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { RoadmapViewDto } from '../initiative.view';
 import { GetRoadmapQuery } from './get-roadmap.query';
+
+const GetRoadmapParamsSchema = z.object({ asOf: AsOf }).strict();
+class GetRoadmapParams extends createZodDto(GetRoadmapParamsSchema) {}
 
 @ApiTags('roadmap')
 @ApiBearerAuth()
@@ -19,11 +25,15 @@ export class GetRoadmapController {
 
   @Get()
   @ApiOperation({
-    summary: 'Every live initiative, public and internal, by lane and by quarter, with progress',
+    summary:
+      'Every live initiative, public and internal, by lane and by quarter, with progress; now or as it stood at asOf',
   })
   @ApiOkResponse({ type: RoadmapViewDto })
   @ApiForbiddenResponse({ description: 'Only teammates see the internal roadmap' })
-  get(@CurrentActor() actor: AuthenticatedActor): Promise<RoadmapViewDto> {
-    return this.queryBus.execute(new GetRoadmapQuery(actor));
+  get(
+    @QueryParams() { asOf }: GetRoadmapParams,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<RoadmapViewDto> {
+    return this.queryBus.execute(new GetRoadmapQuery(actor, asOf));
   }
 }

@@ -2,15 +2,26 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { RoadmapView } from '@chorus/domain';
+import { PostgresEventStore } from '@chorus/event-store';
+import { pastMoment } from '../../backlog/backlog-as-of';
 import { assertStaffReader, readInitiatives, roadmapOf } from '../initiative.view';
+import { initiativesAsOf } from '../roadmap-as-of';
 import { GetRoadmapQuery } from './get-roadmap.query';
 
 @QueryHandler(GetRoadmapQuery)
 export class GetRoadmapHandler implements IQueryHandler<GetRoadmapQuery> {
-  constructor(@Inject(DataSource) private readonly db: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
+  ) {}
 
-  async execute({ actor }: GetRoadmapQuery): Promise<RoadmapView> {
+  async execute({ actor, asOf }: GetRoadmapQuery): Promise<RoadmapView> {
     assertStaffReader(actor);
-    return roadmapOf(await readInitiatives(this.db, actor.workspaceId));
+    const until = pastMoment(asOf);
+    return roadmapOf(
+      until === null
+        ? await readInitiatives(this.db, actor.workspaceId)
+        : await initiativesAsOf(this.store, actor.workspaceId, until),
+    );
   }
 }
