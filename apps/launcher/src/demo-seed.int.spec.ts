@@ -175,7 +175,7 @@ describe('the demo workspace', () => {
     const versions = () =>
       Promise.all(
         kpis.tables.map((table) =>
-          db.dataSource.query(`SELECT * FROM ${table} ORDER BY key, valid_from`),
+          db.dataSource.query(`SELECT * FROM ${table} t ORDER BY t::text`),
         ),
       );
     const projected = await versions();

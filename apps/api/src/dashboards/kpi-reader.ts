@@ -33,7 +33,7 @@ import {
   type UniqueVoters,
   type VotesOverTime,
 } from '@chorus/domain';
-import { kpiTables } from '@chorus/event-store';
+import { kpiRowOf, selectKpiRows } from '@chorus/event-store';
 
 /** Runs one SQL statement: a DataSource's or a transaction's `query`. */
 export type SqlQuery = <T>(sql: string, params: unknown[]) => Promise<T>;
@@ -59,6 +59,13 @@ class Statement {
     if (this.asOf === null) return `${alias}.valid_to IS NULL`;
     const at = this.param(this.asOf);
     return `${alias}.valid_from <= ${at}::timestamptz AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > ${at}::timestamptz)`;
+  }
+
+  /** A row of a set (rows only ever added) is there from its `valid_from`. */
+  added(alias: string): string {
+    return this.asOf === null
+      ? 'TRUE'
+      : `${alias}.valid_from <= ${this.param(this.asOf)}::timestamptz`;
   }
 
   workspace(alias: string): string {
@@ -146,26 +153,13 @@ export class KpiReader {
     query: KpiQuery,
   ): Promise<KpiRollup> {
     const s = this.statement(query);
-    const { table, columns } = kpiTables[name];
+    const at = this.asOf === null ? null : `${s.param(this.asOf)}::timestamptz`;
     const records = await this.sql<Record<string, unknown>[]>(
-      `SELECT ${columns
-        .map((c) =>
-          c.type === 'date'
-            ? `t.${c.column}::text AS ${c.column}`
-            : c.type === 'int8'
-              ? `t.${c.column}::float8 AS ${c.column}`
-              : c.type === 'timestamptz'
-                ? `to_char(t.${c.column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ${c.column}`
-                : `t.${c.column}`,
-        )
-        .join(', ')}
-       FROM ${table} t WHERE ${s.live('t')} AND ${where(s, 't')}`,
+      selectKpiRows(name, at, where(s, 't')),
       s.params,
     );
     const keyOf = kpiRowKey[name] as (row: unknown) => string;
-    const rows = records.map((record) =>
-      Object.fromEntries(columns.map((c) => [c.field, record[c.column]])),
-    );
+    const rows = records.map((record) => kpiRowOf(name, record));
     return { ...initialKpiRollup(), [name]: new Map(rows.map((row) => [keyOf(row), row])) };
   }
 
@@ -216,7 +210,7 @@ export class KpiReader {
     const records = await this.sql<({ period: string | null } & Record<string, number>)[]>(
       `SELECT ${period}::text AS period, ${distinct}
        FROM ${table} t
-       WHERE ${s.live('t')} AND ${s.matches('t')} AND ${s.dayInRange('t.day')}
+       WHERE ${s.added('t')} AND ${s.matches('t')} AND ${s.dayInRange('t.day')}
        GROUP BY GROUPING SETS ((${period}), ())`,
       s.params,
     );
@@ -472,9 +466,16 @@ export class KpiReader {
       WHERE ${s.live('f')} AND ${isLive('f')} AND ${s.workspace('f')}
         ${query.boardId === undefined ? '' : `AND f.board_id = ${s.param(query.boardId)}`}
         AND ${s.timeInRange('f.submitted_at')}`;
-    const demand = this.demand(s, { ...query, boardId: undefined }, () => 'TRUE');
+    const members = `SELECT feedback_id FROM roots UNION ALL
+      SELECT d.feedback_id FROM kpi_feedback d JOIN roots ON d.merged_into = roots.feedback_id
+      WHERE ${s.live('d')}`;
+    const demand = this.demand(
+      s,
+      { ...query, boardId: undefined },
+      (b) => `${b}.feedback_id IN (SELECT feedback_id FROM members)`,
+    );
     const records = await this.sql<{ quarter: string; at_stake: number; delivered: number }[]>(
-      `WITH roots AS (${roots}),
+      `WITH roots AS (${roots}), members AS (${members}),
        demand AS (SELECT DISTINCT d.root_id, d.company_id FROM (${demand}) d
          JOIN roots ON roots.feedback_id = d.root_id WHERE d.company_id IS NOT NULL),
        revenue AS (

@@ -8,7 +8,13 @@ import {
   type KpiTableName,
 } from '@chorus/domain';
 import { historyArb } from '@chorus/domain/kpi-histories';
-import { PostgresEventStore, kpiTables, rebuildProjection } from '@chorus/event-store';
+import {
+  PostgresEventStore,
+  kpiRowOf,
+  kpiTables,
+  rebuildProjection,
+  selectKpiRows,
+} from '@chorus/event-store';
 import {
   createTestDatabase,
   historyWorkspaces,
@@ -49,28 +55,12 @@ describe('kpis projection', () => {
   const stored = async (asOf?: string): Promise<KpiRollup> => {
     const rollup: Record<string, Map<string, unknown>> = {};
     for (const name of tableNames) {
-      const { table, columns } = kpiTables[name];
       const records = await db.dataSource.query<Record<string, unknown>[]>(
-        `SELECT ${columns
-          .map((c) =>
-            c.type === 'date'
-              ? `${c.column}::text AS ${c.column}`
-              : c.type === 'int8'
-                ? `${c.column}::float8 AS ${c.column}`
-                : c.column,
-          )
-          .join(', ')}
-         FROM ${table}
-         WHERE ${asOf ? 'valid_from <= $1 AND (valid_to IS NULL OR valid_to > $1)' : 'valid_to IS NULL'}`,
+        selectKpiRows(name, asOf ? '$1::timestamptz' : null, 'TRUE'),
         asOf ? [asOf] : [],
       );
       const rows = records.map((record) => {
-        const row = Object.fromEntries(
-          columns.map((c) => {
-            const value = record[c.column];
-            return [c.field, value instanceof Date ? value.toISOString() : value];
-          }),
-        );
+        const row = kpiRowOf(name, record) as Record<string, unknown>;
         return { ...row, workspaceId: workspaceName[row.workspaceId as string] };
       });
       const keyOf = kpiRowKey[name] as (row: unknown) => string;

@@ -11,7 +11,10 @@ import {
   type KpiTableName,
 } from '@chorus/domain';
 import {
+  kpiCountColumns,
+  kpiRowOf,
   kpiTables,
+  selectKpiRows,
   type KpiColumnType,
   type KpiTableDefinition,
   type Projection,
@@ -23,22 +26,14 @@ type Current = { row: Row; validFrom: string };
 type Version = { key: string; row: Row; validFrom: string; validTo: string | null };
 
 const tableNames = Object.keys(kpiTables) as KpiTableName[];
+const ofKind = (kind: KpiTableDefinition['kind']) =>
+  tableNames.filter((name) => kpiTables[name].kind === kind);
 
 /** Rows are stored under a uuid of their domain key: short, fixed width, one index type. */
 const storedKey = (key: string): string => {
   const hex = createHash('md5').update(key).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 };
-
-const selected = (column: string, type: KpiColumnType): string =>
-  type === 'date'
-    ? `${column}::text AS ${column}`
-    : type === 'int8'
-      ? `${column}::float8 AS ${column}`
-      : column;
-
-const decoded = (value: unknown, type: KpiColumnType): unknown =>
-  value instanceof Date && type === 'timestamptz' ? value.toISOString() : value;
 
 /** The current versions of the given rows of one table, by domain key. */
 const loadCurrent = async (
@@ -47,21 +42,18 @@ const loadCurrent = async (
   keys: readonly string[],
 ): Promise<Map<string, Current>> => {
   if (keys.length === 0) return new Map();
-  const { table, columns } = kpiTables[name];
   const byStoredKey = new Map(keys.map((key) => [storedKey(key), key]));
   const records = await tx.query<Row[]>(
-    `SELECT key::text AS stored_key, valid_from,
-       ${columns.map((c) => selected(c.column, c.type)).join(', ')}
-     FROM ${table} WHERE key = ANY($1::uuid[]) AND valid_to IS NULL`,
+    selectKpiRows(name, null, 't.key = ANY($1::uuid[])', [
+      't.key::text AS stored_key',
+      't.valid_from',
+    ]),
     [[...byStoredKey.keys()]],
   );
   return new Map(
     records.map((record) => [
       byStoredKey.get(record.stored_key as string) ?? '',
-      {
-        validFrom: (record.valid_from as Date).toISOString(),
-        row: Object.fromEntries(columns.map((c) => [c.field, decoded(record[c.column], c.type)])),
-      },
+      { validFrom: (record.valid_from as Date).toISOString(), row: kpiRowOf(name, record) as Row },
     ]),
   );
 };
@@ -117,7 +109,8 @@ const arrayType: Record<KpiColumnType, string> = {
   bool: 'bool[]',
 };
 
-const write = async (
+/** Closes the versions a batch replaces and inserts the new ones, a statement each. */
+const writeVersions = async (
   tx: EntityManager,
   name: KpiTableName,
   { inserts, closes, removes }: ReturnType<typeof versionsOf>,
@@ -151,6 +144,111 @@ const write = async (
   );
 };
 
+type TableWrite = { key: string; row: Row | null; at: string };
+
+const columnArrays = (
+  definition: KpiTableDefinition,
+  rows: readonly Row[],
+  from: number,
+): { placeholders: string; values: unknown[][] } => ({
+  placeholders: definition.columns.map((c, i) => `$${i + from}::${arrayType[c.type]}`).join(', '),
+  values: definition.columns.map((c) => rows.map((row) => row[c.field] ?? null)),
+});
+
+/**
+ * A counter's writes as the changes they made (each event's counts minus the ones before it,
+ * whatever the stored counts were), appended to its changes table, and added to its current
+ * counts; a row whose counts come to zero is deleted.
+ */
+const writeCounter = async (
+  tx: EntityManager,
+  name: KpiTableName,
+  writes: readonly TableWrite[],
+): Promise<void> => {
+  const definition = kpiTables[name];
+  const counts = kpiCountColumns(definition);
+  const latest = new Map<string, Row>();
+  const changes: { key: string; at: string; row: Row }[] = [];
+  const totals = new Map<string, Row>();
+  for (const { key, row, at } of writes) {
+    const before = latest.get(key);
+    const shape = row ?? before;
+    if (!shape) continue;
+    const change: Row = { ...shape };
+    for (const c of counts) {
+      change[c.field] = Number(row?.[c.field] ?? 0) - Number(before?.[c.field] ?? 0);
+    }
+    latest.set(key, row ?? { ...shape, ...Object.fromEntries(counts.map((c) => [c.field, 0])) });
+    if (counts.every((c) => change[c.field] === 0)) continue;
+    changes.push({ key, at, row: change });
+    const total = totals.get(key);
+    totals.set(
+      key,
+      total
+        ? {
+            ...total,
+            ...Object.fromEntries(
+              counts.map((c) => [c.field, Number(total[c.field]) + Number(change[c.field])]),
+            ),
+          }
+        : change,
+    );
+  }
+  if (changes.length === 0) return;
+  const { table, columns } = definition;
+  const names = columns.map((c) => c.column).join(', ');
+  const logged = columnArrays(
+    definition,
+    changes.map((c) => c.row),
+    3,
+  );
+  await tx.query(
+    `INSERT INTO ${table}_changes (key, at, ${names})
+     SELECT * FROM unnest($1::uuid[], $2::timestamptz[], ${logged.placeholders})`,
+    [changes.map((c) => storedKey(c.key)), changes.map((c) => c.at), ...logged.values],
+  );
+  const keys = [...totals.keys()];
+  const summed = columnArrays(definition, [...totals.values()], 2);
+  await tx.query(
+    `INSERT INTO ${table} (key, ${names})
+     SELECT * FROM unnest($1::uuid[], ${summed.placeholders})
+     ON CONFLICT (key) DO UPDATE SET
+       ${counts.map((c) => `${c.column} = ${table}.${c.column} + EXCLUDED.${c.column}`).join(', ')}`,
+    [keys.map(storedKey), ...summed.values],
+  );
+  await tx.query(
+    `DELETE FROM ${table} WHERE key = ANY($1::uuid[])
+       AND ${counts.map((c) => `${c.column} = 0`).join(' AND ')}`,
+    [keys.map(storedKey)],
+  );
+};
+
+/** A set's rows, each stamped with the first moment it was added; rows already there stay. */
+const writeSet = async (
+  tx: EntityManager,
+  name: KpiTableName,
+  writes: readonly TableWrite[],
+): Promise<void> => {
+  const added = new Map<string, { row: Row; at: string }>();
+  for (const { key, row, at } of writes) {
+    if (row && !added.has(key)) added.set(key, { row, at });
+  }
+  if (added.size === 0) return;
+  const definition = kpiTables[name];
+  const rows = [...added.values()];
+  const values = columnArrays(
+    definition,
+    rows.map((r) => r.row),
+    3,
+  );
+  await tx.query(
+    `INSERT INTO ${definition.table} (key, valid_from, ${definition.columns.map((c) => c.column).join(', ')})
+     SELECT * FROM unnest($1::uuid[], $2::timestamptz[], ${values.placeholders})
+     ON CONFLICT (key) DO NOTHING`,
+    [[...added.keys()].map(storedKey), rows.map((r) => r.at), ...values.values],
+  );
+};
+
 const toKpiEvent = (stored: StoredEvent): KpiEvent =>
   ({
     type: stored.type,
@@ -180,15 +278,17 @@ const loadMissing = async (
 };
 
 /**
- * The KPI rollup (docs/kpis.md), every row versioned by the occurredAt of the events that wrote
- * it. A batch loads the rows its events read, decides with the pure `kpiRowWrites`, loads the rows
- * it writes that were not read (counters must be summed onto their stored counts), decides again
- * on the complete state, and writes one version per row per event moment: closing the versions it
- * replaces and inserting the new ones, a few statements per table.
+ * The KPI rollup (docs/kpis.md) with its history (ADR 13). A batch loads the rows its events read,
+ * decides with the pure `kpiRowWrites`, and writes a few statements per table: counters as the
+ * changes each event made (so their stored counts need not be read), sets as rows added, and the
+ * other tables as one version per row per event moment, closing the versions they replace.
  */
 export const kpisProjection: Projection = {
   name: 'kpis',
-  tables: tableNames.map((name) => kpiTables[name].table),
+  tables: tableNames.flatMap((name) => {
+    const { table, kind } = kpiTables[name];
+    return kind === 'counter' ? [table, `${table}_changes`] : [table];
+  }),
   handles: new Set<string>(kpiEventTypes),
   applyBatch: async (tx: EntityManager, stored: readonly StoredEvent[]) => {
     const events = stored.map(toKpiEvent);
@@ -201,19 +301,23 @@ export const kpisProjection: Projection = {
     }
     const customers = [...loaded.customers.values()].map((c) => c.row as CustomerRow);
     await loadMissing(tx, loaded, 'companies', kpiCompaniesRead(customers, events));
-    const written = new Map<KpiTableName, Set<string>>();
-    for (const { table, key } of kpiRowWrites(rollupOf(loaded), events)) {
-      written.set(table, (written.get(table) ?? new Set()).add(key));
-    }
-    for (const [name, keys] of written) await loadMissing(tx, loaded, name, keys);
-    const writes = new Map<KpiTableName, { key: string; row: Row | null; at: string }[]>();
+    const writes = new Map<KpiTableName, TableWrite[]>();
     for (const { eventIndex, table, key, row } of kpiRowWrites(rollupOf(loaded), events)) {
       const tableWrites = writes.get(table) ?? [];
       tableWrites.push({ key, row: row, at: events[eventIndex]?.occurredAt ?? '' });
       writes.set(table, tableWrites);
     }
-    for (const [name, tableWrites] of writes) {
-      await write(tx, name, versionsOf(name, loaded[name], tableWrites));
+    for (const name of ofKind('counter')) await writeCounter(tx, name, writes.get(name) ?? []);
+    for (const name of ofKind('set')) await writeSet(tx, name, writes.get(name) ?? []);
+    for (const name of ofKind('versioned')) {
+      const tableWrites = writes.get(name) ?? [];
+      await loadMissing(
+        tx,
+        loaded,
+        name,
+        tableWrites.map((w) => w.key),
+      );
+      await writeVersions(tx, name, versionsOf(name, loaded[name], tableWrites));
     }
   },
 };
