@@ -204,23 +204,34 @@ export class KpiReader {
     table: string,
     columns: readonly string[],
   ): Promise<{ totals: number[]; series: { period: string; counts: number[] }[] }> {
-    const s = this.statement(query);
     const period = granularity === 'day' ? 't.day' : `date_trunc('week', t.day::timestamp)::date`;
-    const distinct = columns.map((c, i) => `count(DISTINCT t.${c})::int AS c${i}`).join(', ');
-    const records = await this.sql<({ period: string | null } & Record<string, number>)[]>(
-      `SELECT ${period}::text AS period, ${distinct}
-       FROM ${table} t
-       WHERE ${s.added('t')} AND ${s.matches('t')} AND ${s.dayInRange('t.day')}
-       GROUP BY GROUPING SETS ((${period}), ())`,
-      s.params,
-    );
-    const total = records.find((r) => r.period === null);
-    const byPeriod = new Map(records.map((r) => [r.period, r]));
+    // DISTINCT in a subquery is hashed; count(DISTINCT …) per group would sort each group.
+    const distinct = async (column: string) => {
+      const s = this.statement(query);
+      const rows = `FROM ${table} t WHERE ${s.added('t')} AND ${s.matches('t')}
+        AND ${s.dayInRange('t.day')} AND t.${column} IS NOT NULL`;
+      const [periods, [total]] = await Promise.all([
+        this.sql<{ period: string; count: number }[]>(
+          `SELECT period::text AS period, count(*)::int AS count
+           FROM (SELECT DISTINCT ${period} AS period, t.${column} ${rows}) d GROUP BY period`,
+          s.params,
+        ),
+        this.sql<{ count: number }[]>(
+          `SELECT count(*)::int AS count FROM (SELECT DISTINCT t.${column} ${rows}) d`,
+          s.params,
+        ),
+      ]);
+      return {
+        total: total?.count ?? 0,
+        byPeriod: new Map(periods.map((p) => [p.period, p.count])),
+      };
+    };
+    const counted = await Promise.all(columns.map(distinct));
     return {
-      totals: columns.map((_, i) => total?.[`c${i}`] ?? 0),
+      totals: counted.map((c) => c.total),
       series: periodsIn(query.from, query.to, granularity).map((p) => ({
         period: p,
-        counts: columns.map((_, i) => byPeriod.get(p)?.[`c${i}`] ?? 0),
+        counts: counted.map((c) => c.byPeriod.get(p) ?? 0),
       })),
     };
   }

@@ -1,9 +1,10 @@
 import { Badge, Button, ErrorState, Spinner } from '@chorus/ui';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Link, Route, Switch, useLocation } from 'wouter';
+import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { describeError } from '../api/problem-error';
 import type { Me } from '../api/types';
 import { signOut } from '../auth/auth-store';
+import { DashboardIcon } from '../dashboards/dashboard-icon';
 import { FeedbackInbox } from '../feedback/feedback-inbox';
 import {
   BacklogIcon,
@@ -35,6 +36,8 @@ const ReleasesPage = lazy(() => import('../releases/releases-page'));
 const ReleasePage = lazy(() => import('../releases/release-page'));
 const ChangelogPage = lazy(() => import('../releases/changelog-page'));
 const SettingsPage = lazy(() => import('../settings/settings-page'));
+const PmDashboardPage = lazy(() => import('../dashboards/pm-dashboard-page'));
+const PoDashboardPage = lazy(() => import('../dashboards/po-dashboard-page'));
 
 const roleLabels: Record<Me['role'], string> = {
   admin: 'Admin',
@@ -46,6 +49,12 @@ type NavItem = { href: string; label: string; icon: ReactNode; matches: (path: s
 
 const navItems: NavItem[] = [
   { href: '/', label: 'Inbox', icon: <InboxIcon />, matches: (path) => path === '/' },
+  {
+    href: '/dashboards/pm',
+    label: 'Dashboards',
+    icon: <DashboardIcon />,
+    matches: (path) => path.startsWith('/dashboards'),
+  },
   {
     href: '/backlog',
     label: 'Backlog',
@@ -207,6 +216,15 @@ export const AdminShell = () => {
             <Switch>
               <Route path="/">
                 <FeedbackInbox me={me.data} />
+              </Route>
+              <Route path="/dashboards">
+                <Redirect to="/dashboards/pm" replace />
+              </Route>
+              <Route path="/dashboards/pm">
+                <PmDashboardPage />
+              </Route>
+              <Route path="/dashboards/po">
+                <PoDashboardPage />
               </Route>
               <Route path="/backlog">
                 <BacklogPage />

@@ -196,7 +196,9 @@ export class CreateKpiRollups1764300000011 implements MigrationInterface {
       `CREATE UNIQUE INDEX kpi_ballots_current ON kpi_ballots (key) WHERE valid_to IS NULL`,
     );
     await db.query(`CREATE INDEX kpi_ballots_key ON kpi_ballots (key, valid_from)`);
-    await db.query(`CREATE INDEX kpi_ballots_ws_voted_at ON kpi_ballots (workspace_id, voted_at)`);
+    await db.query(
+      `CREATE INDEX kpi_ballots_ws_voted_at ON kpi_ballots (workspace_id, voted_at) INCLUDE (feedback_id, voter_id, valid_to)`,
+    );
     await db.query(`CREATE INDEX kpi_ballots_feedback_id ON kpi_ballots (feedback_id)`);
     await db.query(`
       CREATE TABLE kpi_feedback_links (
