@@ -4,6 +4,7 @@ import type {
   KpiQuery,
   PmFigures,
   PoFigures,
+  TopRequest,
   TopRequestView,
 } from '@chorus/domain';
 import type { KpiReader, SqlQuery } from './kpi-reader';
@@ -13,7 +14,7 @@ const TOP_REQUESTS = 10;
 
 const withTitles = async (
   sql: SqlQuery,
-  requests: Awaited<ReturnType<KpiReader['topRequests']>>,
+  requests: readonly TopRequest[],
 ): Promise<TopRequestView[]> => {
   const titles = new Map(
     (
@@ -37,8 +38,7 @@ export const pmFigures = async (
     votes,
     uniqueVoters,
     activeCustomers,
-    topByVotes,
-    topByRevenue,
+    top,
     responseTimes,
     funnel,
     ageing,
@@ -50,8 +50,10 @@ export const pmFigures = async (
     reader.votesOverTime(query, granularity),
     reader.uniqueVoters(query, granularity),
     reader.activeCustomers(query, granularity),
-    reader.topRequests(query, 'votes', TOP_REQUESTS).then((top) => withTitles(sql, top)),
-    reader.topRequests(query, 'revenue', TOP_REQUESTS).then((top) => withTitles(sql, top)),
+    reader.topRequestLists(query, TOP_REQUESTS).then(async (top) => ({
+      votes: await withTitles(sql, top.votes),
+      revenue: await withTitles(sql, top.revenue),
+    })),
     reader.responseTimes(query),
     reader.statusFunnel(query),
     reader.feedbackAgeing(query),
@@ -64,8 +66,8 @@ export const pmFigures = async (
     votes,
     uniqueVoters,
     activeCustomers,
-    topByVotes,
-    topByRevenue,
+    topByVotes: top.votes,
+    topByRevenue: top.revenue,
     responseTimes,
     funnel,
     ageing,
