@@ -2,7 +2,9 @@ import type {
   DashboardTableName,
   Granularity,
   KpiQuery,
+  PmComparison,
   PmFigures,
+  PoComparison,
   PoFigures,
   TopRequest,
   TopRequestView,
@@ -75,6 +77,44 @@ export const pmFigures = async (
     closedLoop,
     revenueByQuarter,
   };
+};
+
+export const pmComparison = async (
+  reader: KpiReader,
+  query: KpiQuery,
+  granularity: Granularity,
+): Promise<PmComparison> => {
+  const [feedbackVolume, votes, uniqueVoters, activeCustomers, responseTimes, closedLoop, linked] =
+    await Promise.all([
+      reader.feedbackVolume(query, granularity),
+      reader.votesOverTime(query, granularity),
+      reader.uniqueVoters(query, granularity),
+      reader.activeCustomers(query, granularity),
+      reader.responseTimes(query),
+      reader.closedLoop(query),
+      reader.linkedShares(query),
+    ]);
+  return {
+    feedbackVolume,
+    votes,
+    uniqueVoters,
+    activeCustomers,
+    responseTimes,
+    closedLoop,
+    linked,
+  };
+};
+
+export const poComparison = async (
+  reader: KpiReader,
+  query: KpiQuery,
+  granularity: Granularity,
+): Promise<PoComparison> => {
+  const [velocity, backlogHealth] = await Promise.all([
+    reader.sprintVelocity(query, granularity),
+    reader.backlogHealth(query),
+  ]);
+  return { velocity, backlogHealth };
 };
 
 export const poFigures = async (

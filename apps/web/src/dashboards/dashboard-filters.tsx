@@ -97,7 +97,7 @@ export const DashboardFilters = ({
   params: DashboardParams;
   /** The range and filters the API answered for; absent until the first answer. */
   resolved: ResolvedDashboardQuery | undefined;
-  filters: Dashboard<unknown>['filters'] | undefined;
+  filters: Dashboard<unknown, unknown>['filters'] | undefined;
 }) => {
   const from = params.from ?? resolved?.from ?? '';
   const to = params.to ?? resolved?.to ?? '';

@@ -2,6 +2,7 @@ import {
   feedbackSourceLabels,
   type ClosedLoop,
   type LinkedShares,
+  type PmComparison,
   type PmDashboard,
   type PmFigures,
   type TopRequestView,
@@ -35,7 +36,7 @@ const count = (
   change: changeOf(current, previous, { better }),
 });
 
-const headlines = (current: PmFigures, previous: PmFigures | null): Headline[] => {
+const headlines = (current: PmFigures, previous: PmComparison | null): Headline[] => {
   const { firstResponse, triage } = current.responseTimes;
   const { closedLoop, leadTime } = current.closedLoop;
   return [
@@ -183,7 +184,13 @@ const Breakdown = ({
     </div>
   );
 
-const VolumeCard = ({ current, previous }: { current: PmFigures; previous: PmFigures | null }) => {
+const VolumeCard = ({
+  current,
+  previous,
+}: {
+  current: PmFigures;
+  previous: PmComparison | null;
+}) => {
   const { query, names } = useDashboardContext();
   const volume = current.feedbackVolume;
   // The previous period has as many days as this one: its points line up by position.
@@ -286,7 +293,13 @@ const VotesCard = ({ current }: { current: PmFigures }) => {
   );
 };
 
-const VotersCard = ({ current, previous }: { current: PmFigures; previous: PmFigures | null }) => {
+const VotersCard = ({
+  current,
+  previous,
+}: {
+  current: PmFigures;
+  previous: PmComparison | null;
+}) => {
   const { query } = useDashboardContext();
   const voters = current.uniqueVoters;
   const data = voters.series.map((point, index) => ({

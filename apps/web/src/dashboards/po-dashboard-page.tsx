@@ -1,6 +1,7 @@
 import type {
   BacklogHealth,
   InitiativeDelivery,
+  PoComparison,
   PoDashboard,
   PoFigures,
   SprintVelocity,
@@ -39,7 +40,7 @@ const throughputOf = (velocity: SprintVelocity) =>
     { items: 0, points: 0 },
   );
 
-const headlines = (current: PoFigures, previous: PoFigures | null): Headline[] => {
+const headlines = (current: PoFigures, previous: PoComparison | null): Headline[] => {
   const { velocity, backlogHealth } = current;
   const completed = velocity.sprints.filter((sprint) => sprint.state === 'completed').length;
   const throughput = throughputOf(velocity);

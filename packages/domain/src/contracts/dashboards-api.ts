@@ -93,23 +93,39 @@ export type PoFigures = {
   responseTimes: ResponseTimes;
 };
 
+/**
+ * The figures the previous period is compared on: what the headline numbers and the trend lines
+ * show. The lists, funnel and quarters are not asked of it, which halves a dashboard's work.
+ */
+export type PmComparison = Pick<
+  PmFigures,
+  | 'feedbackVolume'
+  | 'votes'
+  | 'uniqueVoters'
+  | 'activeCustomers'
+  | 'responseTimes'
+  | 'closedLoop'
+  | 'linked'
+>;
+export type PoComparison = Pick<PoFigures, 'velocity' | 'backlogHealth'>;
+
 /** Names of the ids the figures mention, as they are now. */
 export type DashboardNames = {
   boards: Record<string, string>;
   statuses: Record<string, string>;
 };
 
-export type Dashboard<F> = {
+export type Dashboard<F, C> = {
   query: ResolvedDashboardQuery;
   current: F;
-  /** The same figures for the previous period; null when `compare=false`. */
-  previous: F | null;
+  /** The figures compared, for the previous period; null when `compare=false`. */
+  previous: C | null;
   names: DashboardNames;
   /** Filter choices: the workspace's boards, segments and plans. */
   filters: { boards: { id: string; name: string }[]; segments: string[]; plans: string[] };
 };
-export type PmDashboard = Dashboard<PmFigures>;
-export type PoDashboard = Dashboard<PoFigures>;
+export type PmDashboard = Dashboard<PmFigures, PmComparison>;
+export type PoDashboard = Dashboard<PoFigures, PoComparison>;
 
 /**
  * The table behind each chart: `GET /api/v1/dashboards/:dashboard/tables/:table.csv` with the

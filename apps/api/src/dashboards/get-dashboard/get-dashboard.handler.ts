@@ -4,10 +4,10 @@ import { DataSource } from 'typeorm';
 import type { PmDashboard, PoDashboard } from '@chorus/domain';
 import { PostgresEventStore } from '@chorus/event-store';
 import { namesAndFilters, openDashboard } from '../dashboard-context';
-import { pmFigures, poFigures } from '../dashboard-figures';
+import { pmComparison, pmFigures, poComparison, poFigures } from '../dashboard-figures';
 import { GetDashboardQuery } from './get-dashboard.query';
 
-/** The figures of the period and, to compare, of the one before, all read in parallel. */
+/** The figures of the period and those compared of the one before, all read in parallel. */
 @QueryHandler(GetDashboardQuery)
 export class GetDashboardHandler implements IQueryHandler<GetDashboardQuery> {
   constructor(
@@ -22,16 +22,20 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboardQuery> {
   }: GetDashboardQuery): Promise<PmDashboard | PoDashboard> {
     const { request, reader, sql } = openDashboard(this.db, actor, params);
     const { query, previous, granularity } = request;
-    const figures =
-      dashboard === 'pm'
-        ? (q: typeof query) => pmFigures(reader, sql, q, granularity)
-        : (q: typeof query) => poFigures(reader, q, granularity);
-    const [current, before, labels] = await Promise.all([
-      figures(query),
-      previous ? figures(previous) : null,
-      namesAndFilters(this.store, sql, actor.workspaceId),
+    const labels = namesAndFilters(this.store, sql, actor.workspaceId);
+    if (dashboard === 'pm') {
+      const [current, before, names] = await Promise.all([
+        pmFigures(reader, sql, query, granularity),
+        previous && pmComparison(reader, previous, granularity),
+        labels,
+      ]);
+      return { query: request.resolved, current, previous: before, ...names };
+    }
+    const [current, before, names] = await Promise.all([
+      poFigures(reader, query, granularity),
+      previous && poComparison(reader, previous, granularity),
+      labels,
     ]);
-    return { query: request.resolved, current, previous: before, ...labels } as
-      PmDashboard | PoDashboard;
+    return { query: request.resolved, current, previous: before, ...names };
   }
 }
