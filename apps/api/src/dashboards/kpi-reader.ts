@@ -433,7 +433,8 @@ export class KpiReader {
        FROM (SELECT ${to}::date - ${utcDay('f.submitted_at')} AS age
              FROM kpi_feedback f
              WHERE ${s.live('f')} AND ${isLive('f')} AND ${s.matches('f')}
-               AND f.status_kind IN ('open', 'active') AND ${utcDay('f.submitted_at')} <= ${to}::date) a
+               AND f.status_kind IN ('open', 'active')
+               AND f.submitted_at < ((${to}::date + 1)::timestamp AT TIME ZONE 'UTC')) a
        GROUP BY 1`,
       s.params,
     );

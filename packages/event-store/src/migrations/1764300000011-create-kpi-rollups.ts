@@ -182,6 +182,13 @@ export class CreateKpiRollups1764300000011 implements MigrationInterface {
     );
     await db.query(`CREATE INDEX kpi_feedback_ws_done_at ON kpi_feedback (workspace_id, done_at)`);
     await db.query(`CREATE INDEX kpi_feedback_merged_into ON kpi_feedback (merged_into)`);
+    // The unresolved feedback the ageing figure counts, now: an index-only scan.
+    await db.query(
+      `CREATE INDEX kpi_feedback_unresolved ON kpi_feedback (workspace_id, submitted_at)
+       INCLUDE (board_id, segment, plan)
+       WHERE valid_to IS NULL AND status_kind IN ('open', 'active') AND NOT spam
+         AND moderation <> 'rejected' AND merged_into IS NULL`,
+    );
     await db.query(`
       CREATE TABLE kpi_ballots (
         key uuid NOT NULL,
