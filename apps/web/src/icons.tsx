@@ -29,6 +29,13 @@ export const InboxIcon = () => (
   </Icon>
 );
 
+export const DashboardIcon = () => (
+  <Icon>
+    <path d="M2.5 13.5h11" />
+    <path d="M4.5 11V8M8 11V4.5M11.5 11V7" />
+  </Icon>
+);
+
 export const CloseIcon = () => (
   <Icon>
     <path d="m4 4 8 8M12 4l-8 8" />

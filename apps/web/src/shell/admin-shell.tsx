@@ -4,12 +4,12 @@ import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { describeError } from '../api/problem-error';
 import type { Me } from '../api/types';
 import { signOut } from '../auth/auth-store';
-import { DashboardIcon } from '../dashboards/dashboard-icon';
 import { FeedbackInbox } from '../feedback/feedback-inbox';
 import {
   BacklogIcon,
   BrandMark,
   BuildingIcon,
+  DashboardIcon,
   InboxIcon,
   ReleaseIcon,
   RoadmapIcon,
