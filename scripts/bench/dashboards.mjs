@@ -5,11 +5,10 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, running, startChild, stopChild, assertAlive } from './lib/children.mjs';
-import { envNumber, gitCommit } from './lib/env.mjs';
+import { envNumber, gitCommit, machineOf } from './lib/env.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -226,14 +225,7 @@ const main = async () => {
   const result = {
     startedAt: new Date().toISOString(),
     commit: gitCommit(root),
-    machine: {
-      cpu: os.cpus()[0].model.trim(),
-      cores: os.cpus().length,
-      memoryGb: Math.round(os.totalmem() / 2 ** 30),
-      node: process.version,
-      postgres: postgresVersion,
-      loadavg: os.loadavg().map((n) => Math.round(n * 100) / 100),
-    },
+    machine: machineOf(postgresVersion),
     config,
     log: { events },
     projection,

@@ -17,7 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, running, startChild, stopChild, assertAlive } from './lib/children.mjs';
 import { generateFeedback, searchTerms, typedTitles } from './search-corpus.mjs';
-import { envNumber, gitCommit } from './lib/env.mjs';
+import { envNumber, gitCommit, machineOf } from './lib/env.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -304,14 +304,7 @@ const main = async () => {
   const result = {
     startedAt: new Date().toISOString(),
     commit: gitCommit(root),
-    machine: {
-      cpu: os.cpus()[0].model.trim(),
-      cores: os.cpus().length,
-      memoryGb: Math.round(os.totalmem() / 2 ** 30),
-      node: process.version,
-      postgres: postgresVersion,
-      loadavg: os.loadavg().map((n) => Math.round(n * 100) / 100),
-    },
+    machine: machineOf(postgresVersion),
     config,
     corpus: { ...corpus, appendSeconds, catchUpSeconds, projected },
     search,

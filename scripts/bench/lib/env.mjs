@@ -1,5 +1,6 @@
 // What every bench script needs from its surroundings: numeric settings and the commit measured.
 import { execFileSync } from 'node:child_process';
+import os from 'node:os';
 
 export const envNumber = (name, fallback) => {
   const raw = process.env[name];
@@ -24,3 +25,13 @@ export const gitCommit = (cwd) => {
     return 'unknown';
   }
 };
+
+/** The machine a figure was taken on, as BENCHMARKS.md names it. */
+export const machineOf = (postgresVersion) => ({
+  cpu: os.cpus()[0].model.trim(),
+  cores: os.cpus().length,
+  memoryGb: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  postgres: postgresVersion,
+  loadavg: os.loadavg().map((n) => Math.round(n * 100) / 100),
+});
