@@ -142,6 +142,18 @@ const durationRows = (name: string, stats: PmFigures['responseTimes']['firstResp
   stats.p90Ms,
 ];
 
+const responseTimesTable = (
+  times: PmFigures['responseTimes'],
+  more: Table['rows'] = [],
+): Table => ({
+  columns: ['measure', 'count', 'median_ms', 'p90_ms'],
+  rows: [
+    durationRows('first_response', times.firstResponse),
+    durationRows('triage', times.triage),
+    ...more,
+  ],
+});
+
 /** The table behind each chart of the product dashboard, as CSV rows. */
 export const pmTable = (figures: PmFigures, table: DashboardTableName<'pm'>): Table => {
   switch (table) {
@@ -179,14 +191,9 @@ export const pmTable = (figures: PmFigures, table: DashboardTableName<'pm'>): Ta
         ]),
       };
     case 'response-times':
-      return {
-        columns: ['measure', 'count', 'median_ms', 'p90_ms'],
-        rows: [
-          durationRows('first_response', figures.responseTimes.firstResponse),
-          durationRows('triage', figures.responseTimes.triage),
-          durationRows('lead_time_to_done', figures.closedLoop.leadTime),
-        ],
-      };
+      return responseTimesTable(figures.responseTimes, [
+        durationRows('lead_time_to_done', figures.closedLoop.leadTime),
+      ]);
     case 'funnel':
       return funnelTable(figures.funnel);
     case 'ageing':
@@ -317,12 +324,6 @@ export const poTable = (figures: PoFigures, table: DashboardTableName<'po'>): Ta
     case 'ageing':
       return ageingTable(figures.ageing);
     case 'response-times':
-      return {
-        columns: ['measure', 'count', 'median_ms', 'p90_ms'],
-        rows: [
-          durationRows('first_response', figures.responseTimes.firstResponse),
-          durationRows('triage', figures.responseTimes.triage),
-        ],
-      };
+      return responseTimesTable(figures.responseTimes);
   }
 };
