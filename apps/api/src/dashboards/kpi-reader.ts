@@ -107,14 +107,16 @@ const utcDay = (column: string) => `(${column} AT TIME ZONE 'UTC')::date`;
 const isLive = (alias: string) =>
   `NOT ${alias}.spam AND ${alias}.moderation <> 'rejected' AND ${alias}.merged_into IS NULL`;
 
-/** Nearest-rank percentile over `n` sorted values numbered from 1 (`percentile` in kpi-queries). */
-const rank = (p: number) => `GREATEST(1, (${p} * n + 99) / 100)`;
+/**
+ * Nearest-rank percentile (`percentile` in kpi-queries): the value at `ceil(p × n / 100)` of the
+ * sorted values, in integers; one sort serves both percentiles.
+ */
+const nearestRank = (p: number) =>
+  `(array_agg(ms ORDER BY ms))[GREATEST(1, (${p} * count(*) + 99) / 100)]`;
 
 const durationStatsSql = (durations: string) => `
-  SELECT count(*)::int AS count,
-    max(ms) FILTER (WHERE rn = ${rank(50)}) AS median_ms,
-    max(ms) FILTER (WHERE rn = ${rank(90)}) AS p90_ms
-  FROM (SELECT ms, row_number() OVER (ORDER BY ms) AS rn, count(*) OVER () AS n FROM (${durations}) d) r`;
+  SELECT count(*)::int AS count, ${nearestRank(50)} AS median_ms, ${nearestRank(90)} AS p90_ms
+  FROM (${durations}) d`;
 
 type DurationRecord = { count: number; median_ms: number | null; p90_ms: number | null };
 const durationStatsOf = (r: DurationRecord | undefined): DurationStats => ({
