@@ -99,19 +99,28 @@ export const companyDomains = [
 
 export type DemoCustomer = { name: string; email: string; domain: string };
 
+/** A person drawn from the name lists, with an email at `domain` unique by `index`. */
+export const personName = (random: () => number, index: number, domain: string) => {
+  const first = pick(random, firstNames);
+  const last = pick(random, lastNames);
+  return namedAt(first, last, index, domain);
+};
+
+/** The name and a plain-ASCII email at `domain`, unique by `index`. */
+const namedAt = (first: string, last: string, index: number, domain: string) => ({
+  name: `${first} ${last}`,
+  email: `${first}.${last}.${index}@${domain}`
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, ''),
+});
+
 export const demoCustomers = (random: () => number, count: number): DemoCustomer[] =>
   Array.from({ length: count }, (_, i) => {
     const first = pick(random, firstNames);
     const last = pick(random, lastNames);
     const domain = pick(random, companyDomains);
-    return {
-      domain,
-      name: `${first} ${last}`,
-      email: `${first}.${last}.${i}@${domain}`
-        .toLowerCase()
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, ''),
-    };
+    return { domain, ...namedAt(first, last, i, domain) };
   });
 
 const requests: readonly [string, string][] = [

@@ -27,7 +27,7 @@ import {
   type FeedbackStatus,
 } from '@chorus/domain';
 import type { NewEvent } from '@chorus/event-store';
-import { demoCatalogCommands, demoCategories, demoTags, pick } from '../demo-data';
+import { demoCatalogCommands, demoCategories, demoTags, personName, pick } from '../demo-data';
 import { PlanningLoop } from './planning';
 import {
   Agenda,
@@ -53,7 +53,6 @@ import {
   feedbackDescription,
   feedbackTitle,
   industries,
-  personName,
   regions,
   rejectionReasons,
   spamTitles,
