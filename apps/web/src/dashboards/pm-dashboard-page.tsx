@@ -1,6 +1,7 @@
 import {
   feedbackSourceLabels,
   type ClosedLoop,
+  type DurationStats,
   type LinkedShares,
   type PmComparison,
   type PmDashboard,
@@ -15,7 +16,7 @@ import { formatQuarter } from '../roadmap/roadmap-ui';
 import { CardEmpty, ChartCard } from './chart-card';
 import { CategoryChart, TrendChart } from './charts';
 import { DashboardFrame } from './dashboard-frame';
-import { DrillButton, useDashboardContext } from './dashboard-context';
+import { DrillButton, useDashboardContext, type Drill } from './dashboard-context';
 import { AgeingCard, FunnelCard, ResponseTimesCard } from './feedback-cards';
 import {
   changeOf,
@@ -34,6 +35,29 @@ const count = (
 ): Pick<Headline, 'value' | 'change'> => ({
   value: formatCount(current),
   change: changeOf(current, previous, { better }),
+});
+
+/** A median wait (shorter is better), its p90, and a drill into what is still waiting. */
+const waitHeadline = (
+  id: string,
+  label: string,
+  stats: DurationStats,
+  previousMedian: number | null | undefined,
+  waiting: Drill,
+  waitingLabel: string,
+): Headline => ({
+  id,
+  label,
+  value: formatDuration(stats.medianMs),
+  change: changeOf(stats.medianMs, previousMedian, { better: 'down' }),
+  detail: (
+    <>
+      p90 {formatDuration(stats.p90Ms)} ·{' '}
+      <DrillButton className="dash-link-button" drill={waiting}>
+        {waitingLabel}
+      </DrillButton>
+    </>
+  ),
 });
 
 const headlines = (current: PmFigures, previous: PmComparison | null): Headline[] => {
@@ -63,44 +87,22 @@ const headlines = (current: PmFigures, previous: PmComparison | null): Headline[
       ...count(current.activeCustomers.customers, previous?.activeCustomers.customers, 'up'),
       detail: `from ${formatCount(current.activeCustomers.companies)} companies`,
     },
-    {
-      id: 'first-response',
-      label: 'Median first response',
-      value: formatDuration(firstResponse.medianMs),
-      change: changeOf(firstResponse.medianMs, previous?.responseTimes.firstResponse.medianMs, {
-        better: 'down',
-      }),
-      detail: (
-        <>
-          p90 {formatDuration(firstResponse.p90Ms)} ·{' '}
-          <DrillButton
-            className="dash-link-button"
-            drill={{ of: 'unanswered', title: 'Feedback without a first response' }}
-          >
-            {formatCount(current.responseTimes.unanswered)} unanswered
-          </DrillButton>
-        </>
-      ),
-    },
-    {
-      id: 'triage',
-      label: 'Median time to triage',
-      value: formatDuration(triage.medianMs),
-      change: changeOf(triage.medianMs, previous?.responseTimes.triage.medianMs, {
-        better: 'down',
-      }),
-      detail: (
-        <>
-          p90 {formatDuration(triage.p90Ms)} ·{' '}
-          <DrillButton
-            className="dash-link-button"
-            drill={{ of: 'untriaged', title: 'Feedback not yet triaged' }}
-          >
-            {formatCount(current.responseTimes.untriaged)} untriaged
-          </DrillButton>
-        </>
-      ),
-    },
+    waitHeadline(
+      'first-response',
+      'Median first response',
+      firstResponse,
+      previous?.responseTimes.firstResponse.medianMs,
+      { of: 'unanswered', title: 'Feedback without a first response' },
+      `${formatCount(current.responseTimes.unanswered)} unanswered`,
+    ),
+    waitHeadline(
+      'triage',
+      'Median time to triage',
+      triage,
+      previous?.responseTimes.triage.medianMs,
+      { of: 'untriaged', title: 'Feedback not yet triaged' },
+      `${formatCount(current.responseTimes.untriaged)} untriaged`,
+    ),
     {
       id: 'closed-loop',
       label: 'Closed-loop rate',
