@@ -104,8 +104,8 @@ export const seedDemoWorkspace = async (
     { name: 'Chorus Demo', slug: DEMO_SLUG },
     [
       { name: 'Alex Admin', email: DEMO_ADMIN_EMAIL, role: 'admin', token: adminToken },
-      { name: 'Pat Product Owner', email: 'po@demo.chorus.dev', role: 'staff' },
-      { name: 'Sam Support', email: 'support@demo.chorus.dev', role: 'staff' },
+      { name: 'Pat Product Owner', email: 'po@demo.chorus.dev', role: 'product_owner' },
+      { name: 'Sam Support', email: 'support@demo.chorus.dev', role: 'teammate' },
     ],
   );
   const [admin, po, support] = people as unknown as [Actor, Actor, Actor];

@@ -38,6 +38,7 @@ export * from './workspace/workspace.events';
 export * from './workspace/workspace.decider';
 export * from './read-models/feedback-list.projection';
 export * from './shared/roles';
+export * from './shared/permissions';
 export * from './contracts/feedback-api';
 export * from './contracts/catalog-api';
 export * from './contracts/customers-api';

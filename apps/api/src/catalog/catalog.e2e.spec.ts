@@ -61,7 +61,7 @@ describe('catalog', () => {
     });
 
     const updated = await app.request<CatalogView>('PATCH', '/api/v1/catalog/boards/mobile', {
-      token: app.tokens.teammate,
+      token: app.tokens.productManager,
       body: { name: 'Mobile', visibility: 'private' },
     });
     expect(updated.status).toBe(200);

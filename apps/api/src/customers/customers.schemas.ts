@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import {
-  ActionForbidden,
   CompanyAttributes,
   CompanyDomain,
   CompanyName,
@@ -11,8 +10,6 @@ import {
   PersonName,
   Plan,
   Segment,
-  isStaff,
-  type Actor,
   type CompanyDetail,
   type CompanyInput,
   type CompanyPage,
@@ -24,12 +21,6 @@ import {
   type ImportRowError,
   type UpsertResult,
 } from '@chorus/domain';
-
-/** Customers and companies are the workspace's business data: teammates only, reads included. */
-export const assertStaffReader = (actor: Actor): void => {
-  if (!isStaff(actor))
-    throw new ActionForbidden('Only a teammate can see customers and companies.');
-};
 
 export const ExternalIdParamSchema = z.object({ externalId: ExternalId });
 export class ExternalIdParam extends createZodDto(ExternalIdParamSchema) {}

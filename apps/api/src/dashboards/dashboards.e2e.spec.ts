@@ -126,7 +126,7 @@ describe('dashboards', () => {
 
   it('shows the delivery dashboard', async () => {
     await app.request('POST', '/api/v1/backlog', {
-      token: app.tokens.teammate,
+      token: app.tokens.productOwner,
       body: { kind: 'story', title: 'Okta sign-in', estimate: 3 },
     });
     await app.settle();

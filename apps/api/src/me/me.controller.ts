@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { ActorRole, type Me } from '@chorus/domain';
 import { CurrentActor, type AuthenticatedActor } from '../platform/auth';
+import { Requires } from '../platform/permissions';
 
 const MeSchema = z.object({
   id: z.uuid(),
@@ -22,6 +23,7 @@ export class MeController {
   constructor(@Inject(DataSource) private readonly db: DataSource) {}
 
   @Get()
+  @Requires('profile.read')
   @ApiOperation({ summary: 'Who the token belongs to, and their workspace' })
   @ApiOkResponse({ type: MeDto })
   async me(@CurrentActor() actor: AuthenticatedActor): Promise<MeDto> {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  applyDecorators,
   Inject,
   Injectable,
   SetMetadata,
@@ -8,9 +9,11 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import type { Actor, ActorRole } from '@chorus/domain';
+import { checkPermission } from './permissions';
 import { ProblemException } from './problem-details';
 
 export type AuthenticatedActor = Actor & { workspaceId: string; name: string; email: string };
@@ -22,8 +25,9 @@ export const hashToken = (token: string): Buffer =>
   createHash('sha256').update(token, 'utf8').digest();
 
 const IS_PUBLIC = 'chorus:public';
-/** Marks a route that needs no bearer token (health, metrics, API docs). */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+/** Marks a route that needs no bearer token (health, metrics, the public portal's reads). */
+export const Public = () =>
+  applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension('x-chorus-public', true));
 
 export const CurrentActor = createParamDecorator(
   (_: unknown, context: ExecutionContext): AuthenticatedActor => {
@@ -91,6 +95,7 @@ export class BearerAuthGuard implements CanActivate {
     const actor = await this.authenticator.authenticate(match[1]!);
     if (!actor) throw unauthorized('This token is not valid.');
     request.actor = actor;
+    checkPermission(this.reflector, context, actor);
     return true;
   }
 }

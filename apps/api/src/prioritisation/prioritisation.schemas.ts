@@ -1,14 +1,11 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import {
-  ActionForbidden,
   FactorSource,
   ModelId,
   ScoringFactor,
   backlogItemKindNames,
-  isStaff,
   scoringPresetNames,
-  type Actor,
   type FactorValueView,
   type RankedItem,
   type RankedPage,
@@ -17,13 +14,6 @@ import {
   type ScoringModelView,
   type ScoringModelsView,
 } from '@chorus/domain';
-
-/** How the backlog is prioritised is the team's business: teammates only, reads included. */
-export const assertTeammate = (actor: Actor): void => {
-  if (!isStaff(actor)) {
-    throw new ActionForbidden('Only a teammate can see and change how the backlog is prioritised.');
-  }
-};
 
 export const ModelIdParamSchema = z.object({ modelId: ModelId });
 export class ModelIdParam extends createZodDto(ModelIdParamSchema) {}

@@ -429,7 +429,7 @@ describe('releases: from feedback to the customers who asked', () => {
     await app.settle();
     const attempts = await Promise.all([
       releaseRequest('POST', `/${race.id}/publish`),
-      releaseRequest('POST', `/${race.id}/publish`, { token: app.tokens.teammate }),
+      releaseRequest('POST', `/${race.id}/publish`, { token: app.tokens.productManager }),
     ]);
     expect(attempts.map((a) => a.status).sort()).toEqual([200, 422]);
     const [{ count }] = await app.db.dataSource.query<[{ count: number }]>(

@@ -2,16 +2,13 @@ import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import type { DataSource } from 'typeorm';
 import {
-  ActionForbidden,
   InitiativeDescription,
   InitiativeTitle,
   InitiativeVisibility,
   Quarter,
   RoadmapLane,
-  isStaff,
   noProgress,
   progressByInitiative,
-  type Actor,
   type InitiativeChanged,
   type InitiativeInput,
   type InitiativeView,
@@ -21,15 +18,6 @@ import {
   type Roadmap,
   type RoadmapView,
 } from '@chorus/domain';
-
-/** The roadmap with its internal initiatives is the team's; anyone may read the public one. */
-export const assertStaffReader = (actor: Actor): void => {
-  if (!isStaff(actor)) {
-    throw new ActionForbidden(
-      'Only a teammate can see the internal roadmap; the public roadmap is open to everyone.',
-    );
-  }
-};
 
 export const InitiativeIdParamSchema = z.object({ id: z.uuid('Initiative id must be a UUID.') });
 export class InitiativeIdParam extends createZodDto(InitiativeIdParamSchema) {}

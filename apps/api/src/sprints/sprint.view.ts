@@ -3,16 +3,13 @@ import { createZodDto } from 'nestjs-zod';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   AcceptanceCriterion,
-  ActionForbidden,
   BacklogItemKind,
   Capacity,
   IsoDate,
   SprintGoal,
   SprintName,
-  isStaff,
   sprintStates,
   workStates,
-  type Actor,
   type BacklogItemStatus,
   type ExistingSprint,
   type SprintBoard,
@@ -23,11 +20,6 @@ import {
   type SprintView,
 } from '@chorus/domain';
 import { CursorId, keysetCursor } from '../platform/keyset-cursor';
-
-/** Sprints are the team's planning: teammates only, reads included. */
-export const assertStaffReader = (actor: Actor): void => {
-  if (!isStaff(actor)) throw new ActionForbidden('Only a teammate can see sprints.');
-};
 
 export const SprintIdParamSchema = z.object({ id: z.uuid('Sprint id must be a UUID.') });
 export class SprintIdParam extends createZodDto(SprintIdParamSchema) {}

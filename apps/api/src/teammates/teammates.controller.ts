@@ -11,7 +11,8 @@ import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { ActorRole, type Teammate, type TeammateList } from '@chorus/domain';
 import { CurrentActor, type AuthenticatedActor } from '../platform/auth';
-import { findTeammates, staffOnly } from './teammates';
+import { findTeammates } from './teammates';
+import { Requires } from '../platform/permissions';
 
 const TeammateSchema = z.object({
   id: z.uuid(),
@@ -31,11 +32,11 @@ export class TeammatesController {
   constructor(@Inject(DataSource) private readonly db: DataSource) {}
 
   @Get()
+  @Requires('teammates.read')
   @ApiOperation({ summary: 'The admins and staff of your workspace, for @mentions (teammates)' })
   @ApiOkResponse({ type: TeammatesDto })
   @ApiForbiddenResponse({ description: 'Customers cannot list teammates' })
   async list(@CurrentActor() actor: AuthenticatedActor): Promise<TeammatesDto> {
-    staffOnly(actor, 'the list of teammates');
     return { teammates: await findTeammates(this.db, actor.workspaceId) };
   }
 }

@@ -1,9 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { DomainRuleViolation, isStaff, type Teammate } from '@chorus/domain';
-import type { AuthenticatedActor } from '../platform/auth';
-import { ProblemException } from '../platform/problem-details';
+import { DomainRuleViolation, type Teammate } from '@chorus/domain';
 
-/** The teammates (admins and staff) of a workspace with the given ids; unknown ids are left out. */
+/** The teammates (everyone but customers) of a workspace with the given ids; unknown ids are left out. */
 export const findTeammates = async (
   db: Pick<DataSource, 'query'>,
   workspaceId: string,
@@ -11,7 +9,7 @@ export const findTeammates = async (
 ): Promise<Teammate[]> =>
   db.query<Teammate[]>(
     `SELECT id::text AS id, name, email, role FROM users
-     WHERE workspace_id = $1 AND role IN ('admin', 'staff') AND ($2::text[] IS NULL OR id::text = ANY($2))
+     WHERE workspace_id = $1 AND role <> 'customer' AND ($2::text[] IS NULL OR id::text = ANY($2))
      ORDER BY name, id`,
     [workspaceId, ids ?? null],
   );
@@ -36,11 +34,4 @@ export const requireTeammates = async (
     );
   }
   return found;
-};
-
-/** Refuses a customer with 403: for what only teammates may see. */
-export const staffOnly = (actor: AuthenticatedActor, what: string): void => {
-  if (!isStaff(actor)) {
-    throw new ProblemException(403, 'forbidden', 'Forbidden', `Only teammates can see ${what}.`);
-  }
 };

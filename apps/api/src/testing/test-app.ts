@@ -21,6 +21,9 @@ export type TestApp = {
   tokens: {
     admin: string;
     teammate: string;
+    productManager: string;
+    productOwner: string;
+    viewer: string;
     customer: string;
     otherCustomer: string;
     outsider: string;
@@ -40,14 +43,18 @@ export const startTestApp = async (): Promise<TestApp> => {
   const db = await createTestDatabase(20);
   const acme = await provisionWorkspace(db.dataSource, { name: 'Acme', slug: 'acme' }, [
     { name: 'Ada Admin', email: 'ada@acme.test', role: 'admin' },
-    { name: 'Tom Teammate', email: 'tom@acme.test', role: 'staff' },
+    { name: 'Tom Teammate', email: 'tom@acme.test', role: 'teammate' },
     { name: 'Cleo Customer', email: 'cleo@customer.test', role: 'customer' },
     { name: 'Otto Customer', email: 'otto@customer.test', role: 'customer' },
+    { name: 'Mia Product Manager', email: 'mia@acme.test', role: 'product_manager' },
+    { name: 'Pat Product Owner', email: 'pat@acme.test', role: 'product_owner' },
+    { name: 'Vic Viewer', email: 'vic@acme.test', role: 'viewer' },
   ]);
   const globex = await provisionWorkspace(db.dataSource, { name: 'Globex', slug: 'globex' }, [
     { name: 'Olga Outsider', email: 'olga@globex.test', role: 'admin' },
   ]);
-  const [admin, teammate, customer, otherCustomer] = acme.people.map((p) => p.token);
+  const [admin, teammate, customer, otherCustomer, productManager, productOwner, viewer] =
+    acme.people.map((p) => p.token);
   const app: NestExpressApplication = await createApp({
     databaseUrl: db.url,
     databasePoolSize: 10,
@@ -89,6 +96,9 @@ export const startTestApp = async (): Promise<TestApp> => {
     tokens: {
       admin: admin!,
       teammate: teammate!,
+      productManager: productManager!,
+      productOwner: productOwner!,
+      viewer: viewer!,
       customer: customer!,
       otherCustomer: otherCustomer!,
       outsider: globex.people[0]!.token,

@@ -336,22 +336,26 @@ export class LargeHistory implements World {
   };
 
   private makeTeam(): Team {
-    const teammate = (name: string, email: string, role: 'admin' | 'staff'): Teammate => ({
+    const teammate = (
+      name: string,
+      email: string,
+      role: 'admin' | 'product_owner' | 'teammate',
+    ): Teammate => ({
       id: this.newId(),
       name,
       email,
       role,
     });
     const admin = teammate('Alex Admin', LARGE_SEED_ADMIN_EMAIL, 'admin');
-    const productOwner = teammate('Pat Product Owner', 'po@scale.chorus.dev', 'staff');
+    const productOwner = teammate('Pat Product Owner', 'po@scale.chorus.dev', 'product_owner');
     const support = [
-      teammate('Sam Support', 'sam.support@scale.chorus.dev', 'staff'),
-      teammate('Kim Support', 'kim.support@scale.chorus.dev', 'staff'),
-      teammate('Lee Support', 'lee.support@scale.chorus.dev', 'staff'),
+      teammate('Sam Support', 'sam.support@scale.chorus.dev', 'teammate'),
+      teammate('Kim Support', 'kim.support@scale.chorus.dev', 'teammate'),
+      teammate('Lee Support', 'lee.support@scale.chorus.dev', 'teammate'),
     ];
     const capturers = [
-      teammate('Jo Sales', 'jo.sales@scale.chorus.dev', 'staff'),
-      teammate('Max Success', 'max.success@scale.chorus.dev', 'staff'),
+      teammate('Jo Sales', 'jo.sales@scale.chorus.dev', 'teammate'),
+      teammate('Max Success', 'max.success@scale.chorus.dev', 'teammate'),
       ...support,
     ];
     const everyone = [admin, productOwner, ...support, ...capturers.slice(0, 2)];

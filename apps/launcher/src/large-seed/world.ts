@@ -21,7 +21,11 @@ export type SeedEvent = {
   metadata: EventMetadata;
 };
 
-export type Teammate = Actor & { name: string; email: string; role: 'admin' | 'staff' };
+export type Teammate = Actor & {
+  name: string;
+  email: string;
+  role: 'admin' | 'product_owner' | 'teammate';
+};
 
 export type Team = {
   admin: Teammate;

@@ -1,4 +1,4 @@
-import { feedbackSourceLabels } from '@chorus/domain/client';
+import { can, feedbackSourceLabels } from '@chorus/domain/client';
 import { Button, ErrorState, IconButton, Skeleton, Tabs } from '@chorus/ui';
 import { useEffect, useId, useState } from 'react';
 import { describeError, isProblem } from '../api/problem-error';
@@ -132,10 +132,10 @@ const DetailsTab = ({
   onMerge: () => void;
   onAnnounce: (message: string) => void;
 }) => {
-  const staff = me.role !== 'customer';
+  const triager = can(me.role, 'feedback.triage');
   return (
     <div className="detail__sections">
-      {staff && (
+      {triager && (
         <section className="detail__section" aria-labelledby="detail-status">
           <h3 id="detail-status" className="detail__section-title">
             Status
@@ -143,7 +143,7 @@ const DetailsTab = ({
           <StatusPicker item={item} compact />
         </section>
       )}
-      {staff && (
+      {triager && (
         <section className="detail__section" aria-labelledby="detail-tags">
           <h3 id="detail-tags" className="detail__section-title">
             Tags
@@ -151,7 +151,7 @@ const DetailsTab = ({
           <TagsEditor item={item} onAnnounce={onAnnounce} />
         </section>
       )}
-      {staff && (
+      {triager && (
         <section className="detail__section" aria-labelledby="detail-category">
           <h3 id="detail-category" className="detail__section-title">
             Category
@@ -159,7 +159,7 @@ const DetailsTab = ({
           <CategoryEditor item={item} onAnnounce={onAnnounce} />
         </section>
       )}
-      {staff && (
+      {triager && (
         <section className="detail__section" aria-labelledby="detail-actions">
           <h3 id="detail-actions" className="detail__section-title">
             Actions
@@ -180,7 +180,7 @@ const DetailsTab = ({
           )}
         </section>
       )}
-      {staff && (
+      {can(me.role, 'feedback.internal.read') && (
         <FeedbackBacklogSection
           feedback={{ id: item.id, title: item.title }}
           onAnnounce={onAnnounce}

@@ -1,6 +1,7 @@
 import { Badge, Button, ErrorState, Spinner } from '@chorus/ui';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { can, roleLabels, type Permission } from '@chorus/domain/client';
 import { describeError } from '../api/problem-error';
 import type { Me } from '../api/types';
 import { signOut } from '../auth/auth-store';
@@ -39,70 +40,85 @@ const SettingsPage = lazy(() => import('../settings/settings-page'));
 const PmDashboardPage = lazy(() => import('../dashboards/pm-dashboard-page'));
 const PoDashboardPage = lazy(() => import('../dashboards/po-dashboard-page'));
 
-const roleLabels: Record<Me['role'], string> = {
-  admin: 'Admin',
-  staff: 'Staff',
-  customer: 'Customer',
+type NavItem = {
+  href: string;
+  label: string;
+  icon: ReactNode;
+  matches: (path: string) => boolean;
+  /** What the page reads: a role without it does not see the item (docs/permissions.md). */
+  permission: Permission;
 };
 
-type NavItem = { href: string; label: string; icon: ReactNode; matches: (path: string) => boolean };
-
 const navItems: NavItem[] = [
-  { href: '/', label: 'Inbox', icon: <InboxIcon />, matches: (path) => path === '/' },
+  {
+    href: '/',
+    label: 'Inbox',
+    icon: <InboxIcon />,
+    matches: (path) => path === '/',
+    permission: 'feedback.read',
+  },
   {
     href: '/dashboards/pm',
     label: 'Dashboards',
     icon: <DashboardIcon />,
     matches: (path) => path.startsWith('/dashboards'),
+    permission: 'dashboards.read',
   },
   {
     href: '/backlog',
     label: 'Backlog',
     icon: <BacklogIcon />,
     matches: (path) => path.startsWith('/backlog'),
+    permission: 'backlog.read',
   },
   {
     href: '/sprints',
     label: 'Sprints',
     icon: <SprintIcon />,
     matches: (path) => path.startsWith('/sprints'),
+    permission: 'sprints.read',
   },
   {
     href: '/roadmap',
     label: 'Roadmap',
     icon: <RoadmapIcon />,
     matches: (path) => path.startsWith('/roadmap'),
+    permission: 'roadmap.read',
   },
   {
     href: '/releases',
     label: 'Releases',
     icon: <ReleaseIcon />,
     matches: (path) => path.startsWith('/releases') || path.startsWith('/changelog'),
+    permission: 'releases.read',
   },
   {
     href: '/companies',
     label: 'Companies',
     icon: <BuildingIcon />,
     matches: (path) => path.startsWith('/companies'),
+    permission: 'customers.read',
   },
   {
     href: '/customers',
     label: 'Customers',
     icon: <UsersIcon />,
     matches: (path) => path.startsWith('/customers'),
+    permission: 'customers.read',
   },
   {
     href: '/settings/tags',
     label: 'Settings',
     icon: <SettingsIcon />,
     matches: (path) => path.startsWith('/settings'),
+    permission: 'catalog.read',
   },
 ];
 
 const pageName = (path: string) =>
   navItems.find((item) => item.matches(path))?.label ?? 'Not found';
 
-const Sidebar = ({ workspace }: { workspace: Me['workspace'] }) => {
+const Sidebar = ({ me }: { me: Me }) => {
   const [path] = useLocation();
   return (
     <aside className="sidebar">
@@ -112,27 +128,29 @@ const Sidebar = ({ workspace }: { workspace: Me['workspace'] }) => {
       </div>
       <nav className="sidebar__nav" aria-label="Main">
         <ul>
-          {navItems.map((item) => (
-            <li key={item.href}>
-              <Link
-                className="sidebar__link"
-                href={item.href}
-                aria-current={item.matches(path) ? 'page' : undefined}
-              >
-                {item.icon}
-                {item.label}
-              </Link>
-            </li>
-          ))}
+          {navItems
+            .filter((item) => can(me.role, item.permission))
+            .map((item) => (
+              <li key={item.href}>
+                <Link
+                  className="sidebar__link"
+                  href={item.href}
+                  aria-current={item.matches(path) ? 'page' : undefined}
+                >
+                  {item.icon}
+                  {item.label}
+                </Link>
+              </li>
+            ))}
         </ul>
       </nav>
       <div className="sidebar__workspace">
         <span className="sidebar__workspace-mark" aria-hidden="true">
-          {initials(workspace.name)}
+          {initials(me.workspace.name)}
         </span>
         <span className="sidebar__workspace-text">
-          <span className="sidebar__workspace-name">{workspace.name}</span>
-          <span className="sidebar__workspace-slug">{workspace.slug}</span>
+          <span className="sidebar__workspace-name">{me.workspace.name}</span>
+          <span className="sidebar__workspace-slug">{me.workspace.slug}</span>
         </span>
       </div>
     </aside>
@@ -208,7 +226,7 @@ export const AdminShell = () => {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <Sidebar workspace={me.data.workspace} />
+      <Sidebar me={me.data} />
       <div className="shell__body">
         <Header me={me.data} />
         <main className="shell__main" id="main" tabIndex={-1}>

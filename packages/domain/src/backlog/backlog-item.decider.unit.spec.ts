@@ -27,7 +27,7 @@ const survivorId = '5a3e2f1b-6c7d-4e9f-9a0b-2e2f30313233';
 const initiativeId = '6b4f3a2c-7d8e-4f0a-8b1c-343536373839';
 const criterionA = '7c5a4b3d-8e9f-4a1b-9c2d-3a3b3c3d3e3f';
 const criterionB = '8d6b5c4e-9f0a-4b2c-8d3e-404142434445';
-const teammate: Actor = { id: 'user-teammate', role: 'staff' };
+const teammate: Actor = { id: 'user-teammate', role: 'teammate' };
 const customer: Actor = { id: 'user-customer', role: 'customer' };
 
 const { given } = deciderSpec(backlogItemDecider);

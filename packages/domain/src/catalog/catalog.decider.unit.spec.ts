@@ -10,7 +10,7 @@ import { catalogDecider, catalogStreamId, type CatalogCommand } from './catalog.
 import type { CatalogEvent } from './catalog.events';
 
 const spec = deciderSpec(catalogDecider);
-const teammate: Actor = { id: 'user-teammate', role: 'staff' };
+const teammate: Actor = { id: 'user-teammate', role: 'teammate' };
 const admin: Actor = { id: 'user-admin', role: 'admin' };
 const customer: Actor = { id: 'user-customer', role: 'customer' };
 

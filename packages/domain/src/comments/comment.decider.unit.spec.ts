@@ -22,7 +22,7 @@ const parentId = 'b2c3d4e5-2222-4222-8222-222222222222';
 const replyId = 'c3d4e5f6-3333-4333-8333-333333333333';
 const customer: Actor = { id: 'user-customer', role: 'customer' };
 const stranger: Actor = { id: 'user-stranger', role: 'customer' };
-const teammate: Actor = { id: 'user-teammate', role: 'staff' };
+const teammate: Actor = { id: 'user-teammate', role: 'teammate' };
 const colleague: Actor = { id: 'user-colleague', role: 'admin' };
 
 const feedback: Feedback = fold(feedbackDecider, [

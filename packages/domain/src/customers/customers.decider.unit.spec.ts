@@ -12,7 +12,7 @@ import {
 } from './customers.decider';
 import type { CompanyEvent, CustomerEvent } from './customers.events';
 
-const teammate: Actor = { id: 'user-teammate', role: 'staff' };
+const teammate: Actor = { id: 'user-teammate', role: 'teammate' };
 const admin: Actor = { id: 'user-admin', role: 'admin' };
 const customer: Actor = { id: 'user-customer', role: 'customer' };
 const customerId = '5e6f7a8b-1111-4111-8111-111111111111';

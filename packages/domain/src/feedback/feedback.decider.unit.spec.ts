@@ -20,7 +20,7 @@ const feedbackId = '7b0c3c52-1c7a-4c53-9a4b-1f3e2b7b9f10';
 const otherId = '2c9e1f4a-6b3d-4e8f-9a1b-3c5d7e9f1a2b';
 const author: Actor = { id: 'user-author', role: 'customer' };
 const stranger: Actor = { id: 'user-stranger', role: 'customer' };
-const teammate: Actor = { id: 'user-teammate', role: 'staff' };
+const teammate: Actor = { id: 'user-teammate', role: 'teammate' };
 const admin: Actor = { id: 'user-admin', role: 'admin' };
 const customerId = 'customer-1';
 

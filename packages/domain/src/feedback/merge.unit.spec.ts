@@ -9,7 +9,7 @@ import { decideMerge, decideUnmerge, type MergeDecision } from './merge';
 const duplicateId = '1a1a1a1a-1111-4111-8111-111111111111';
 const survivorId = '2b2b2b2b-2222-4222-8222-222222222222';
 const thirdId = '3c3c3c3c-3333-4333-8333-333333333333';
-const teammate: Actor = { id: 'user-teammate', role: 'staff' };
+const teammate: Actor = { id: 'user-teammate', role: 'teammate' };
 const customer: Actor = { id: 'user-customer', role: 'customer' };
 
 const submitted = (feedbackId: string, title: string): FeedbackEvent => ({

@@ -7,7 +7,7 @@ import { notificationReadsStreamId, releaseNotificationsStreamId } from './notif
 
 const spec = deciderSpec(notificationReadsDecider);
 const cleo: Actor = { id: 'user-cleo', role: 'customer' };
-const tom: Actor = { id: 'user-tom', role: 'staff' };
+const tom: Actor = { id: 'user-tom', role: 'teammate' };
 const [first, second] = [
   'a1b2c3d4-1111-4111-8111-111111111111',
   'b2c3d4e5-2222-4222-8222-222222222222',

@@ -6,7 +6,7 @@ import { decideSetBacklogItemFactors, type SetBacklogItemFactors } from './backl
 import { initialScoring } from './scoring';
 
 const itemId = '5d2f7c1e-8a3b-4c6d-9e0f-1a2b3c4d5e6f';
-const teammate: Actor = { id: 'user-teammate', role: 'staff' };
+const teammate: Actor = { id: 'user-teammate', role: 'teammate' };
 const customer: Actor = { id: 'user-customer', role: 'customer' };
 
 const created: BacklogItemEvent = {

@@ -6,7 +6,7 @@ import { activeModel, builtInModels, segmentsCounted, toScoringModelView } from 
 import { scoringDecider, type DefineScoringModel, type ScoringCommand } from './scoring.decider';
 import type { ScoringEvent } from './scoring.events';
 
-const teammate: Actor = { id: 'user-teammate', role: 'staff' };
+const teammate: Actor = { id: 'user-teammate', role: 'teammate' };
 const customer: Actor = { id: 'user-customer', role: 'customer' };
 const spec = deciderSpec(scoringDecider);
 

@@ -49,7 +49,7 @@ export const decidePublication = ({
   const { releaseId, itemIds, feedbackIds, by } = published.data;
   // Scheduled publications act in the name of the teammate who set the schedule.
   const actor: Actor =
-    command.type === 'PublishRelease' ? command.actor : { id: by, role: 'staff' };
+    command.type === 'PublishRelease' ? command.actor : { id: by, role: 'product_manager' };
 
   const items: StreamAppend[] = itemIds.map((itemId) => ({
     streamId: backlogItemStreamId(itemId),

@@ -19,7 +19,7 @@ const darkMode = '7b0c3c52-1c7a-4c53-9a4b-1f3e2b7b9f10';
 const csvExport = '2c9e1f4a-6b3d-4e8f-9a1b-3c5d7e9f1a2b';
 const duplicate = '3d0f2a5b-7c4e-4f9a-8b2c-4d6e8f0a2b3c';
 const survivor = '4e1a3b6c-8d5f-4a0b-9c3d-5e7f9a1b3c4d';
-const teammate: Actor = { id: 'user-teammate', role: 'staff' };
+const teammate: Actor = { id: 'user-teammate', role: 'teammate' };
 const admin: Actor = { id: 'user-admin', role: 'admin' };
 const now = '2027-03-01T10:00:00.000Z';
 

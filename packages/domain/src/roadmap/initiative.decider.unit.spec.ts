@@ -13,7 +13,7 @@ import { initiativeStreamId, type InitiativeEvent } from './initiative.events';
 
 const spec = deciderSpec(initiativeDecider);
 const initiativeId = '3c4d5e6f-0000-4000-8000-00000000000f';
-const teammate: Actor = { id: 'user-teammate', role: 'staff' };
+const teammate: Actor = { id: 'user-teammate', role: 'teammate' };
 const customer: Actor = { id: 'user-customer', role: 'customer' };
 
 const created = (

@@ -8,4 +8,5 @@ export type ActorRole = z.infer<typeof ActorRole>;
 /** Whoever issues a command: every command records one. */
 export type Actor = { id: string; role: ActorRole };
 
-export const isStaff = (actor: Actor): boolean => actor.role === 'admin' || actor.role === 'staff';
+/** Anyone of the product organisation, as opposed to a customer. */
+export const isStaff = (actor: Actor): boolean => actor.role !== 'customer';

@@ -13,7 +13,7 @@ const sprintId = '5f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b';
 const otherSprintId = '6a2e3d4c-5b6a-4f70-9b8c-0d1e2f3a4b5c';
 const criterionA = '2b3c4d5e-0000-4000-8000-0000000000c1';
 const criterionB = '2b3c4d5e-0000-4000-8000-0000000000c2';
-const teammate: Actor = { id: 'user-teammate', role: 'staff' };
+const teammate: Actor = { id: 'user-teammate', role: 'teammate' };
 const owner: Actor = { id: 'user-owner', role: 'admin' };
 const customer: Actor = { id: 'user-customer', role: 'customer' };
 

@@ -11,7 +11,7 @@ import { sprintStreamId, type SprintEvent } from './sprint.events';
 const spec = deciderSpec(sprintDecider);
 const sprintId = '5f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b';
 const nextSprintId = '6a2e3d4c-5b6a-4f70-9b8c-0d1e2f3a4b5c';
-const teammate: Actor = { id: 'user-teammate', role: 'staff' };
+const teammate: Actor = { id: 'user-teammate', role: 'teammate' };
 const customer: Actor = { id: 'user-customer', role: 'customer' };
 
 const created = (over: Partial<Extract<SprintEvent, { type: 'SprintCreated' }>['data']> = {}) =>

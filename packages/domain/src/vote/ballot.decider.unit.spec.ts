@@ -14,7 +14,7 @@ import type { Actor } from '../shared/actor';
 const feedbackId = '0d6d8b1c-9a51-4a43-8f0e-5b7a1f8b6a21';
 const otherId = '2c9e1f4a-6b3d-4e8f-9a1b-3c5d7e9f1a2b';
 const voter: Actor = { id: 'user-voter', role: 'customer' };
-const teammate: Actor = { id: 'user-teammate', role: 'staff' };
+const teammate: Actor = { id: 'user-teammate', role: 'teammate' };
 const customerId = 'customer-7';
 const submitted: FeedbackEvent = {
   type: 'FeedbackSubmitted',

@@ -40,7 +40,7 @@ describe('CreateWorkspace', () => {
         workspaceId,
         name: 'Acme',
         slug: 'acme',
-        actor: { id: 'x', role: 'staff' },
+        actor: { id: 'x', role: 'teammate' },
       })
       .thenThrows(ActionForbidden));
 });

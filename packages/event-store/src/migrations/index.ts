@@ -11,6 +11,7 @@ import { CreateSprintsAndRoadmap1764300000009 } from './1764300000009-create-spr
 import { CreateReleasesAndNotifications1764300000010 } from './1764300000010-create-releases-and-notifications';
 import { CreateKpiRollups1764300000011 } from './1764300000011-create-kpi-rollups';
 import { EventsHistory1764300000012 } from './1764300000012-events-history';
+import { Roles1764300000014 } from './1764300000014-roles';
 
 export const migrations = [
   CreateEventStore1764300000000,
@@ -26,4 +27,5 @@ export const migrations = [
   CreateReleasesAndNotifications1764300000010,
   CreateKpiRollups1764300000011,
   EventsHistory1764300000012,
+  Roles1764300000014,
 ];

@@ -18,6 +18,7 @@ import { ApiRequiresIfMatch, etagOf, requireIfMatchVersion } from '../../platfor
 import { BacklogItemChangedDto, BacklogItemIdParam } from '../backlog-item.view';
 import { CriterionTextSchema } from '../create-backlog-item/create-backlog-item.dto';
 import { ChangeAcceptanceCriteriaCommand } from './change-acceptance-criteria.command';
+import { Requires } from '../../platform/permissions';
 
 const ChangeAcceptanceCriteriaSchema = z
   .object({
@@ -43,6 +44,7 @@ export class ChangeAcceptanceCriteriaController {
   constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
 
   @Put(':id/acceptance-criteria')
+  @Requires('backlog.plan')
   @ApiOperation({
     summary:
       'Rewrite the ordered list of acceptance criteria; needs If-Match, as it replaces the whole list',

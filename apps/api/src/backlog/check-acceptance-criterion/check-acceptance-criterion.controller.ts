@@ -18,6 +18,7 @@ import { RequestContext } from '../../platform/command-context';
 import { etagOf } from '../../platform/etag';
 import { BacklogItemChangedDto, BacklogItemIdParamSchema } from '../backlog-item.view';
 import { CheckAcceptanceCriterionCommand } from './check-acceptance-criterion.command';
+import { Requires } from '../../platform/permissions';
 
 const CriterionParamsSchema = BacklogItemIdParamSchema.extend({
   criterionId: z.uuid('criterionId must be the id of an acceptance criterion.'),
@@ -36,6 +37,7 @@ export class CheckAcceptanceCriterionController {
   constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
 
   @Put(':id/acceptance-criteria/:criterionId')
+  @Requires('backlog.work')
   @ApiOperation({ summary: 'Check an acceptance criterion off as met, or not met' })
   @ApiOkResponse({ type: BacklogItemChangedDto })
   @ApiNotFoundResponse({ description: 'No such item in your workspace' })

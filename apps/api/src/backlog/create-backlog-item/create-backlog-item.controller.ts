@@ -17,6 +17,7 @@ import { etagOf } from '../../platform/etag';
 import { BacklogItemViewDto } from '../backlog-item.view';
 import { CreateBacklogItemCommand } from './create-backlog-item.command';
 import { CreateBacklogItemDto } from './create-backlog-item.dto';
+import { Requires } from '../../platform/permissions';
 
 @ApiTags('backlog')
 @ApiBearerAuth()
@@ -26,6 +27,7 @@ export class CreateBacklogItemController {
   constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
 
   @Post()
+  @Requires('backlog.plan')
   @ApiOperation({
     summary: 'Add an epic, story or task to the backlog, at the bottom unless said otherwise',
   })

@@ -17,6 +17,7 @@ import { ApiRequiresIfMatch, etagOf, requireIfMatchVersion } from '../../platfor
 import { BacklogItemChangedDto, BacklogItemIdParam } from '../backlog-item.view';
 import { CreateBacklogItemSchema } from '../create-backlog-item/create-backlog-item.dto';
 import { EditBacklogItemCommand } from './edit-backlog-item.command';
+import { Requires } from '../../platform/permissions';
 
 const EditBacklogItemSchema = CreateBacklogItemSchema.pick({
   title: true,
@@ -40,6 +41,7 @@ export class EditBacklogItemController {
   constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
 
   @Patch(':id')
+  @Requires('backlog.plan')
   @ApiOperation({
     summary:
       'Edit a backlog item (teammates); only the fields sent change; needs If-Match with the version read',

@@ -17,6 +17,7 @@ import {
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { FeedbackIdParam } from '../../follow/follow.params';
 import { FeedbackBacklogItemsQuery } from './feedback-backlog-items.query';
+import { Requires } from '../../platform/permissions';
 
 const FeedbackBacklogItemsSchema = z.object({
   items: z.array(
@@ -39,6 +40,7 @@ export class FeedbackBacklogItemsController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get(':id/backlog-items')
+  @Requires('feedback.internal.read')
   @ApiOperation({ summary: 'The backlog items that answer this feedback, in backlog order' })
   @ApiOkResponse({ type: FeedbackBacklogItemsDto })
   @ApiForbiddenResponse({ description: 'Only teammates see the backlog' })

@@ -2,7 +2,6 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { FeedbackBacklogItems } from '@chorus/domain';
-import { staffOnly } from '../../teammates/teammates';
 import { FeedbackBacklogItemsQuery } from './feedback-backlog-items.query';
 
 @QueryHandler(FeedbackBacklogItemsQuery)
@@ -10,7 +9,6 @@ export class FeedbackBacklogItemsHandler implements IQueryHandler<FeedbackBacklo
   constructor(@Inject(DataSource) private readonly db: DataSource) {}
 
   async execute({ actor, feedbackId }: FeedbackBacklogItemsQuery): Promise<FeedbackBacklogItems> {
-    staffOnly(actor, 'the backlog');
     const items = await this.db.query<FeedbackBacklogItems['items']>(
       `SELECT b.id, b.kind, b.title, b.status, b.estimate::float8 AS estimate, b.sprint_id AS "sprintId"
        FROM backlog_item_feedback l JOIN backlog_items b ON b.id = l.item_id

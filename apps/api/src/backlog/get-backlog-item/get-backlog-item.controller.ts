@@ -14,6 +14,7 @@ import { etagOf } from '../../platform/etag';
 import { notFound } from '../../platform/problem-details';
 import { BacklogItemIdParam, BacklogItemViewDto } from '../backlog-item.view';
 import { GetBacklogItemQuery } from './get-backlog-item.query';
+import { Requires } from '../../platform/permissions';
 
 @ApiTags('backlog')
 @ApiBearerAuth()
@@ -22,6 +23,7 @@ export class GetBacklogItemController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get(':id')
+  @Requires('backlog.read')
   @ApiOperation({
     summary:
       'One backlog item with the feedback it answers and its children; its ETag is the version to send as If-Match',

@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { staffOnly } from '../../teammates/teammates';
 import { findBacklogItem } from '../backlog-item.view';
 import { GetBacklogItemQuery } from './get-backlog-item.query';
 
@@ -10,7 +9,6 @@ export class GetBacklogItemHandler implements IQueryHandler<GetBacklogItemQuery>
   constructor(@Inject(DataSource) private readonly db: DataSource) {}
 
   execute({ actor, itemId }: GetBacklogItemQuery) {
-    staffOnly(actor, 'the backlog');
     return findBacklogItem(this.db, actor.workspaceId, itemId);
   }
 }

@@ -18,6 +18,7 @@ import { RequestContext } from '../../platform/command-context';
 import { etagOf } from '../../platform/etag';
 import { BacklogItemChangedDto, BacklogItemIdParamSchema } from '../backlog-item.view';
 import { LinkFeedbackCommand } from './link-feedback.command';
+import { Requires } from '../../platform/permissions';
 
 const LinkParamsSchema = BacklogItemIdParamSchema.extend({
   feedbackId: z.uuid('feedbackId must be the id of a piece of feedback.'),
@@ -33,6 +34,7 @@ export class LinkFeedbackController {
   constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
 
   @Put(':id/feedback/:feedbackId')
+  @Requires('backlog.plan')
   @HttpCode(200)
   @ApiOperation({ summary: 'Link the item to feedback it answers; linking twice changes nothing' })
   @ApiOkResponse({ type: BacklogItemChangedDto })
@@ -49,6 +51,7 @@ export class LinkFeedbackController {
   }
 
   @Delete(':id/feedback/:feedbackId')
+  @Requires('backlog.plan')
   @HttpCode(200)
   @ApiOperation({ summary: 'Unlink feedback from the item; unlinking twice changes nothing' })
   @ApiOkResponse({ type: BacklogItemChangedDto })

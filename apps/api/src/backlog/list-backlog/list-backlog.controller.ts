@@ -14,6 +14,7 @@ import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { AsOf } from '../backlog-as-of';
 import { BacklogItemViewSchema } from '../backlog-item.view';
 import { ListBacklogQuery } from './list-backlog.query';
+import { Requires } from '../../platform/permissions';
 
 const statusList = z
   .string()
@@ -68,6 +69,7 @@ export class ListBacklogController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get()
+  @Requires('backlog.read')
   @ApiOperation({
     summary:
       'The backlog in rank order, from the read model or as it stood at asOf; filterable, cursor-paginated',

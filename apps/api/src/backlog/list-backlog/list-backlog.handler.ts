@@ -5,7 +5,6 @@ import type { BacklogPage } from '@chorus/domain';
 import { PostgresEventStore } from '@chorus/event-store';
 import { z } from 'zod';
 import { CursorId, CursorRank, keysetCursor } from '../../platform/keyset-cursor';
-import { staffOnly } from '../../teammates/teammates';
 import { childrenAmong, pastMoment, readBacklogAsOf } from '../backlog-as-of';
 import {
   BACKLOG_ITEM_SELECT,
@@ -79,7 +78,6 @@ export class ListBacklogHandler implements IQueryHandler<ListBacklogQuery> {
 
   async execute(query: ListBacklogQuery): Promise<BacklogPage> {
     const { actor, limit } = query;
-    staffOnly(actor, 'the backlog');
     const until = pastMoment(query.asOf);
     if (until !== null) return this.asOf(query, until);
     const params: unknown[] = [actor.workspaceId];

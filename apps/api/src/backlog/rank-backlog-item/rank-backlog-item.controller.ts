@@ -19,6 +19,7 @@ import { RequestContext } from '../../platform/command-context';
 import { etagOf } from '../../platform/etag';
 import { BacklogItemChangedSchema, BacklogItemIdParam } from '../backlog-item.view';
 import { RankBacklogItemCommand } from './rank-backlog-item.command';
+import { Requires } from '../../platform/permissions';
 
 const RankBacklogItemSchema = z
   .object({
@@ -52,6 +53,7 @@ export class RankBacklogItemController {
   constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
 
   @Post(':id/rank')
+  @Requires('backlog.plan')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Move an item in the backlog: after one item and/or before another, as dropped',

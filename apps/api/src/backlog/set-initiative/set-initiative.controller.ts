@@ -19,6 +19,7 @@ import { RequestContext } from '../../platform/command-context';
 import { etagOf } from '../../platform/etag';
 import { BacklogItemChangedDto, BacklogItemIdParam } from '../backlog-item.view';
 import { SetInitiativeCommand } from './set-initiative.command';
+import { Requires } from '../../platform/permissions';
 
 const SetInitiativeSchema = z
   .object({
@@ -37,6 +38,7 @@ export class SetInitiativeController {
   constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
 
   @Put(':id/initiative')
+  @Requires('backlog.plan')
   @ApiOperation({ summary: 'Put the item on a roadmap initiative, or take it off' })
   @ApiOkResponse({ type: BacklogItemChangedDto })
   @ApiNotFoundResponse({ description: 'No such item in your workspace' })

@@ -43,6 +43,7 @@ import {
   UpdateStatusDto,
   UpdateTagDto,
 } from './change-catalog.dto';
+import { Requires } from '../../platform/permissions';
 
 /** If-Match is optional here: without it the change applies to the catalog as it is now. */
 const optionalIfMatch = (header: string | undefined): number | undefined =>
@@ -77,6 +78,7 @@ export class ChangeCatalogController {
   }
 
   @Post('boards')
+  @Requires('catalog.manage')
   @ApiOperation({ summary: 'Create a board (teammates)' })
   @IfMatch
   @ApiCreatedResponse({ type: CatalogViewDto })
@@ -97,6 +99,7 @@ export class ChangeCatalogController {
   }
 
   @Patch('boards/:id')
+  @Requires('catalog.manage')
   @ApiOperation({ summary: 'Rename a board or change its visibility or approval (teammates)' })
   @IfMatch
   @ApiOkResponse({ type: CatalogViewDto })
@@ -118,6 +121,7 @@ export class ChangeCatalogController {
   }
 
   @Post('boards/:id/categories')
+  @Requires('catalog.manage')
   @ApiOperation({ summary: 'Add a category to a board (teammates)' })
   @IfMatch
   @ApiCreatedResponse({ type: CatalogViewDto })
@@ -139,6 +143,7 @@ export class ChangeCatalogController {
   }
 
   @Patch('boards/:id/categories/:categoryId')
+  @Requires('catalog.manage')
   @ApiOperation({ summary: "Rename a board's category (teammates)" })
   @IfMatch
   @ApiOkResponse({ type: CatalogViewDto })
@@ -160,6 +165,7 @@ export class ChangeCatalogController {
   }
 
   @Post('tags')
+  @Requires('catalog.manage')
   @ApiOperation({ summary: 'Create a tag (teammates)' })
   @IfMatch
   @ApiCreatedResponse({ type: CatalogViewDto })
@@ -180,6 +186,7 @@ export class ChangeCatalogController {
   }
 
   @Patch('tags/:id')
+  @Requires('catalog.manage')
   @ApiOperation({ summary: 'Rename or recolour a tag (teammates)' })
   @IfMatch
   @ApiOkResponse({ type: CatalogViewDto })
@@ -201,6 +208,7 @@ export class ChangeCatalogController {
   }
 
   @Delete('tags/:id')
+  @Requires('catalog.manage')
   @HttpCode(200)
   @ApiOperation({ summary: 'Delete a tag (teammates); deleting a missing tag is a no-op' })
   @IfMatch
@@ -216,6 +224,7 @@ export class ChangeCatalogController {
   }
 
   @Post('statuses')
+  @Requires('catalog.manage')
   @ApiOperation({ summary: 'Add a status to the workflow (teammates); give it transitions next' })
   @IfMatch
   @ApiCreatedResponse({ type: CatalogViewDto })
@@ -236,6 +245,7 @@ export class ChangeCatalogController {
   }
 
   @Patch('statuses/:id')
+  @Requires('catalog.manage')
   @ApiOperation({
     summary:
       'Rename or recolour a status, or set where it may move to (teammates); its id never changes',

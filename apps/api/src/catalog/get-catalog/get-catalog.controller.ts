@@ -6,6 +6,7 @@ import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { etagOf } from '../../platform/etag';
 import { CatalogViewDto } from '../catalog.view';
 import { GetCatalogQuery } from './get-catalog.query';
+import { Requires } from '../../platform/permissions';
 
 @ApiTags('catalog')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class GetCatalogController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get()
+  @Requires('catalog.read')
   @ApiOperation({
     summary: "The workspace's boards, tags and status workflow; its ETag is the catalog version",
   })

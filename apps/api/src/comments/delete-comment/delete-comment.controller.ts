@@ -13,6 +13,7 @@ import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { RequestContext } from '../../platform/command-context';
 import { CommentIdParam } from '../comment.view';
 import { DeleteCommentCommand } from './delete-comment.command';
+import { Requires } from '../../platform/permissions';
 
 @ApiTags('comments')
 @ApiBearerAuth()
@@ -21,6 +22,7 @@ export class DeleteCommentController {
   constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
 
   @Delete(':id')
+  @Requires('feedback.participate')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete your comment; replies to it stay under a tombstone' })
   @ApiNoContentResponse()

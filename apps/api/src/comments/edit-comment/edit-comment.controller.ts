@@ -14,6 +14,7 @@ import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { RequestContext } from '../../platform/command-context';
 import { CommentIdParam, CommentViewDto, EditCommentDto } from '../comment.view';
 import { EditCommentCommand } from './edit-comment.command';
+import { Requires } from '../../platform/permissions';
 
 @ApiTags('comments')
 @ApiBearerAuth()
@@ -24,6 +25,7 @@ export class EditCommentController {
   constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
 
   @Patch(':id')
+  @Requires('feedback.participate')
   @ApiOperation({ summary: 'Edit your comment; mentions replace the ones it had' })
   @ApiOkResponse({ type: CommentViewDto })
   edit(

@@ -12,6 +12,7 @@ import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { notFound } from '../../platform/problem-details';
 import { CommentListDto, FeedbackIdParam } from '../comment.view';
 import { ListCommentsQuery } from './list-comments.query';
+import { Requires } from '../../platform/permissions';
 
 @ApiTags('comments')
 @ApiBearerAuth()
@@ -20,6 +21,7 @@ export class ListCommentsController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get(':id/comments')
+  @Requires('feedback.read')
   @ApiOperation({
     summary:
       'Comment threads on feedback and its merged duplicates, oldest first; internal ones for teammates only',

@@ -15,6 +15,7 @@ import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { RequestContext } from '../../platform/command-context';
 import { CommentViewDto, FeedbackIdParam, PostCommentDto } from '../comment.view';
 import { PostCommentCommand } from './post-comment.command';
+import { Requires } from '../../platform/permissions';
 
 @ApiTags('comments')
 @ApiBearerAuth()
@@ -23,6 +24,7 @@ export class PostCommentController {
   constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
 
   @Post(':id/comments')
+  @Requires('feedback.participate')
   @ApiOperation({
     summary:
       'Comment on feedback, or reply to a top-level comment; internal comments are for teammates',

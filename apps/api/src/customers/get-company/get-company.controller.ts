@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { CompanyDetailDto, CompanyIdParam } from '../customers.schemas';
 import { GetCompanyQuery } from './get-company.query';
+import { Requires } from '../../platform/permissions';
 
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -12,6 +13,7 @@ export class GetCompanyController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get(':id')
+  @Requires('customers.read')
   @ApiOperation({
     summary: 'The company page: its people, what they requested and voted on, its revenue',
   })

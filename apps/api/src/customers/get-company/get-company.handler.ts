@@ -3,7 +3,6 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { CompanyDetail } from '@chorus/domain';
 import { notFound } from '../../platform/problem-details';
-import { assertStaffReader } from '../customers.schemas';
 import {
   COMPANY_SELECT,
   CUSTOMER_SELECT,
@@ -25,7 +24,6 @@ export class GetCompanyHandler implements IQueryHandler<GetCompanyQuery> {
   constructor(@Inject(DataSource) private readonly db: DataSource) {}
 
   async execute({ actor, companyId }: GetCompanyQuery): Promise<CompanyDetail> {
-    assertStaffReader(actor);
     const params = [actor.workspaceId, companyId];
     const [company] = await this.db.query<CompanyRecord[]>(
       `${COMPANY_SELECT} WHERE c.workspace_id = $1 AND c.company_id = $2`,

@@ -17,6 +17,7 @@ import { ProblemException } from '../../platform/problem-details';
 import { ImportReportDto } from '../customers.schemas';
 import { CSV_MEDIA_TYPES } from './csv-body';
 import { ImportCommand } from './import.command';
+import { Requires } from '../../platform/permissions';
 
 const ImportKindParamSchema = z.object({
   kind: z.enum(['companies', 'customers'], { error: 'Import companies or customers.' }),
@@ -40,6 +41,7 @@ export class ImportController {
   constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
 
   @Post(':kind')
+  @Requires('customers.manage')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Import companies or customers from a CSV file with a header row',

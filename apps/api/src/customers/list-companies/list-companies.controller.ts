@@ -6,6 +6,7 @@ import { createZodDto } from 'nestjs-zod';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { CompanyPageDto, PageLimit } from '../customers.schemas';
 import { ListCompaniesQuery } from './list-companies.query';
+import { Requires } from '../../platform/permissions';
 
 const ListCompaniesParamsSchema = z
   .object({
@@ -23,6 +24,7 @@ export class ListCompaniesController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get()
+  @Requires('customers.read')
   @ApiOperation({ summary: 'Companies by name; q matches name or domain' })
   @ApiOkResponse({ type: CompanyPageDto })
   list(

@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { assertStaffReader } from '../customers.schemas';
 import {
   COMPANY_SELECT,
   companyViewFromRecord,
@@ -16,7 +15,6 @@ export class ListCompaniesHandler implements IQueryHandler<ListCompaniesQuery> {
   constructor(@Inject(DataSource) private readonly db: DataSource) {}
 
   async execute({ actor, limit, q, cursor }: ListCompaniesQuery) {
-    assertStaffReader(actor);
     const params: unknown[] = [actor.workspaceId];
     const where = ['c.workspace_id = $1'];
     if (q) {

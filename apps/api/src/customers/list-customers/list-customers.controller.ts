@@ -6,6 +6,7 @@ import { createZodDto } from 'nestjs-zod';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { CustomerPageDto, PageLimit } from '../customers.schemas';
 import { ListCustomersQuery } from './list-customers.query';
+import { Requires } from '../../platform/permissions';
 
 const ListCustomersParamsSchema = z
   .object({
@@ -24,6 +25,7 @@ export class ListCustomersController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get()
+  @Requires('customers.read')
   @ApiOperation({ summary: 'End users by name; q matches name, email or external id' })
   @ApiOkResponse({ type: CustomerPageDto })
   list(

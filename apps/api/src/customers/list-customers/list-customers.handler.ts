@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { assertStaffReader } from '../customers.schemas';
 import {
   CUSTOMER_SELECT,
   containsPattern,
@@ -16,7 +15,6 @@ export class ListCustomersHandler implements IQueryHandler<ListCustomersQuery> {
   constructor(@Inject(DataSource) private readonly db: DataSource) {}
 
   async execute({ actor, limit, q, companyId, cursor }: ListCustomersQuery) {
-    assertStaffReader(actor);
     const params: unknown[] = [actor.workspaceId];
     const where = ['p.workspace_id = $1'];
     if (q) {

@@ -13,6 +13,7 @@ import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { RequestContext } from '../../platform/command-context';
 import { CompanyBodyDto, CompanyUpsertResultDto, ExternalIdParam } from '../customers.schemas';
 import { UpsertCompanyCommand } from './upsert-company.command';
+import { Requires } from '../../platform/permissions';
 
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -21,6 +22,7 @@ export class UpsertCompanyController {
   constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
 
   @Put(':externalId')
+  @Requires('customers.manage')
   @ApiOperation({
     summary: 'Create or update a company by your external id; omitted fields keep their value',
   })

@@ -5,7 +5,6 @@ import { companyDecider, companyStreamId } from '@chorus/domain';
 import { PostgresEventStore } from '@chorus/event-store';
 import { decideAndAppend } from '../../platform/run-decider';
 import { companyIdOf } from '../customer-ids';
-import { assertStaffReader } from '../customers.schemas';
 import { companyViewOf } from '../customers.views';
 import { UpsertCompanyCommand } from './upsert-company.command';
 
@@ -17,7 +16,6 @@ export class UpsertCompanyHandler implements ICommandHandler<UpsertCompanyComman
   ) {}
 
   async execute({ input, actor, context }: UpsertCompanyCommand) {
-    assertStaffReader(actor);
     const companyId = companyIdOf(actor.workspaceId, input.externalId);
     const { events, state } = await decideAndAppend(
       this.store,

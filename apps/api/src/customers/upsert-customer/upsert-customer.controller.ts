@@ -13,6 +13,7 @@ import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { RequestContext } from '../../platform/command-context';
 import { CustomerBodyDto, CustomerUpsertResultDto, ExternalIdParam } from '../customers.schemas';
 import { UpsertCustomerCommand } from './upsert-customer.command';
+import { Requires } from '../../platform/permissions';
 
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -21,6 +22,7 @@ export class UpsertCustomerController {
   constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
 
   @Put(':externalId')
+  @Requires('customers.manage')
   @ApiOperation({
     summary: 'Create or update an end user by your external id; omitted fields keep their value',
   })

@@ -9,7 +9,6 @@ import {
 import { PostgresEventStore } from '@chorus/event-store';
 import { decideAndAppend } from '../../platform/run-decider';
 import { companyIdOf, customerIdOf } from '../customer-ids';
-import { assertStaffReader } from '../customers.schemas';
 import { customerViewOf } from '../customers.views';
 import { UpsertCustomerCommand } from './upsert-customer.command';
 
@@ -24,7 +23,6 @@ export class UpsertCustomerHandler implements ICommandHandler<UpsertCustomerComm
   constructor(@Inject(PostgresEventStore) private readonly store: PostgresEventStore) {}
 
   async execute({ input, actor, context }: UpsertCustomerCommand) {
-    assertStaffReader(actor);
     const { companyExternalId, ...fields } = input;
     let companyId: string | null | undefined = companyExternalId === null ? null : undefined;
     if (companyExternalId !== undefined && companyExternalId !== null) {

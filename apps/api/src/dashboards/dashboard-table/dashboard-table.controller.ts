@@ -14,6 +14,7 @@ import { createZodDto } from 'nestjs-zod';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { DashboardParamsDto } from '../dashboard-params';
 import { DashboardTableQuery } from './dashboard-table.query';
+import { Requires } from '../../platform/permissions';
 
 const TableParamsSchema = z.object({
   dashboard: z.enum(['pm', 'po'], { error: 'The dashboards are pm and po.' }),
@@ -28,6 +29,7 @@ export class DashboardTableController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get(':dashboard/tables/:table.csv')
+  @Requires('dashboards.read')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiOperation({
     summary: 'The table behind one chart of a dashboard, as CSV, for the same query string',

@@ -14,6 +14,7 @@ import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { DashboardParamsSchema } from '../dashboard-params';
 import type { DrillTarget } from '../kpi-reader';
 import { DrillQuery } from './drill.query';
+import { Requires } from '../../platform/permissions';
 
 const needs = (field: string, kind: string) => `${field} is required to drill into ${kind}.`;
 
@@ -67,6 +68,7 @@ export class DrillController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get('drill')
+  @Requires('dashboards.read')
   @ApiOperation({
     summary:
       'The feedback or backlog items behind a number of a dashboard, newest first, cursor-paginated',

@@ -11,6 +11,7 @@ import type { PmDashboard, PoDashboard } from '@chorus/domain';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { DashboardParamsDto } from '../dashboard-params';
 import { GetDashboardQuery } from './get-dashboard.query';
+import { Requires } from '../../platform/permissions';
 
 const shapes = 'Shapes: packages/domain/src/contracts/dashboards-api.ts; figures: docs/kpis.md.';
 
@@ -21,6 +22,7 @@ export class GetDashboardController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get('pm')
+  @Requires('dashboards.read')
   @ApiOperation({
     summary:
       'The product dashboard: feedback volume, votes, voters, active customers, top requests, response and triage times, funnel, ageing, linked shares, closed loop, revenue by quarter',
@@ -35,6 +37,7 @@ export class GetDashboardController {
   }
 
   @Get('po')
+  @Requires('dashboards.read')
   @ApiOperation({
     summary:
       'The delivery dashboard: sprint velocity and carry-over, throughput, backlog health, roadmap progress, funnel, ageing, response times',

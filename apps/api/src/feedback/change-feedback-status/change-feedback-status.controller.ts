@@ -18,6 +18,7 @@ import { RequestContext } from '../../platform/command-context';
 import { etagOf, requireIfMatchVersion } from '../../platform/etag';
 import { FeedbackIdParam } from '../feedback-item.view';
 import { ChangeFeedbackStatusCommand } from './change-feedback-status.command';
+import { Requires } from '../../platform/permissions';
 
 const ChangeStatusSchema = z
   .object({
@@ -40,6 +41,7 @@ export class ChangeFeedbackStatusController {
   constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
 
   @Post(':id/status')
+  @Requires('feedback.triage')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Move feedback along the workflow (teammates only)',

@@ -12,6 +12,7 @@ import { ApiRequiresIfMatch, etagOf, requireIfMatchVersion } from '../../platfor
 import { FeedbackIdParam } from '../feedback-item.view';
 import { SubmitFeedbackSchema } from '../submit-feedback/submit-feedback.dto';
 import { EditFeedbackCommand } from './edit-feedback.command';
+import { Requires } from '../../platform/permissions';
 
 const EditFeedbackSchema = SubmitFeedbackSchema.omit({ onBehalfOf: true, categoryId: true })
   .partial()
@@ -34,6 +35,7 @@ export class EditFeedbackController {
   constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
 
   @Patch(':id')
+  @Requires('feedback.participate')
   @ApiOperation({
     summary: 'Edit feedback (author or teammate); needs If-Match with the version read',
   })

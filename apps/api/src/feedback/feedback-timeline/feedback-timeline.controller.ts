@@ -8,6 +8,7 @@ import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { notFound } from '../../platform/problem-details';
 import { FeedbackIdParam } from '../feedback-item.view';
 import { FeedbackTimelineQuery } from './feedback-timeline.query';
+import { Requires } from '../../platform/permissions';
 
 const TimelineSchema = z.object({
   entries: z.array(
@@ -30,6 +31,7 @@ export class FeedbackTimelineController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get(':id/timeline')
+  @Requires('feedback.internal.read')
   @ApiOperation({
     summary: 'Everything that happened to this item and its merged duplicates, from the event log',
   })

@@ -13,6 +13,7 @@ import { etagOf } from '../../platform/etag';
 import { notFound } from '../../platform/problem-details';
 import { FeedbackIdParam, FeedbackItemDto } from '../feedback-item.view';
 import { GetFeedbackQuery } from './get-feedback.query';
+import { Requires } from '../../platform/permissions';
 
 @ApiTags('feedback')
 @ApiBearerAuth()
@@ -21,6 +22,7 @@ export class GetFeedbackController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get(':id')
+  @Requires('feedback.read')
   @ApiOperation({ summary: 'One feedback item; its ETag is the version to send as If-Match' })
   @ApiOkResponse({ type: FeedbackItemDto })
   @ApiNotFoundResponse({ description: 'No such feedback in your workspace' })

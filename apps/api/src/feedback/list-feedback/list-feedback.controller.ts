@@ -7,6 +7,7 @@ import { feedbackSorts, feedbackSources, inboxViews, type FeedbackPage } from '@
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { FeedbackItemSchema } from '../feedback-item.view';
 import { ListFeedbackQuery } from './list-feedback.query';
+import { Requires } from '../../platform/permissions';
 
 const shortText = (what: string) => z.string().trim().min(1).max(100, `${what} is too long.`);
 
@@ -54,6 +55,7 @@ export class ListFeedbackController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get()
+  @Requires('feedback.read')
   @ApiOperation({
     summary: 'The inbox, from the read model; filterable, cursor-paginated',
     description:

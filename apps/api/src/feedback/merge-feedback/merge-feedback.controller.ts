@@ -27,6 +27,7 @@ import { notFound } from '../../platform/problem-details';
 import { FeedbackIdParam } from '../feedback-item.view';
 import { MergeFeedbackCommand } from './merge-feedback.command';
 import { MergePreviewQuery } from './merge-preview.query';
+import { Requires } from '../../platform/permissions';
 
 const MergeInputSchema = z
   .object({ intoId: z.uuid('intoId must be the UUID of the feedback to keep.') })
@@ -67,6 +68,7 @@ export class MergeFeedbackController {
   ) {}
 
   @Get(':id/merge-preview')
+  @Requires('feedback.triage')
   @ApiOperation({ summary: 'What merging this item into another would give, or why it cannot' })
   @ApiOkResponse({ type: MergePreviewDto })
   async preview(
@@ -81,6 +83,7 @@ export class MergeFeedbackController {
   }
 
   @Post(':id/merge')
+  @Requires('feedback.triage')
   @HttpCode(200)
   @ApiOperation({
     summary:
@@ -97,6 +100,7 @@ export class MergeFeedbackController {
   }
 
   @Delete(':id/merge')
+  @Requires('feedback.triage')
   @ApiOperation({ summary: 'Unmerge: both items get back exactly what they had' })
   @ApiOkResponse({ type: MergeResultDto })
   unmerge(

@@ -14,6 +14,7 @@ import { RequestContext } from '../../platform/command-context';
 import { etagOf } from '../../platform/etag';
 import { SubmitFeedbackCommand } from './submit-feedback.command';
 import { SubmitFeedbackDto, SubmittedFeedbackDto } from './submit-feedback.dto';
+import { Requires } from '../../platform/permissions';
 
 @ApiTags('feedback')
 @ApiBearerAuth()
@@ -22,6 +23,7 @@ export class SubmitFeedbackController {
   constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
 
   @Post()
+  @Requires('feedback.participate')
   @ApiOperation({ summary: 'Submit feedback' })
   @ApiHeader({
     name: 'Idempotency-Key',

@@ -15,6 +15,7 @@ import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { RequestContext } from '../../platform/command-context';
 import { FeedbackIdParamSchema } from '../feedback-item.view';
 import { TriageFeedbackCommand, type TriageAction } from './triage-feedback.command';
+import { Requires } from '../../platform/permissions';
 
 const FeedbackChangedSchema = z.object({
   id: z.uuid(),
@@ -57,6 +58,7 @@ export class TriageFeedbackController {
   }
 
   @Put(':id/tags/:tagId')
+  @Requires('feedback.triage')
   @ApiOperation({ summary: 'Tag feedback; tagging twice is a no-op' })
   @ApiOkResponse({ type: FeedbackChangedDto })
   tag(
@@ -68,6 +70,7 @@ export class TriageFeedbackController {
   }
 
   @Delete(':id/tags/:tagId')
+  @Requires('feedback.triage')
   @ApiOperation({ summary: 'Remove a tag' })
   @ApiOkResponse({ type: FeedbackChangedDto })
   untag(
@@ -79,6 +82,7 @@ export class TriageFeedbackController {
   }
 
   @Put(':id/category')
+  @Requires('feedback.triage')
   @ApiOperation({ summary: "File it under one of its board's categories, or none" })
   @ApiOkResponse({ type: FeedbackChangedDto })
   categorise(
@@ -91,6 +95,7 @@ export class TriageFeedbackController {
   }
 
   @Post(':id/approve')
+  @Requires('feedback.triage')
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve a post waiting for moderation' })
   @ApiOkResponse({ type: FeedbackChangedDto })
@@ -103,6 +108,7 @@ export class TriageFeedbackController {
   }
 
   @Post(':id/reject')
+  @Requires('feedback.triage')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject a post waiting for moderation' })
   @ApiOkResponse({ type: FeedbackChangedDto })
@@ -116,6 +122,7 @@ export class TriageFeedbackController {
   }
 
   @Put(':id/spam')
+  @Requires('feedback.triage')
   @ApiOperation({ summary: 'Mark as spam: hidden from the inbox and customers; events are kept' })
   @ApiOkResponse({ type: FeedbackChangedDto })
   markSpam(
@@ -127,6 +134,7 @@ export class TriageFeedbackController {
   }
 
   @Delete(':id/spam')
+  @Requires('feedback.triage')
   @ApiOperation({ summary: 'Clear the spam mark' })
   @ApiOkResponse({ type: FeedbackChangedDto })
   clearSpam(

@@ -10,6 +10,7 @@ import { RequestContext } from '../../platform/command-context';
 import { FeedbackIdParam } from '../feedback-item.view';
 import { OnBehalfOfSchema } from '../on-behalf-of';
 import { VoteCommand } from './vote.command';
+import { Requires } from '../../platform/permissions';
 
 const VoteStateSchema = z.object({
   feedbackId: z.uuid(),
@@ -37,6 +38,7 @@ export class VoteController {
   constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
 
   @Post(':id/votes')
+  @Requires('feedback.participate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Vote for feedback; voting again is a no-op' })
   @ApiOkResponse({ type: VoteStateDto })
@@ -52,6 +54,7 @@ export class VoteController {
   }
 
   @Delete(':id/votes')
+  @Requires('feedback.participate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw your vote; withdrawing without a vote is a no-op' })
   @ApiOkResponse({ type: VoteStateDto })

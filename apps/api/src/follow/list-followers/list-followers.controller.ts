@@ -13,9 +13,9 @@ import { createZodDto } from 'nestjs-zod';
 import type { Follower, FollowerList } from '@chorus/domain';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { notFound } from '../../platform/problem-details';
-import { staffOnly } from '../../teammates/teammates';
 import { FeedbackIdParam } from '../follow.params';
 import { ListFollowersQuery } from './list-followers.query';
+import { Requires } from '../../platform/permissions';
 
 const FollowerSchema = z.object({
   id: z.string(),
@@ -34,6 +34,7 @@ export class ListFollowersController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get(':id/followers')
+  @Requires('feedback.internal.read')
   @ApiOperation({
     summary: 'Who follows feedback and its merged duplicates, each person once (teammates)',
   })
@@ -44,7 +45,6 @@ export class ListFollowersController {
     @Param() { id }: FeedbackIdParam,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<FollowersDto> {
-    staffOnly(actor, 'who follows feedback');
     const result = await this.queryBus.execute(new ListFollowersQuery(actor.workspaceId, id));
     if (!result) throw notFound(`Feedback ${id} does not exist in this workspace.`);
     return result;

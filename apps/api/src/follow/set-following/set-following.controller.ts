@@ -15,6 +15,7 @@ import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { RequestContext } from '../../platform/command-context';
 import { FeedbackIdParam } from '../follow.params';
 import { SetFollowingCommand } from './set-following.command';
+import { Requires } from '../../platform/permissions';
 
 const FollowStateSchema = z.object({
   feedbackId: z.uuid(),
@@ -34,6 +35,7 @@ export class SetFollowingController {
   constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
 
   @Put(':id/follow')
+  @Requires('feedback.participate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Follow feedback: be told about its status and public comments' })
   @ApiOkResponse({ type: FollowStateDto })
@@ -46,6 +48,7 @@ export class SetFollowingController {
   }
 
   @Delete(':id/follow')
+  @Requires('feedback.participate')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Unfollow feedback; this wins over following it as its author or a voter',

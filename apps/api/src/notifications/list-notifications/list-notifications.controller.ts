@@ -6,6 +6,7 @@ import { createZodDto } from 'nestjs-zod';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { NotificationPageDto } from '../notification.view';
 import { ListNotificationsQuery } from './list-notifications.query';
+import { Requires } from '../../platform/permissions';
 
 const ListNotificationsParamsSchema = z
   .object({
@@ -27,6 +28,7 @@ export class ListNotificationsController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get()
+  @Requires('profile.read')
   @ApiOperation({ summary: 'Your in-app notifications, newest first, with how many are unread' })
   @ApiOkResponse({ type: NotificationPageDto })
   list(

@@ -15,6 +15,7 @@ import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { RequestContext } from '../../platform/command-context';
 import { NotificationsMarkedReadDto } from '../notification.view';
 import { MarkNotificationsReadCommand } from './mark-notifications-read.command';
+import { Requires } from '../../platform/permissions';
 
 // No body at all means the same as an empty one: every unread notification.
 const MarkNotificationsReadSchema = z.preprocess(
@@ -39,6 +40,7 @@ export class MarkNotificationsReadController {
   constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
 
   @Post('read')
+  @Requires('profile.read')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark your notifications read: the ones named, or all unread' })
   @ApiOkResponse({ type: NotificationsMarkedReadDto })

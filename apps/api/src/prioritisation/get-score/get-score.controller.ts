@@ -12,6 +12,7 @@ import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { notFound } from '../../platform/problem-details';
 import { BacklogItemIdParam, ScoreBreakdownDto } from '../prioritisation.schemas';
 import { GetScoreQuery } from './get-score.query';
+import { Requires } from '../../platform/permissions';
 
 @ApiTags('prioritisation')
 @ApiBearerAuth()
@@ -20,6 +21,7 @@ export class GetScoreController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get(':id/score')
+  @Requires('backlog.read')
   @ApiOperation({
     summary:
       "An item's score under the active model, with each factor's value and where it came from",

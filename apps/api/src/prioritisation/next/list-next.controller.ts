@@ -13,6 +13,7 @@ import { backlogItemKindNames, type NextFilters } from '@chorus/domain';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { RankedPageDto } from '../prioritisation.schemas';
 import { ListNextQuery } from './list-next.query';
+import { Requires } from '../../platform/permissions';
 
 const ListNextParamsSchema = z
   .object({
@@ -40,6 +41,7 @@ export class ListNextController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get('next')
+  @Requires('backlog.read')
   @ApiOperation({
     summary:
       'What to build next: backlog items not yet planned into a sprint, by score, highest first',

@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import type { BacklogItemKindName, RankedPage, ScoreBreakdown } from '@chorus/domain';
 import { z } from 'zod';
 import { CursorId, CursorRank, keysetCursor } from '../../platform/keyset-cursor';
-import { assertTeammate } from '../prioritisation.schemas';
 import { ListNextQuery } from './list-next.query';
 
 /** Position after a page's last item: its score (null sorts last), rank and id, the list's order. */
@@ -30,7 +29,6 @@ export class ListNextHandler implements IQueryHandler<ListNextQuery> {
   constructor(@Inject(DataSource) private readonly db: DataSource) {}
 
   async execute({ actor, filters, limit, cursor }: ListNextQuery): Promise<RankedPage> {
-    assertTeammate(actor);
     const params: unknown[] = [actor.workspaceId];
     const param = (value: unknown) => {
       params.push(value);

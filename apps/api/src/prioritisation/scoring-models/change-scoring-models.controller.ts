@@ -34,6 +34,7 @@ import {
   ScoringModelsViewDto,
 } from '../prioritisation.schemas';
 import { ChangeScoringModelsCommand, type ScoringChange } from './change-scoring-models.command';
+import { Requires } from '../../platform/permissions';
 
 class ScoringModelInputDto extends createZodDto(ScoringModelInputSchema) {}
 
@@ -70,6 +71,7 @@ export class ChangeScoringModelsController {
   }
 
   @Put(':modelId')
+  @Requires('prioritisation.manage')
   @ApiOperation({
     summary: 'Define a scoring model, or replace it whole (built-in ones may be tuned)',
   })
@@ -96,6 +98,7 @@ export class ChangeScoringModelsController {
   }
 
   @Delete(':modelId')
+  @Requires('prioritisation.manage')
   @ApiOperation({ summary: 'Remove a scoring model that does not rank the backlog' })
   @IfMatch
   @ApiOkResponse({ type: ScoringModelsViewDto })
@@ -112,6 +115,7 @@ export class ChangeScoringModelsController {
   }
 
   @Post(':modelId/activate')
+  @Requires('prioritisation.manage')
   @HttpCode(200)
   @ApiOperation({ summary: 'Rank "what to build next" by this model; every item is rescored' })
   @IfMatch

@@ -12,6 +12,7 @@ import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { etagOf } from '../../platform/etag';
 import { ScoringModelsViewDto } from '../prioritisation.schemas';
 import { GetScoringModelsQuery } from './get-scoring-models.query';
+import { Requires } from '../../platform/permissions';
 
 @ApiTags('prioritisation')
 @ApiBearerAuth()
@@ -20,6 +21,7 @@ export class GetScoringModelsController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get()
+  @Requires('backlog.read')
   @ApiOperation({
     summary:
       "The workspace's scoring models (RICE, ICE, WSJF, impact/effort and its own) and the active one; the ETag is their version",

@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { PostgresEventStore } from '@chorus/event-store';
-import { assertTeammate } from '../prioritisation.schemas';
 import { readScoring, toScoringModelsView } from '../read-scoring';
 import { GetScoringModelsQuery } from './get-scoring-models.query';
 
@@ -11,7 +10,6 @@ export class GetScoringModelsHandler implements IQueryHandler<GetScoringModelsQu
   constructor(@Inject(PostgresEventStore) private readonly store: PostgresEventStore) {}
 
   async execute({ actor }: GetScoringModelsQuery) {
-    assertTeammate(actor);
     const { scoring, version } = await readScoring(this.store, actor.workspaceId);
     return toScoringModelsView(scoring, version);
   }

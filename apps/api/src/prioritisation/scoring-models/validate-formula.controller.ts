@@ -11,9 +11,9 @@ import {
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import type { FormulaCheck } from '@chorus/domain';
-import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { ScoringModelInputSchema } from '../prioritisation.schemas';
 import { ValidateFormulaQuery } from './validate-formula.query';
+import { Requires } from '../../platform/permissions';
 
 class FormulaCheckInputDto extends createZodDto(
   ScoringModelInputSchema.pick({ formula: true, factors: true }),
@@ -29,6 +29,7 @@ export class ValidateFormulaController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Post('validate')
+  @Requires('prioritisation.manage')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Check a formula and its factors while they are typed; nothing is saved',
@@ -38,10 +39,7 @@ export class ValidateFormulaController {
     description: 'The answer names the field at fault and points at the mistake',
   })
   @ApiForbiddenResponse({ description: 'Only teammates write scoring models' })
-  validate(
-    @Body() body: FormulaCheckInputDto,
-    @CurrentActor() actor: AuthenticatedActor,
-  ): Promise<FormulaCheckDto> {
-    return this.queryBus.execute(new ValidateFormulaQuery(actor, body));
+  validate(@Body() body: FormulaCheckInputDto): Promise<FormulaCheckDto> {
+    return this.queryBus.execute(new ValidateFormulaQuery(body));
   }
 }

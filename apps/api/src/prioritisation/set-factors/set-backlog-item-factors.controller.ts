@@ -25,6 +25,7 @@ import { RequestContext } from '../../platform/command-context';
 import { etagOf, requireIfMatchVersion } from '../../platform/etag';
 import { BacklogItemIdParam } from '../prioritisation.schemas';
 import { SetBacklogItemFactorsCommand } from './set-backlog-item-factors.command';
+import { Requires } from '../../platform/permissions';
 
 const BacklogItemFactorsSchema = z
   .object({
@@ -48,6 +49,7 @@ export class SetBacklogItemFactorsController {
   constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
 
   @Put(':id/factors')
+  @Requires('backlog.plan')
   @ApiOperation({
     summary:
       "Set an item's hand-set scoring factors (impact, confidence, effort, …); its score follows shortly",

@@ -31,6 +31,7 @@ import { ApiRequiresIfMatch, etagOf, requireIfMatchVersion } from '../../platfor
 import { ChangelogEntryDto, EditReleaseDto, ScheduleChangelogDto } from '../release.schemas';
 import { ReleaseIdParam, ReleaseItemParam, ReleaseViewDto } from '../release.view';
 import { ChangeReleaseCommand, type ReleaseChange } from './change-release.command';
+import { Requires } from '../../platform/permissions';
 
 /** If-Match is optional outside edits: without it the change applies to the release as it is now. */
 const optionalIfMatch = (header: string | undefined): number | undefined =>
@@ -69,6 +70,7 @@ export class ChangeReleaseController {
   }
 
   @Patch(':id')
+  @Requires('releases.manage')
   @ApiOperation({ summary: 'Rename or re-date a release; needs If-Match with the version read' })
   @ApiRequiresIfMatch('release')
   @ApiOkResponse({ type: ReleaseViewDto })
@@ -92,6 +94,7 @@ export class ChangeReleaseController {
   }
 
   @Put(':id/items/:itemId')
+  @Requires('releases.manage')
   @IfMatch
   @ApiOperation({ summary: 'Put an accepted backlog item into the release' })
   @ApiOkResponse({ type: ReleaseViewDto })
@@ -113,6 +116,7 @@ export class ChangeReleaseController {
   }
 
   @Delete(':id/items/:itemId')
+  @Requires('releases.manage')
   @IfMatch
   @ApiOperation({ summary: 'Take an item out of the release' })
   @ApiOkResponse({ type: ReleaseViewDto })
@@ -134,6 +138,7 @@ export class ChangeReleaseController {
   }
 
   @Put(':id/changelog')
+  @Requires('releases.manage')
   @IfMatch
   @ApiOperation({ summary: 'Write (or rewrite) the release’s markdown changelog entry' })
   @ApiOkResponse({ type: ReleaseViewDto })
@@ -156,6 +161,7 @@ export class ChangeReleaseController {
   }
 
   @Post(':id/schedule')
+  @Requires('releases.manage')
   @HttpCode(200)
   @IfMatch
   @ApiOperation({ summary: 'Publish the release automatically at a future time' })
@@ -179,6 +185,7 @@ export class ChangeReleaseController {
   }
 
   @Delete(':id/schedule')
+  @Requires('releases.manage')
   @IfMatch
   @ApiOperation({ summary: 'Drop the schedule: the release is a draft again' })
   @ApiOkResponse({ type: ReleaseViewDto })

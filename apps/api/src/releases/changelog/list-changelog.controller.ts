@@ -14,6 +14,7 @@ import { CurrentActor, Public, type AuthenticatedActor } from '../../platform/au
 import { notFound } from '../../platform/problem-details';
 import { ChangelogPageDto } from '../release.view';
 import { ListChangelogQuery } from './list-changelog.query';
+import { Requires } from '../../platform/permissions';
 
 const ChangelogParamsSchema = z
   .object({
@@ -37,6 +38,7 @@ export class ListChangelogController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get('changelog')
+  @Requires('changelog.read')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Your workspace’s published changelog, newest first' })
   @ApiOkResponse({ type: ChangelogPageDto })

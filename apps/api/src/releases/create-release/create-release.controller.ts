@@ -16,6 +16,7 @@ import { etagOf } from '../../platform/etag';
 import { ReleaseInputDto } from '../release.schemas';
 import { ReleaseViewDto } from '../release.view';
 import { CreateReleaseCommand } from './create-release.command';
+import { Requires } from '../../platform/permissions';
 
 @ApiTags('releases')
 @ApiBearerAuth()
@@ -24,6 +25,7 @@ export class CreateReleaseController {
   constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
 
   @Post()
+  @Requires('releases.manage')
   @ApiOperation({ summary: 'Create a draft release (teammates)' })
   @ApiHeader({
     name: 'Idempotency-Key',

@@ -12,9 +12,9 @@ import type { Response } from 'express';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { etagOf } from '../../platform/etag';
 import { notFound } from '../../platform/problem-details';
-import { assertTeammate } from '../release-access';
 import { ReleaseIdParam, ReleaseViewDto } from '../release.view';
 import { GetReleaseQuery } from './get-release.query';
+import { Requires } from '../../platform/permissions';
 
 @ApiTags('releases')
 @ApiBearerAuth()
@@ -23,6 +23,7 @@ export class GetReleaseController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get(':id')
+  @Requires('releases.read')
   @ApiOperation({ summary: 'One release; its ETag is the version to send as If-Match' })
   @ApiOkResponse({ type: ReleaseViewDto })
   @ApiForbiddenResponse({ description: 'Releases being prepared are the team’s' })
@@ -32,7 +33,6 @@ export class GetReleaseController {
     @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ReleaseViewDto> {
-    assertTeammate(actor);
     const release = await this.queryBus.execute(new GetReleaseQuery(actor.workspaceId, id));
     if (!release) throw notFound(`Release ${id} does not exist in this workspace.`);
     response.setHeader('ETag', etagOf(release.version));

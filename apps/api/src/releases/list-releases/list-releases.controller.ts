@@ -11,9 +11,9 @@ import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { releaseStates } from '@chorus/domain';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
-import { assertTeammate } from '../release-access';
 import { ReleasePageDto } from '../release.view';
 import { ListReleasesQuery } from './list-releases.query';
+import { Requires } from '../../platform/permissions';
 
 const ListReleasesParamsSchema = z
   .object({
@@ -38,6 +38,7 @@ export class ListReleasesController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get()
+  @Requires('releases.read')
   @ApiOperation({ summary: 'Releases, newest first; filter by state (teammates)' })
   @ApiOkResponse({ type: ReleasePageDto })
   @ApiForbiddenResponse({ description: 'Releases being prepared are the team’s' })
@@ -45,7 +46,6 @@ export class ListReleasesController {
     @QueryParams() { state, limit, cursor }: ListReleasesParams,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<ReleasePageDto> {
-    assertTeammate(actor);
     return this.queryBus.execute(new ListReleasesQuery(actor.workspaceId, state, limit, cursor));
   }
 }

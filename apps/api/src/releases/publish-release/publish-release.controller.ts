@@ -17,6 +17,7 @@ import { RequestContext } from '../../platform/command-context';
 import { etagOf } from '../../platform/etag';
 import { ReleaseIdParam, ReleaseViewDto } from '../release.view';
 import { PublishReleaseCommand } from './publish-release.command';
+import { Requires } from '../../platform/permissions';
 
 @ApiTags('releases')
 @ApiBearerAuth()
@@ -25,6 +26,7 @@ export class PublishReleaseController {
   constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
 
   @Post(':id/publish')
+  @Requires('releases.publish')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Publish now: items released, their feedback done, everyone who asked notified',

@@ -29,6 +29,7 @@ import { RequestContext } from '../../platform/command-context';
 import { ApiRequiresIfMatch, etagOf, requireIfMatchVersion } from '../../platform/etag';
 import { InitiativeChangedDto, InitiativeIdParam, InitiativeInputSchema } from '../initiative.view';
 import { ChangeInitiativeCommand, type InitiativeChange } from './change-initiative.command';
+import { Requires } from '../../platform/permissions';
 
 const EditInitiativeSchema = InitiativeInputSchema.omit({ lane: true })
   .partial()
@@ -66,6 +67,7 @@ export class ChangeInitiativeController {
   }
 
   @Patch(':id')
+  @Requires('roadmap.manage')
   @ApiOperation({ summary: 'Edit an initiative; needs If-Match with the version read' })
   @ApiRequiresIfMatch('initiative')
   @ApiOkResponse({ type: InitiativeChangedDto })
@@ -88,6 +90,7 @@ export class ChangeInitiativeController {
   }
 
   @Post(':id/move')
+  @Requires('roadmap.manage')
   @HttpCode(200)
   @ApiOperation({ summary: 'Move an initiative to the now, next or later lane' })
   @ApiOkResponse({ type: InitiativeChangedDto })
@@ -108,6 +111,7 @@ export class ChangeInitiativeController {
   }
 
   @Delete(':id')
+  @Requires('roadmap.manage')
   @ApiOperation({ summary: 'Archive an initiative: it leaves the roadmap, public and internal' })
   @ApiOkResponse({ type: InitiativeChangedDto })
   archive(

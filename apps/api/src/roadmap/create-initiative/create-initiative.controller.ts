@@ -15,6 +15,7 @@ import { RequestContext } from '../../platform/command-context';
 import { etagOf } from '../../platform/etag';
 import { InitiativeChangedDto, InitiativeInputDto } from '../initiative.view';
 import { CreateInitiativeCommand } from './create-initiative.command';
+import { Requires } from '../../platform/permissions';
 
 @ApiTags('roadmap')
 @ApiBearerAuth()
@@ -24,6 +25,7 @@ export class CreateInitiativeController {
   constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
 
   @Post()
+  @Requires('roadmap.manage')
   @ApiOperation({ summary: 'Put an initiative on the roadmap: a lane, maybe a quarter' })
   @ApiHeader({
     name: 'Idempotency-Key',

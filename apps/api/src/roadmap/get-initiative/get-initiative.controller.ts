@@ -14,6 +14,7 @@ import { etagOf } from '../../platform/etag';
 import { notFound } from '../../platform/problem-details';
 import { InitiativeIdParam, InitiativeViewDto } from '../initiative.view';
 import { GetInitiativeQuery } from './get-initiative.query';
+import { Requires } from '../../platform/permissions';
 
 @ApiTags('roadmap')
 @ApiBearerAuth()
@@ -22,6 +23,7 @@ export class GetInitiativeController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get(':id')
+  @Requires('roadmap.read')
   @ApiOperation({
     summary: 'An initiative with its progress; its ETag is the version to send as If-Match',
   })

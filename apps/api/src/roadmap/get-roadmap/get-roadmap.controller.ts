@@ -13,6 +13,7 @@ import { AsOf } from '../../backlog/backlog-as-of';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { RoadmapViewDto } from '../initiative.view';
 import { GetRoadmapQuery } from './get-roadmap.query';
+import { Requires } from '../../platform/permissions';
 
 const GetRoadmapParamsSchema = z.object({ asOf: AsOf }).strict();
 class GetRoadmapParams extends createZodDto(GetRoadmapParamsSchema) {}
@@ -24,6 +25,7 @@ export class GetRoadmapController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get()
+  @Requires('roadmap.read')
   @ApiOperation({
     summary:
       'Every live initiative, public and internal, by lane and by quarter, with progress; now or as it stood at asOf',

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { RoadmapView } from '@chorus/domain';
 import { PostgresEventStore } from '@chorus/event-store';
 import { pastMoment } from '../../backlog/backlog-as-of';
-import { assertStaffReader, readInitiatives, roadmapOf } from '../initiative.view';
+import { readInitiatives, roadmapOf } from '../initiative.view';
 import { initiativesAsOf } from '../roadmap-as-of';
 import { GetRoadmapQuery } from './get-roadmap.query';
 
@@ -16,7 +16,6 @@ export class GetRoadmapHandler implements IQueryHandler<GetRoadmapQuery> {
   ) {}
 
   async execute({ actor, asOf }: GetRoadmapQuery): Promise<RoadmapView> {
-    assertStaffReader(actor);
     const until = pastMoment(asOf);
     return roadmapOf(
       until === null

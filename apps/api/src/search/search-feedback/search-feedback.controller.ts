@@ -6,6 +6,7 @@ import { createZodDto } from 'nestjs-zod';
 import type { SearchResult } from '@chorus/domain';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { SearchFeedbackQuery } from './search-feedback.query';
+import { Requires } from '../../platform/permissions';
 
 const SearchParamsSchema = z
   .object({
@@ -50,6 +51,7 @@ export class SearchFeedbackController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get()
+  @Requires('feedback.read')
   @ApiOperation({
     summary: 'Full-text search over titles, descriptions and public comments, best match first',
   })

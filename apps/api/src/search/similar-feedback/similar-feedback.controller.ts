@@ -6,6 +6,7 @@ import { createZodDto } from 'nestjs-zod';
 import { FEEDBACK_TITLE_MAX, FEEDBACK_TITLE_MIN, type SimilarFeedback } from '@chorus/domain';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { SimilarFeedbackQuery } from './similar-feedback.query';
+import { Requires } from '../../platform/permissions';
 
 const SimilarParamsSchema = z
   .object({
@@ -44,6 +45,7 @@ export class SimilarFeedbackController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get('similar')
+  @Requires('feedback.read')
   @ApiOperation({
     summary: 'Existing feedback whose title resembles one being typed: possible duplicates',
   })

@@ -28,6 +28,7 @@ import { RequestContext } from '../../platform/command-context';
 import { ApiRequiresIfMatch, etagOf, requireIfMatchVersion } from '../../platform/etag';
 import { SprintIdParam, SprintInputSchema, SprintViewDto } from '../sprint.view';
 import { ChangeSprintCommand, type SprintChange } from './change-sprint.command';
+import { Requires } from '../../platform/permissions';
 
 const EditSprintSchema = SprintInputSchema.partial()
   .strict()
@@ -59,6 +60,7 @@ export class ChangeSprintController {
   }
 
   @Patch(':id')
+  @Requires('sprints.manage')
   @ApiOperation({
     summary: 'Edit a sprint that is not completed; needs If-Match with the version read',
   })
@@ -86,6 +88,7 @@ export class ChangeSprintController {
   }
 
   @Post(':id/start')
+  @Requires('sprints.manage')
   @HttpCode(200)
   @ApiOperation({ summary: 'Start a planned sprint: its items can then be worked on' })
   @ApiOkResponse({ type: SprintViewDto })

@@ -19,6 +19,7 @@ import { RequestContext } from '../../platform/command-context';
 import { etagOf } from '../../platform/etag';
 import { SprintIdParam, SprintViewSchema } from '../sprint.view';
 import { CompleteSprintCommand } from './complete-sprint.command';
+import { Requires } from '../../platform/permissions';
 
 const CompleteSprintSchema = z
   .object({
@@ -47,6 +48,7 @@ export class CompleteSprintController {
   constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
 
   @Post(':id/complete')
+  @Requires('sprints.manage')
   @HttpCode(200)
   @ApiOperation({
     summary:

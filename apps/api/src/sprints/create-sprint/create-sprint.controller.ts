@@ -16,6 +16,7 @@ import { RequestContext } from '../../platform/command-context';
 import { etagOf } from '../../platform/etag';
 import { SprintInputDto, SprintViewDto } from '../sprint.view';
 import { CreateSprintCommand } from './create-sprint.command';
+import { Requires } from '../../platform/permissions';
 
 @ApiTags('sprints')
 @ApiBearerAuth()
@@ -25,6 +26,7 @@ export class CreateSprintController {
   constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
 
   @Post()
+  @Requires('sprints.manage')
   @ApiOperation({ summary: 'Create a sprint with its dates and capacity; it starts out planned' })
   @ApiHeader({
     name: 'Idempotency-Key',

@@ -14,6 +14,7 @@ import { etagOf } from '../../platform/etag';
 import { notFound } from '../../platform/problem-details';
 import { SprintDetailDto, SprintIdParam } from '../sprint.view';
 import { GetSprintQuery } from './get-sprint.query';
+import { Requires } from '../../platform/permissions';
 
 @ApiTags('sprints')
 @ApiBearerAuth()
@@ -22,6 +23,7 @@ export class GetSprintController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get(':id')
+  @Requires('sprints.read')
   @ApiOperation({ summary: 'A sprint and its board; its ETag is the version to send as If-Match' })
   @ApiOkResponse({ type: SprintDetailDto })
   @ApiForbiddenResponse({ description: 'Only teammates see sprints' })

@@ -17,6 +17,7 @@ import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { RequestContext } from '../../platform/command-context';
 import { BacklogItemIdParam, BacklogItemStatusSchema } from '../sprint.view';
 import { ItemWorkCommand, type ItemWork } from './item-work.command';
+import { Requires } from '../../platform/permissions';
 
 const ChangeWorkStateSchema = z
   .object({ to: WorkState.describe('todo, in_progress, in_review or done') })
@@ -49,6 +50,7 @@ export class ItemWorkController {
   }
 
   @Post(':id/work-state')
+  @Requires('backlog.work')
   @HttpCode(200)
   @ApiOperation({ summary: 'Move an item of an active sprint on the board' })
   @ApiOkResponse({ type: SprintItemChangedDto })
@@ -65,6 +67,7 @@ export class ItemWorkController {
   }
 
   @Post(':id/accept')
+  @Requires('backlog.accept')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Accept a done item: every acceptance criterion must be met (Product Owner)',
@@ -80,6 +83,7 @@ export class ItemWorkController {
   }
 
   @Post(':id/reject')
+  @Requires('backlog.accept')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Reject a done item with the reason: it goes back to in progress (Product Owner)',

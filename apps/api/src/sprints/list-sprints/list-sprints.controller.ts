@@ -13,6 +13,7 @@ import { sprintStates } from '@chorus/domain';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { SprintListDto } from '../sprint.view';
 import { ListSprintsQuery } from './list-sprints.query';
+import { Requires } from '../../platform/permissions';
 
 const ListSprintsParamsSchema = z
   .object({
@@ -37,6 +38,7 @@ export class ListSprintsController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get()
+  @Requires('sprints.read')
   @ApiOperation({
     summary: 'Sprints, newest first, a page at a time, with their planned and accepted points',
   })

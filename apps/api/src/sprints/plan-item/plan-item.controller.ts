@@ -17,6 +17,7 @@ import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { RequestContext } from '../../platform/command-context';
 import { SprintIdParam, SprintViewSchema } from '../sprint.view';
 import { PlanItemCommand } from './plan-item.command';
+import { Requires } from '../../platform/permissions';
 
 const PlanItemSchema = z
   .object({ itemId: z.uuid('itemId must be the id of a backlog item.') })
@@ -47,6 +48,7 @@ export class PlanItemController {
   constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
 
   @Post(':id/items')
+  @Requires('sprints.manage')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Plan a ready story or task into a planned or active sprint; warns past the capacity',
@@ -65,6 +67,7 @@ export class PlanItemController {
   }
 
   @Delete(':id/items/:itemId')
+  @Requires('sprints.manage')
   @HttpCode(200)
   @ApiOperation({ summary: 'Take an item out of the sprint, back to the backlog' })
   @ApiOkResponse({ type: PlanResultDto })

@@ -1,0 +1,109 @@
+import { actorRoles, roleLabels, staffRoles, type ActorRoleName } from './roles';
+
+type Roles = readonly ActorRoleName[];
+
+const everyone: Roles = actorRoles;
+/** Everyone who takes part: a viewer only looks. */
+const participants: Roles = actorRoles.filter((role) => role !== 'viewer');
+const staff: Roles = staffRoles;
+const triagers: Roles = ['admin', 'product_manager', 'product_owner', 'teammate'];
+const planners: Roles = ['admin', 'product_manager', 'product_owner'];
+
+/**
+ * The permission matrix: what each role may do, written once. The API's guard enforces it on
+ * every route (each route names one permission), docs/permissions.md is generated from it, and
+ * a test walks every route with every role against it. Rules that depend on the data (only the
+ * author edits a post, customers never see internal comments) stay in the deciders and views.
+ */
+export const permissionMatrix = {
+  'profile.read': {
+    roles: everyone,
+    what: 'Read who they are, their notifications, and mark them read',
+  },
+  'feedback.read': {
+    roles: everyone,
+    what: 'Read feedback, comments and search (customers: what their portal shows)',
+  },
+  'feedback.participate': {
+    roles: participants,
+    what: 'Submit and edit their own feedback, vote, comment, follow',
+  },
+  'feedback.triage': {
+    roles: triagers,
+    what: 'Change status, tag, categorise, moderate, mark spam, merge and unmerge',
+  },
+  'feedback.internal.read': {
+    roles: staff,
+    what: "Read a request's timeline, followers, merge previews and linked backlog items",
+  },
+  'catalog.read': { roles: everyone, what: 'Read boards, categories, tags and statuses' },
+  'catalog.manage': {
+    roles: ['admin', 'product_manager'],
+    what: 'Create and change boards, categories, tags and statuses',
+  },
+  'customers.read': { roles: staff, what: 'Read customers and companies' },
+  'customers.manage': {
+    roles: triagers,
+    what: 'Create and update customers and companies, import them',
+  },
+  'teammates.read': { roles: staff, what: 'List the teammates of the workspace' },
+  'backlog.read': {
+    roles: staff,
+    what: 'Read the backlog, scores, scoring models and what to build next',
+  },
+  'backlog.plan': {
+    roles: planners,
+    what: 'Create, edit and rank backlog items, criteria, links, factors and initiatives',
+  },
+  'backlog.work': {
+    roles: triagers,
+    what: 'Move planned work through to do, in progress, in review and done; check criteria',
+  },
+  'backlog.accept': {
+    roles: ['admin', 'product_owner'],
+    what: 'Accept or reject done work against its acceptance criteria',
+  },
+  'prioritisation.manage': {
+    roles: planners,
+    what: 'Create, change, delete and activate scoring models',
+  },
+  'sprints.read': { roles: staff, what: 'Read sprints and their boards' },
+  'sprints.manage': {
+    roles: ['admin', 'product_owner'],
+    what: 'Create, change, start and complete sprints; plan work into them',
+  },
+  'roadmap.read': { roles: staff, what: 'Read the roadmap with its internal initiatives' },
+  'roadmap.manage': {
+    roles: ['admin', 'product_manager'],
+    what: 'Create, change, move and archive initiatives',
+  },
+  'releases.read': { roles: staff, what: 'Read releases and their drafts' },
+  'releases.manage': {
+    roles: planners,
+    what: 'Create releases, choose their items, write and schedule the changelog entry',
+  },
+  'releases.publish': {
+    roles: ['admin', 'product_manager'],
+    what: 'Publish a release: ships its feedback and tells everyone who asked',
+  },
+  'changelog.read': { roles: everyone, what: 'Read the published changelog' },
+  'dashboards.read': {
+    roles: staff,
+    what: 'Read the product and delivery dashboards, their tables and drill-downs',
+  },
+  'audit.read': { roles: ['admin'], what: 'Read and export the audit trail' },
+} as const satisfies Record<string, { roles: Roles; what: string }>;
+
+export type Permission = keyof typeof permissionMatrix;
+export const permissions = Object.keys(permissionMatrix) as Permission[];
+
+export const can = (role: ActorRoleName, permission: Permission): boolean =>
+  (permissionMatrix[permission].roles as Roles).includes(role);
+
+/** A sentence for a 403: who may do it, by role. */
+export const whoCan = (permission: Permission): string => {
+  const roles = permissionMatrix[permission].roles as Roles;
+  return roles.length === actorRoles.length
+    ? 'everyone'
+    : roles.map((role) => roleLabels[role].toLowerCase()).join(', ');
+};

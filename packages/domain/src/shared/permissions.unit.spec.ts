@@ -1,0 +1,38 @@
+import { actorRoles } from './roles';
+import { can, permissions, whoCan } from './permissions';
+
+describe('the permission matrix', () => {
+  it('lets an admin do everything', () => {
+    expect(permissions.filter((p) => !can('admin', p))).toEqual([]);
+  });
+
+  it('lets a viewer only read', () => {
+    expect(permissions.filter((p) => can('viewer', p)).every((p) => p.endsWith('.read'))).toBe(
+      true,
+    );
+  });
+
+  it('keeps the organisation’s own data from customers', () => {
+    expect(permissions.filter((p) => can('customer', p))).toEqual([
+      'profile.read',
+      'feedback.read',
+      'feedback.participate',
+      'catalog.read',
+      'changelog.read',
+    ]);
+  });
+
+  it('gives every role something and every permission to someone besides admins', () => {
+    for (const role of actorRoles) expect(permissions.some((p) => can(role, p))).toBe(true);
+    expect(
+      permissions.filter(
+        (p) => p !== 'audit.read' && actorRoles.every((r) => r === 'admin' || !can(r, p)),
+      ),
+    ).toEqual([]);
+  });
+
+  it('names who may, in words', () => {
+    expect(whoCan('feedback.read')).toBe('everyone');
+    expect(whoCan('sprints.manage')).toBe('admin, product owner');
+  });
+});
