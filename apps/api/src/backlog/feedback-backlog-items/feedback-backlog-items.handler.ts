@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import type { FeedbackBacklogItems } from '@chorus/domain';
+import { AggregateNotFound, type FeedbackBacklogItems } from '@chorus/domain';
 import { FeedbackBacklogItemsQuery } from './feedback-backlog-items.query';
 
 @QueryHandler(FeedbackBacklogItemsQuery)
@@ -9,6 +9,11 @@ export class FeedbackBacklogItemsHandler implements IQueryHandler<FeedbackBacklo
   constructor(@Inject(DataSource) private readonly db: DataSource) {}
 
   async execute({ actor, feedbackId }: FeedbackBacklogItemsQuery): Promise<FeedbackBacklogItems> {
+    const [known] = await this.db.query<unknown[]>(
+      `SELECT 1 FROM feedback_list WHERE workspace_id = $1 AND feedback_id = $2`,
+      [actor.workspaceId, feedbackId],
+    );
+    if (!known) throw new AggregateNotFound('Feedback', feedbackId);
     const items = await this.db.query<FeedbackBacklogItems['items']>(
       `SELECT b.id, b.kind, b.title, b.status, b.estimate::float8 AS estimate, b.sprint_id AS "sprintId"
        FROM backlog_item_feedback l JOIN backlog_items b ON b.id = l.item_id

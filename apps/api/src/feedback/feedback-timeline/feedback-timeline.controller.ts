@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { ActionForbidden, isStaff, type Timeline } from '@chorus/domain';
+import { type Timeline } from '@chorus/domain';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { notFound } from '../../platform/problem-details';
 import { FeedbackIdParam } from '../feedback-item.view';
@@ -40,7 +40,6 @@ export class FeedbackTimelineController {
     @Param() { id }: FeedbackIdParam,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<TimelineDto> {
-    if (!isStaff(actor)) throw new ActionForbidden('Only teammates can read the timeline.');
     const timeline = await this.queryBus.execute(new FeedbackTimelineQuery(actor, id));
     if (!timeline) throw notFound(`Feedback ${id} does not exist in this workspace.`);
     return timeline;

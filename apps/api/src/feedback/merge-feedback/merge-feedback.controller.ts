@@ -13,13 +13,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import {
-  isStaff,
-  ActionForbidden,
-  type MergeFeedbackInput,
-  type MergePreview,
-  type MergeResult,
-} from '@chorus/domain';
+import { type MergeFeedbackInput, type MergePreview, type MergeResult } from '@chorus/domain';
 import type { CommandContext } from '@chorus/event-store';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { RequestContext } from '../../platform/command-context';
@@ -76,7 +70,6 @@ export class MergeFeedbackController {
     @QueryParams() { intoId }: MergeInputDto,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<MergePreviewDto> {
-    if (!isStaff(actor)) throw new ActionForbidden('Only a teammate can merge feedback.');
     const preview = await this.queryBus.execute(new MergePreviewQuery(actor, id, intoId));
     if (!preview) throw notFound('One of these feedback items does not exist in this workspace.');
     return preview;
