@@ -20,8 +20,9 @@ import { ReleasesModule } from './releases/releases.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PrioritisationModule } from './prioritisation/prioritisation.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
+import { ApiKeysModule } from './api-keys/api-keys.module';
 import { MeController } from './me/me.controller';
-import { BearerAuthGuard, TokenAuthenticator } from './platform/auth';
+import { AuthModule, BearerAuthGuard } from './platform/auth';
 import { DatabaseModule } from './platform/database';
 import { HealthController } from './platform/health';
 import { ApiMetrics, HttpMetricsMiddleware, MetricsController } from './platform/metrics';
@@ -42,6 +43,7 @@ export class AppModule implements NestModule {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
+        AuthModule,
         DatabaseModule.forRoot(config.databaseUrl, config.databasePoolSize),
         FeedbackModule,
         CatalogModule,
@@ -56,10 +58,10 @@ export class AppModule implements NestModule {
         BacklogModule,
         PrioritisationModule,
         DashboardsModule,
+        ApiKeysModule,
       ],
       controllers: [HealthController, MetricsController, MeController],
       providers: [
-        TokenAuthenticator,
         ApiMetrics,
         { provide: 'HEALTH_MAX_LAG_SECONDS', useValue: config.healthMaxLagSeconds },
         { provide: 'EVENT_TRANSPORT', useValue: config.transport ?? 'postgres' },

@@ -31,6 +31,23 @@ export const eventCatalog: Record<string, EventContractDoc> = {
       'A workspace got a new display name. The slug does not change. Carries the whole new name.',
     example: { workspaceId: WORKSPACE_ID, name: 'Acme Product Feedback' },
   },
+  [catalogKey('ApiKeyCreated', 1)]: {
+    description:
+      'An admin created an API key for a service, on the `api-keys-<workspaceId>` stream. Scopes: `read` (what a viewer may read), `write` (everything but admin-only actions), `admin`. The secret is never in an event: `prefix` is its first characters, to recognise it by. `expiresAt` is null for a key that lasts until revoked.',
+    example: {
+      keyId: SURVIVOR_ID,
+      name: 'Zapier sync',
+      scopes: ['read', 'write'],
+      prefix: 'chorus_key_3fQa',
+      expiresAt: '2027-11-29T00:00:00.000Z',
+      createdBy: STAFF_ID,
+    },
+  },
+  [catalogKey('ApiKeyRevoked', 1)]: {
+    description:
+      'An admin revoked an API key: from now on requests with it answer 401. Revoking a revoked key appends nothing.',
+    example: { keyId: SURVIVOR_ID, revokedBy: STAFF_ID },
+  },
   [catalogKey('FeedbackSubmitted', 1)]: {
     description:
       'Someone submitted a feedback item to a board: the first event of its `feedback-<feedbackId>` stream. A new item is open for voting. `description` is markdown and may be empty.',

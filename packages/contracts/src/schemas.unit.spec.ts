@@ -34,6 +34,7 @@ const WORKSPACE_ID = '3f1c2a9e-7b4d-4c1a-9e2f-5a6b7c8d9e0f';
 const streamIdOf = (type: string, data: Record<string, unknown>): string => {
   const id = (field: string) => String(data[field]);
   if (type.startsWith('Workspace')) return `workspace-${id('workspaceId')}`;
+  if (type.startsWith('ApiKey')) return `api-keys-${WORKSPACE_ID}`;
   if (/^(Backlog|Acceptance)|BacklogItem$/.test(type)) return `backlog-item-${id('itemId')}`;
   if (type.startsWith('Sprint')) return `sprint-${id('sprintId')}`;
   if (type.startsWith('ScoringModel')) return `scoring-${WORKSPACE_ID}`;
@@ -217,6 +218,31 @@ const handMadeBroken: Record<string, [string, unknown][]> = {
   [catalogKey('WorkspaceRenamed', 1)]: [
     ['workspaceId not a uuid', { workspaceId: 'acme', name: 'Acme Product' }],
   ],
+  [catalogKey('ApiKeyCreated', 1)]: [
+    [
+      'an unknown scope',
+      {
+        keyId: WORKSPACE_ID,
+        name: 'Zapier',
+        scopes: ['root'],
+        prefix: 'chorus_key_3fQa',
+        expiresAt: null,
+        createdBy: WORKSPACE_ID,
+      },
+    ],
+    [
+      'no scope',
+      {
+        keyId: WORKSPACE_ID,
+        name: 'Zapier',
+        scopes: [],
+        prefix: 'chorus_key_3fQa',
+        expiresAt: null,
+        createdBy: WORKSPACE_ID,
+      },
+    ],
+  ],
+  [catalogKey('ApiKeyRevoked', 1)]: [['no keyId', { revokedBy: WORKSPACE_ID }]],
   [catalogKey('BoardCreated', 1)]: [
     [
       'board id with a space',

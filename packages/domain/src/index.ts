@@ -6,6 +6,7 @@ import { feedbackEventDefinitions } from './feedback/feedback.events';
 import { followEventDefinitions } from './follow/follow';
 import { voteEventDefinitions } from './vote/vote.events';
 import { workspaceEventDefinitions } from './workspace/workspace.events';
+import { apiKeyEventDefinitions } from './workspace/api-key.events';
 import { backlogItemEventDefinitions } from './backlog/backlog.events';
 import { sprintEventDefinitions } from './sprints/sprint.events';
 import { initiativeEventDefinitions } from './roadmap/initiative.events';
@@ -36,9 +37,12 @@ export * from './customers/customers.decider';
 export * from './follow/follow';
 export * from './workspace/workspace.events';
 export * from './workspace/workspace.decider';
+export * from './workspace/api-key.events';
+export * from './workspace/api-keys.decider';
 export * from './read-models/feedback-list.projection';
 export * from './shared/roles';
 export * from './shared/permissions';
+export * from './contracts/api-keys-api';
 export * from './contracts/feedback-api';
 export * from './contracts/catalog-api';
 export * from './contracts/customers-api';
@@ -80,6 +84,7 @@ export * from './kpis/kpi-calendar';
 /** Every event type Chorus stores, at every schema version it has had. */
 export const chorusEvents = createEventRegistry([
   ...workspaceEventDefinitions,
+  ...apiKeyEventDefinitions,
   ...catalogEventDefinitions,
   ...feedbackEventDefinitions,
   ...voteEventDefinitions,

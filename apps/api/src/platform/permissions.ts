@@ -1,7 +1,14 @@
 import { SetMetadata, applyDecorators, type ExecutionContext } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
 import { ApiExtension } from '@nestjs/swagger';
-import { can, permissionMatrix, roleLabels, whoCan, type Permission } from '@chorus/domain';
+import {
+  can,
+  permissionMatrix,
+  roleLabels,
+  scopesAllow,
+  whoCan,
+  type Permission,
+} from '@chorus/domain';
 import type { AuthenticatedActor } from './auth';
 import { ProblemException } from './problem-details';
 
@@ -35,6 +42,17 @@ export const checkPermission = (
       'Forbidden',
       'This route names no permission, so nobody may use it.',
     );
+  }
+  if (actor.apiKey) {
+    if (!scopesAllow(actor.apiKey.scopes, permission)) {
+      throw new ProblemException(
+        403,
+        'forbidden',
+        'Forbidden',
+        `This API key's scopes (${actor.apiKey.scopes.join(', ')}) do not allow ${permission}: ${permissionMatrix[permission].what.toLowerCase()}.`,
+      );
+    }
+    return;
   }
   if (!can(actor.role, permission)) {
     const what = permissionMatrix[permission].what;

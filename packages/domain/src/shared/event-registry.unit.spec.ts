@@ -42,11 +42,13 @@ describe('event registry', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it('registers every event type of feedback operations and planning', () =>
+  it('registers every event type of feedback operations, planning and API keys', () =>
     expect([...new Set(chorusEvents.definitions.map((d) => d.type))].sort()).toEqual(
       [
         'WorkspaceCreated',
         'WorkspaceRenamed',
+        'ApiKeyCreated',
+        'ApiKeyRevoked',
         'BoardCreated',
         'BoardUpdated',
         'CategoryCreated',

@@ -92,6 +92,10 @@ export const permissionMatrix = {
     what: 'Read the product and delivery dashboards, their tables and drill-downs',
   },
   'audit.read': { roles: ['admin'], what: 'Read and export the audit trail' },
+  'api-keys.manage': {
+    roles: ['admin'],
+    what: 'Create, list and revoke API keys for services',
+  },
 } as const satisfies Record<string, { roles: Roles; what: string }>;
 
 export type Permission = keyof typeof permissionMatrix;
@@ -106,4 +110,20 @@ export const whoCan = (permission: Permission): string => {
   return roles.length === actorRoles.length
     ? 'everyone'
     : roles.map((role) => roleLabels[role].toLowerCase()).join(', ');
+};
+
+/**
+ * What an API key may do. A service has no role: its key carries scopes. `read` allows what a
+ * viewer may read; `write` everything but what only admins may; `admin` everything.
+ */
+export const apiKeyScopes = ['read', 'write', 'admin'] as const;
+export type ApiKeyScope = (typeof apiKeyScopes)[number];
+
+const adminOnly = (permission: Permission): boolean =>
+  actorRoles.every((role) => role === 'admin' || !can(role, permission));
+
+export const scopesAllow = (scopes: readonly ApiKeyScope[], permission: Permission): boolean => {
+  if (scopes.includes('admin')) return true;
+  if (adminOnly(permission)) return false;
+  return scopes.includes('write') || (scopes.includes('read') && can('viewer', permission));
 };

@@ -1,5 +1,5 @@
 import { actorRoles } from './roles';
-import { can, permissions, whoCan } from './permissions';
+import { can, permissions, scopesAllow, whoCan } from './permissions';
 
 describe('the permission matrix', () => {
   it('lets an admin do everything', () => {
@@ -26,7 +26,10 @@ describe('the permission matrix', () => {
     for (const role of actorRoles) expect(permissions.some((p) => can(role, p))).toBe(true);
     expect(
       permissions.filter(
-        (p) => p !== 'audit.read' && actorRoles.every((r) => r === 'admin' || !can(r, p)),
+        (p) =>
+          p !== 'audit.read' &&
+          p !== 'api-keys.manage' &&
+          actorRoles.every((r) => r === 'admin' || !can(r, p)),
       ),
     ).toEqual([]);
   });
@@ -34,5 +37,21 @@ describe('the permission matrix', () => {
   it('names who may, in words', () => {
     expect(whoCan('feedback.read')).toBe('everyone');
     expect(whoCan('sprints.manage')).toBe('admin, product owner');
+  });
+});
+
+describe('API key scopes', () => {
+  it('lets a read key read what a viewer may, and nothing of admins', () => {
+    expect(permissions.filter((p) => scopesAllow(['read'], p))).toEqual(
+      permissions.filter((p) => can('viewer', p)),
+    );
+  });
+
+  it('lets a write key do all but what only admins may', () => {
+    expect(permissions.filter((p) => !scopesAllow(['write'], p))).toEqual([
+      'audit.read',
+      'api-keys.manage',
+    ]);
+    expect(permissions.filter((p) => !scopesAllow(['admin'], p))).toEqual([]);
   });
 });

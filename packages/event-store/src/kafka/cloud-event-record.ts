@@ -8,6 +8,8 @@ import type { StoredEvent } from '../event-store';
 
 const CONTEXT_OF_STREAM_TYPE: Record<string, string> = {
   workspace: 'workspace',
+  // The stream type is what comes before the first dash: `api-keys-<workspaceId>`.
+  api: 'workspace',
   feedback: 'feedback',
   ballot: 'feedback',
   comment: 'feedback',
@@ -71,7 +73,7 @@ export const publishedEventTypes = (): {
   });
 
 const contextOfEventType = (type: string): string => {
-  if (type.startsWith('Workspace')) return 'workspace';
+  if (type.startsWith('Workspace') || type.startsWith('ApiKey')) return 'workspace';
   // Before the feedback rule: FeedbackLinkedToBacklogItem is a backlog item's event.
   if (/^(Backlog|Acceptance|Sprint|ScoringModel)|BacklogItem$/.test(type)) return 'planning';
   if (/^(Initiative|Release|Changelog)/.test(type)) return 'roadmap';

@@ -12,6 +12,7 @@ import { CreateReleasesAndNotifications1764300000010 } from './1764300000010-cre
 import { CreateKpiRollups1764300000011 } from './1764300000011-create-kpi-rollups';
 import { EventsHistory1764300000012 } from './1764300000012-events-history';
 import { Roles1764300000014 } from './1764300000014-roles';
+import { ApiKeys1764300000015 } from './1764300000015-api-keys';
 
 export const migrations = [
   CreateEventStore1764300000000,
@@ -28,4 +29,5 @@ export const migrations = [
   CreateKpiRollups1764300000011,
   EventsHistory1764300000012,
   Roles1764300000014,
+  ApiKeys1764300000015,
 ];
