@@ -24,6 +24,7 @@ import { ApiKeysModule } from './api-keys/api-keys.module';
 import { MeController } from './me/me.controller';
 import { AuthModule, BearerAuthGuard } from './platform/auth';
 import { DatabaseModule } from './platform/database';
+import type { HardeningConfig } from './platform/hardening';
 import { HealthController } from './platform/health';
 import { ApiMetrics, HttpMetricsMiddleware, MetricsController } from './platform/metrics';
 import { ProblemDetailsFilter } from './platform/problem-details';
@@ -34,6 +35,8 @@ export type ApiConfig = {
   healthMaxLagSeconds: number;
   /** Which checkpoints health watches: the projections', or only the Kafka relay's. */
   transport?: 'postgres' | 'kafka';
+  /** Rate limits, body limits, CORS and proxy trust: see platform/hardening.ts. */
+  hardening: HardeningConfig;
 };
 
 @Module({})

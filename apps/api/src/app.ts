@@ -1,15 +1,17 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { AppModule, type ApiConfig } from './app.module';
 import { serveOpenApi } from './openapi';
+import { applyHardening, RedactingLogger } from './platform/hardening';
 
 export type CreateAppOptions = ApiConfig & {
   /** The built admin app (apps/web/dist), served beside the API on the same origin. */
   webDistDir?: string;
-  logger?: false | ('log' | 'error' | 'warn' | 'debug' | 'verbose' | 'fatal')[];
+  logger?: false | LogLevel[];
 };
 
 const serveWebApp = (app: NestExpressApplication, dir: string) => {
@@ -28,9 +30,12 @@ const serveWebApp = (app: NestExpressApplication, dir: string) => {
 export const createApp = async (options: CreateAppOptions): Promise<NestExpressApplication> => {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
     bodyParser: false,
-    logger: options.logger ?? ['error', 'warn', 'log'],
+    logger:
+      options.logger === false
+        ? false
+        : new RedactingLogger(options.logger ?? ['error', 'warn', 'log']),
   });
-  app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
+  applyHardening(app, options.hardening);
   app.enableShutdownHooks();
   app.disable('x-powered-by');
   // ETags here are versions for If-Match, not cache validators: a vote changes the body of an

@@ -1,6 +1,45 @@
 import 'reflect-metadata';
 import { z } from 'zod';
 import { createApp } from './app';
+import { DEFAULT_BODY_LIMITS, redactSecrets } from './platform/hardening';
+import { PRODUCTION_RATE_LIMITS } from './platform/rate-limit';
+
+const perMinute = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+const bytes = (fallback: number) => z.coerce.number().int().min(1024).default(fallback);
+
+const origins = z
+  .string()
+  .default('')
+  .transform((list) =>
+    list
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
+  )
+  .pipe(
+    z.array(
+      z
+        .string()
+        .regex(
+          /^https?:\/\/[^/\s]+$/,
+          'CORS_ORIGINS lists origins such as https://app.example.com, comma-separated, without paths.',
+        ),
+    ),
+  );
+
+/** Express's `trust proxy`: true/false, a hop count, or addresses and subnets (e.g. loopback). */
+const trustProxy = z
+  .string()
+  .default('false')
+  .transform((value) =>
+    value === 'true'
+      ? true
+      : value === 'false'
+        ? false
+        : /^\d+$/.test(value)
+          ? Number(value)
+          : value,
+  );
 
 const Env = z.object({
   DATABASE_URL: z.string({ error: 'DATABASE_URL is required (npm start sets it).' }).min(1),
@@ -10,6 +49,12 @@ const Env = z.object({
   HEALTH_MAX_LAG_SECONDS: z.coerce.number().positive().default(30),
   WEB_DIST_DIR: z.string().optional(),
   KAFKA_BROKERS: z.string().optional(),
+  RATE_LIMIT_PER_IP_PER_MINUTE: perMinute(PRODUCTION_RATE_LIMITS.perIpPerMinute),
+  RATE_LIMIT_PER_CREDENTIAL_PER_MINUTE: perMinute(PRODUCTION_RATE_LIMITS.perCredentialPerMinute),
+  BODY_LIMIT_JSON_BYTES: bytes(DEFAULT_BODY_LIMITS.jsonBytes),
+  BODY_LIMIT_CSV_BYTES: bytes(DEFAULT_BODY_LIMITS.csvBytes),
+  CORS_ORIGINS: origins,
+  TRUST_PROXY: trustProxy,
 });
 
 const main = async () => {
@@ -20,6 +65,15 @@ const main = async () => {
     healthMaxLagSeconds: env.HEALTH_MAX_LAG_SECONDS,
     webDistDir: env.WEB_DIST_DIR,
     transport: env.KAFKA_BROKERS ? 'kafka' : 'postgres',
+    hardening: {
+      rateLimits: {
+        perIpPerMinute: env.RATE_LIMIT_PER_IP_PER_MINUTE,
+        perCredentialPerMinute: env.RATE_LIMIT_PER_CREDENTIAL_PER_MINUTE,
+      },
+      bodyLimits: { jsonBytes: env.BODY_LIMIT_JSON_BYTES, csvBytes: env.BODY_LIMIT_CSV_BYTES },
+      corsOrigins: env.CORS_ORIGINS,
+      trustProxy: env.TRUST_PROXY,
+    },
     logger: ['error', 'warn'],
   });
   await app.listen(env.PORT, env.HOST);
@@ -36,6 +90,6 @@ const main = async () => {
 };
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(redactSecrets(error));
   process.exit(1);
 });

@@ -1,7 +1,7 @@
-import pino from 'pino';
+import { createWorkerLogger } from './logger';
 import { startWorker } from './worker';
 
-const logger = pino({ name: 'chorus-worker', level: process.env.LOG_LEVEL ?? 'info' });
+const logger = createWorkerLogger(process.env.LOG_LEVEL);
 
 const main = async () => {
   const databaseUrl = process.env.DATABASE_URL;

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import {
   KafkaProjectionConsumer,
   ProjectionRunner,
@@ -11,6 +11,7 @@ import {
   topicSettingsFromEnv,
   type StoredEvent,
 } from '@chorus/event-store';
+import { createWorkerLogger } from './logger';
 import { createWorkerMetrics } from './metrics';
 import { projections } from './projections';
 
@@ -31,7 +32,7 @@ export type RunningWorker = { metricsUrl: string | null; stop: () => Promise<voi
 export const startWorker = async ({
   databaseUrl,
   metricsPort,
-  logger = pino({ name: 'chorus-worker' }),
+  logger = createWorkerLogger(),
   kafka: kafkaOptions,
 }: WorkerOptions): Promise<RunningWorker> => {
   const db = await connectAndMigrate({

@@ -1,7 +1,6 @@
-import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { GetCompanyController } from './get-company/get-company.controller';
 import { GetCompanyHandler } from './get-company/get-company.handler';
-import { csvBody } from './import/csv-body';
 import { ImportController } from './import/import.controller';
 import { ImportHandler } from './import/import.handler';
 import { ListCompaniesController } from './list-companies/list-companies.controller';
@@ -32,8 +31,4 @@ import { UpsertCustomerHandler } from './upsert-customer/upsert-customer.handler
     ListCustomersHandler,
   ],
 })
-export class CustomersModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(csvBody).forRoutes(ImportController);
-  }
-}
+export class CustomersModule {}

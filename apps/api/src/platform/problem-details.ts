@@ -11,6 +11,7 @@ import { ZodValidationException } from 'nestjs-zod';
 import type { ZodError } from 'zod';
 import { ActionForbidden, AggregateNotFound, DomainRuleViolation } from '@chorus/domain';
 import { ConcurrencyConflict } from '@chorus/event-store';
+import { describeBytes, requestForLog } from './hardening';
 
 export type FieldError = { field: string; pointer: string; message: string };
 
@@ -149,9 +150,10 @@ const toProblem = (exception: unknown): ProblemDetails => {
   const status = (exception as { status?: unknown })?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     const type = (exception as { type?: string }).type;
+    const limit = (exception as { limit?: unknown }).limit;
     const detail =
-      type === 'entity.too.large'
-        ? 'The request body is larger than the 1 MB limit.'
+      type === 'entity.too.large' && typeof limit === 'number'
+        ? `The request body is larger than the ${describeBytes(limit)} limit.`
         : String((exception as Error).message);
     return {
       type: status === 413 ? `${PROBLEM_BASE}too-large` : `${PROBLEM_BASE}malformed-request`,
@@ -177,7 +179,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const problem = { ...toProblem(exception), instance: request.originalUrl };
-    if (problem.status >= 500) this.logger.error(exception);
+    if (problem.status >= 500) {
+      this.logger.error({ request: requestForLog(request), error: exception });
+    }
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 }

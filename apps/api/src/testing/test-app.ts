@@ -2,9 +2,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { projections, startWorker, type RunningWorker } from '@chorus/worker';
 import { createTestDatabase, eventually, type TestDatabase } from '@chorus/event-store/testing';
 import pino from 'pino';
-import { createApp } from '../app';
+import { createApp, type CreateAppOptions } from '../app';
 import { provisionWorkspace } from '../identity/provision-workspace';
 import { readProjectionLag } from '../platform/projection-lag';
+import { NO_RATE_LIMITS } from '../platform/rate-limit';
 
 export type ApiResponse<T = unknown> = { status: number; headers: Headers; body: T };
 
@@ -38,8 +39,13 @@ export type TestApp = {
   close: () => Promise<void>;
 };
 
-/** The real thing over HTTP: a migrated Postgres, the Nest app on a free port and the worker. */
-export const startTestApp = async (): Promise<TestApp> => {
+/**
+ * The real thing over HTTP: a migrated Postgres, the Nest app on a free port and the worker.
+ * Rate limits are off unless `overrides` turn them on (only the hardening tests do).
+ */
+export const startTestApp = async (
+  overrides: Partial<Pick<CreateAppOptions, 'hardening' | 'logger'>> = {},
+): Promise<TestApp> => {
   const db = await createTestDatabase(20);
   const acme = await provisionWorkspace(db.dataSource, { name: 'Acme', slug: 'acme' }, [
     { name: 'Ada Admin', email: 'ada@acme.test', role: 'admin' },
@@ -60,6 +66,8 @@ export const startTestApp = async (): Promise<TestApp> => {
     databasePoolSize: 10,
     healthMaxLagSeconds: 30,
     logger: false,
+    hardening: { rateLimits: NO_RATE_LIMITS },
+    ...overrides,
   });
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');

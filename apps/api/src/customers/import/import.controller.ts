@@ -13,9 +13,9 @@ import { createZodDto } from 'nestjs-zod';
 import type { CommandContext } from '@chorus/event-store';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { RequestContext } from '../../platform/command-context';
+import { CSV_MEDIA_TYPES } from '../../platform/hardening';
 import { ProblemException } from '../../platform/problem-details';
 import { ImportReportDto } from '../customers.schemas';
-import { CSV_MEDIA_TYPES } from './csv-body';
 import { ImportCommand } from './import.command';
 import { Requires } from '../../platform/permissions';
 
