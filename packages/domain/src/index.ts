@@ -43,6 +43,7 @@ export * from './read-models/feedback-list.projection';
 export * from './shared/roles';
 export * from './shared/permissions';
 export * from './contracts/api-keys-api';
+export * from './contracts/audit-api';
 export * from './contracts/feedback-api';
 export * from './contracts/catalog-api';
 export * from './contracts/customers-api';

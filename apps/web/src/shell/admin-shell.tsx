@@ -7,6 +7,7 @@ import type { Me } from '../api/types';
 import { signOut } from '../auth/auth-store';
 import { FeedbackInbox } from '../feedback/feedback-inbox';
 import {
+  AuditIcon,
   BacklogIcon,
   BrandMark,
   BuildingIcon,
@@ -39,6 +40,7 @@ const ChangelogPage = lazy(() => import('../releases/changelog-page'));
 const SettingsPage = lazy(() => import('../settings/settings-page'));
 const PmDashboardPage = lazy(() => import('../dashboards/pm-dashboard-page'));
 const PoDashboardPage = lazy(() => import('../dashboards/po-dashboard-page'));
+const AuditPage = lazy(() => import('../audit/audit-page'));
 
 type NavItem = {
   href: string;
@@ -112,6 +114,13 @@ const navItems: NavItem[] = [
     icon: <SettingsIcon />,
     matches: (path) => path.startsWith('/settings'),
     permission: 'catalog.read',
+  },
+  {
+    href: '/audit',
+    label: 'Audit trail',
+    icon: <AuditIcon />,
+    matches: (path) => path.startsWith('/audit'),
+    permission: 'audit.read',
   },
 ];
 
@@ -271,6 +280,9 @@ export const AdminShell = () => {
               <Route path="/companies/:id">{(params) => <CompanyPage id={params.id} />}</Route>
               <Route path="/customers">
                 <CustomersPage />
+              </Route>
+              <Route path="/audit">
+                <AuditPage />
               </Route>
               <Route path="/settings/:section">
                 {(params) => <SettingsPage section={params.section} />}

@@ -11,6 +11,7 @@ import { CreateSprintsAndRoadmap1764300000009 } from './1764300000009-create-spr
 import { CreateReleasesAndNotifications1764300000010 } from './1764300000010-create-releases-and-notifications';
 import { CreateKpiRollups1764300000011 } from './1764300000011-create-kpi-rollups';
 import { EventsHistory1764300000012 } from './1764300000012-events-history';
+import { AuditTrail1764300000013 } from './1764300000013-audit-trail';
 import { Roles1764300000014 } from './1764300000014-roles';
 import { ApiKeys1764300000015 } from './1764300000015-api-keys';
 
@@ -28,6 +29,7 @@ export const migrations = [
   CreateReleasesAndNotifications1764300000010,
   CreateKpiRollups1764300000011,
   EventsHistory1764300000012,
+  AuditTrail1764300000013,
   Roles1764300000014,
   ApiKeys1764300000015,
 ];
