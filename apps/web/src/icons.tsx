@@ -196,3 +196,17 @@ export const AuditIcon = () => (
     <path d="m5.75 8 1.5 1.5 3-3" />
   </Icon>
 );
+
+export const KeyIcon = () => (
+  <Icon>
+    <circle cx="5.25" cy="10.75" r="2.75" />
+    <path d="m7.25 8.75 6-6M11 5l1.75 1.75M9.5 6.5l1.25 1.25" />
+  </Icon>
+);
+
+export const CopyIcon = () => (
+  <Icon>
+    <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" />
+    <path d="M10.5 3.5v-.5a1 1 0 0 0-1-1h-6a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h.5" />
+  </Icon>
+);

@@ -1,22 +1,35 @@
+import { can, type Permission } from '@chorus/domain/client';
 import { Card, ErrorState, Spinner } from '@chorus/ui';
 import { Link } from 'wouter';
 import { describeError } from '../api/problem-error';
 import { useCatalog } from '../queries/catalog';
+import { useMe } from '../queries/me';
+import { ApiKeysSettings } from './api-keys/api-keys-settings';
 import { BoardsSettings } from './boards-settings';
 import { ScoringSettings } from './scoring-settings';
 import { StatusesSettings } from './statuses-settings';
 import { TagsSettings } from './tags-settings';
 
-const sections = [
-  { id: 'tags', label: 'Tags' },
+/** A section with a `permission` shows only to the roles that have it (docs/permissions.md). */
+type Section = { id: string; label: string; permission?: Permission };
+
+const firstSection: Section = { id: 'tags', label: 'Tags' };
+
+const sections: readonly Section[] = [
+  firstSection,
   { id: 'statuses', label: 'Statuses' },
   { id: 'boards', label: 'Boards' },
   { id: 'scoring', label: 'Scoring' },
-] as const;
+  { id: 'api-keys', label: 'API keys', permission: 'api-keys.manage' },
+];
 
 const SettingsPage = ({ section }: { section: string }) => {
   const catalog = useCatalog();
-  const current = sections.find((s) => s.id === section) ?? sections[0];
+  const me = useMe();
+  const visible = sections.filter(
+    (s) => !s.permission || (me.data !== undefined && can(me.data.role, s.permission)),
+  );
+  const current = visible.find((s) => s.id === section) ?? firstSection;
 
   return (
     <div className="page">
@@ -27,7 +40,7 @@ const SettingsPage = ({ section }: { section: string }) => {
         </div>
       </div>
       <nav className="settings-nav" aria-label="Settings">
-        {sections.map((s) => (
+        {visible.map((s) => (
           <Link
             key={s.id}
             href={`/settings/${s.id}`}
@@ -40,6 +53,8 @@ const SettingsPage = ({ section }: { section: string }) => {
       </nav>
       {current.id === 'scoring' ? (
         <ScoringSettings />
+      ) : current.id === 'api-keys' ? (
+        <ApiKeysSettings />
       ) : catalog.isPending ? (
         <Spinner label="Loading settings" />
       ) : catalog.isError ? (
