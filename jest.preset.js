@@ -24,8 +24,10 @@ module.exports = {
       },
     ],
   },
-  // fractional-indexing ships ES modules only; jest runs CommonJS, so SWC transforms it too.
-  transformIgnorePatterns: ['/node_modules/(?!fractional-indexing/)'],
+  // These ship ES modules only; jest runs CommonJS, so SWC transforms them too.
+  transformIgnorePatterns: [
+    '/node_modules/(?!(fractional-indexing|openid-client|oauth4webapi|jose)/)',
+  ],
   moduleNameMapper: {
     '^@chorus/domain$': path.join(root, 'packages/domain/src/index.ts'),
     '^@chorus/domain/client$': path.join(root, 'packages/domain/src/client.ts'),

@@ -21,6 +21,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { PrioritisationModule } from './prioritisation/prioritisation.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { IdentityModule } from './identity/identity.module';
 import { AuditModule } from './audit/audit.module';
 import { MeController } from './me/me.controller';
 import { AuthModule, BearerAuthGuard } from './platform/auth';
@@ -63,6 +64,7 @@ export class AppModule implements NestModule {
         PrioritisationModule,
         DashboardsModule,
         ApiKeysModule,
+        IdentityModule,
         AuditModule,
       ],
       controllers: [HealthController, MetricsController, MeController],

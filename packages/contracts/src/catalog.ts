@@ -31,6 +31,19 @@ export const eventCatalog: Record<string, EventContractDoc> = {
       'A workspace got a new display name. The slug does not change. Carries the whole new name.',
     example: { workspaceId: WORKSPACE_ID, name: 'Acme Product Feedback' },
   },
+  [catalogKey('WorkspaceSingleSignOnConfigured', 1)]: {
+    description:
+      "An admin configured single sign-on with the organisation's OIDC identity provider: its issuer and Chorus's client id there, and how a claim of the ID token maps to roles (`defaultRole` for anyone else, or null to let nobody else in). The client secret is never in an event.",
+    example: {
+      workspaceId: WORKSPACE_ID,
+      enabled: true,
+      issuer: 'https://login.acme.example',
+      clientId: 'chorus',
+      roleClaim: 'groups',
+      roleMap: { 'product-managers': 'product_manager', 'chorus-admins': 'admin' },
+      defaultRole: 'teammate',
+    },
+  },
   [catalogKey('ApiKeyCreated', 1)]: {
     description:
       'An admin created an API key for a service, on the `api-keys-<workspaceId>` stream. Scopes: `read` (what a viewer may read), `write` (everything but admin-only actions), `admin`. The secret is never in an event: `prefix` is its first characters, to recognise it by. `expiresAt` is null for a key that lasts until revoked.',
@@ -47,6 +60,40 @@ export const eventCatalog: Record<string, EventContractDoc> = {
     description:
       'An admin revoked an API key: from now on requests with it answer 401. Revoking a revoked key appends nothing.',
     example: { keyId: SURVIVOR_ID, revokedBy: STAFF_ID },
+  },
+  [catalogKey('PersonJoined', 1)]: {
+    description:
+      'Someone became a member of the workspace, on their `person-<personId>` stream: provisioned with the workspace, by accepting an invitation, or on first single sign-on. Names and emails are personal data and are never in events: read them from the people API.',
+    example: { personId: AUTHOR_ID, role: 'product_owner', via: 'invitation' },
+  },
+  [catalogKey('PersonInvited', 1)]: {
+    description:
+      'An admin invited someone into the workspace with a role. The invitation can be accepted until `expiresAt` (seven days).',
+    example: {
+      personId: AUTHOR_ID,
+      role: 'teammate',
+      invitedBy: STAFF_ID,
+      expiresAt: '2026-12-06T10:00:00.000Z',
+    },
+  },
+  [catalogKey('PersonRoleChanged', 1)]: {
+    description:
+      "An admin changed a person's role (docs/permissions.md says what each role may do). The last active admin cannot lose the role.",
+    example: { personId: AUTHOR_ID, from: 'teammate', to: 'product_manager', changedBy: STAFF_ID },
+  },
+  [catalogKey('PersonDeactivated', 1)]: {
+    description:
+      'An admin deactivated a person: their sessions and tokens stop working at once. Their past actions stay in the log.',
+    example: { personId: AUTHOR_ID, deactivatedBy: STAFF_ID },
+  },
+  [catalogKey('PersonReactivated', 1)]: {
+    description: 'An admin let a deactivated person back in, with the role they had.',
+    example: { personId: AUTHOR_ID, reactivatedBy: STAFF_ID },
+  },
+  [catalogKey('PersonPasswordChanged', 1)]: {
+    description:
+      'A person set a new password, themselves or with an emailed reset code; their other sessions end. The password is never in an event.',
+    example: { personId: AUTHOR_ID, via: 'self' },
   },
   [catalogKey('FeedbackSubmitted', 1)]: {
     description:

@@ -35,6 +35,7 @@ const streamIdOf = (type: string, data: Record<string, unknown>): string => {
   const id = (field: string) => String(data[field]);
   if (type.startsWith('Workspace')) return `workspace-${id('workspaceId')}`;
   if (type.startsWith('ApiKey')) return `api-keys-${WORKSPACE_ID}`;
+  if (type.startsWith('Person') && type !== 'PersonNotified') return `person-${id('personId')}`;
   if (/^(Backlog|Acceptance)|BacklogItem$/.test(type)) return `backlog-item-${id('itemId')}`;
   if (type.startsWith('Sprint')) return `sprint-${id('sprintId')}`;
   if (type.startsWith('ScoringModel')) return `scoring-${WORKSPACE_ID}`;
@@ -218,6 +219,20 @@ const handMadeBroken: Record<string, [string, unknown][]> = {
   [catalogKey('WorkspaceRenamed', 1)]: [
     ['workspaceId not a uuid', { workspaceId: 'acme', name: 'Acme Product' }],
   ],
+  [catalogKey('WorkspaceSingleSignOnConfigured', 1)]: [
+    [
+      'a customer role',
+      {
+        workspaceId: WORKSPACE_ID,
+        enabled: true,
+        issuer: 'https://login.acme.example',
+        clientId: 'chorus',
+        roleClaim: null,
+        roleMap: {},
+        defaultRole: 'customer',
+      },
+    ],
+  ],
   [catalogKey('ApiKeyCreated', 1)]: [
     [
       'an unknown scope',
@@ -243,6 +258,23 @@ const handMadeBroken: Record<string, [string, unknown][]> = {
     ],
   ],
   [catalogKey('ApiKeyRevoked', 1)]: [['no keyId', { revokedBy: WORKSPACE_ID }]],
+  [catalogKey('PersonJoined', 1)]: [
+    ['an unknown role', { personId: WORKSPACE_ID, role: 'owner', via: 'sso' }],
+    ['an unknown way in', { personId: WORKSPACE_ID, role: 'teammate', via: 'magic' }],
+  ],
+  [catalogKey('PersonInvited', 1)]: [
+    ['no expiry', { personId: WORKSPACE_ID, role: 'teammate', invitedBy: WORKSPACE_ID }],
+  ],
+  [catalogKey('PersonRoleChanged', 1)]: [
+    ['no from', { personId: WORKSPACE_ID, to: 'viewer', changedBy: WORKSPACE_ID }],
+  ],
+  [catalogKey('PersonDeactivated', 1)]: [['no one deactivating', { personId: WORKSPACE_ID }]],
+  [catalogKey('PersonReactivated', 1)]: [
+    ['personId not a uuid', { personId: 'x', reactivatedBy: WORKSPACE_ID }],
+  ],
+  [catalogKey('PersonPasswordChanged', 1)]: [
+    ['an unknown way', { personId: WORKSPACE_ID, via: 'admin' }],
+  ],
   [catalogKey('BoardCreated', 1)]: [
     [
       'board id with a space',

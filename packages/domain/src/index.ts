@@ -7,6 +7,7 @@ import { followEventDefinitions } from './follow/follow';
 import { voteEventDefinitions } from './vote/vote.events';
 import { workspaceEventDefinitions } from './workspace/workspace.events';
 import { apiKeyEventDefinitions } from './workspace/api-key.events';
+import { personEventDefinitions } from './identity/person.events';
 import { backlogItemEventDefinitions } from './backlog/backlog.events';
 import { sprintEventDefinitions } from './sprints/sprint.events';
 import { initiativeEventDefinitions } from './roadmap/initiative.events';
@@ -39,11 +40,14 @@ export * from './workspace/workspace.events';
 export * from './workspace/workspace.decider';
 export * from './workspace/api-key.events';
 export * from './workspace/api-keys.decider';
+export * from './identity/person.events';
+export * from './identity/person.decider';
+export * from './identity/password';
 export * from './read-models/feedback-list.projection';
 export * from './shared/roles';
 export * from './shared/permissions';
 export * from './contracts/api-keys-api';
-export * from './contracts/audit-api';
+export * from './contracts/people-api';
 export * from './contracts/feedback-api';
 export * from './contracts/catalog-api';
 export * from './contracts/customers-api';
@@ -54,6 +58,7 @@ export * from './contracts/releases-api';
 export * from './contracts/notifications-api';
 export * from './contracts/backlog-api';
 export * from './contracts/prioritisation-api';
+export * from './contracts/audit-api';
 export * from './backlog/backlog.events';
 export * from './backlog/backlog-item';
 export * from './backlog/rank';
@@ -86,6 +91,7 @@ export * from './kpis/kpi-calendar';
 export const chorusEvents = createEventRegistry([
   ...workspaceEventDefinitions,
   ...apiKeyEventDefinitions,
+  ...personEventDefinitions,
   ...catalogEventDefinitions,
   ...feedbackEventDefinitions,
   ...voteEventDefinitions,

@@ -13,6 +13,8 @@ import {
   sprintEventDefinitions,
   voteEventDefinitions,
   workspaceEventDefinitions,
+  apiKeyEventDefinitions,
+  personEventDefinitions,
   type AuditEventTypeArea,
   type EventDefinition,
 } from '@chorus/domain';
@@ -36,6 +38,8 @@ const areas: readonly (readonly [string, readonly EventDefinition[]])[] = [
   ['Releases', releaseEventDefinitions],
   ['Notifications', notificationEventDefinitions],
   ['Workspace', workspaceEventDefinitions],
+  ['People', personEventDefinitions],
+  ['API keys', apiKeyEventDefinitions],
   ['Catalog', catalogEventDefinitions],
 ];
 

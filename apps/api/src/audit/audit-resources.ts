@@ -25,6 +25,8 @@ const nothing = (): null => null;
 /** Every stream type Chorus writes (see the streams of ARCHITECTURE.md), by its type. */
 const streamKinds: Readonly<Record<string, StreamKind>> = {
   workspace: { name: 'Workspace', about: itself('workspace') },
+  api: { name: 'API keys', prefix: 'api-keys-', about: nothing },
+  person: { name: 'Person', about: itself('person') },
   catalog: { name: 'Catalog', about: nothing },
   feedback: { name: 'Feedback', about: itself('feedback') },
   ballot: { name: 'Vote', about: theirFeedback },

@@ -56,9 +56,9 @@ describe('audit resources', () => {
   });
 
   it('still reads a stream of a type it does not know', () => {
-    expect(describeStream('api-key-42', 'api', {})).toEqual({
-      typeName: 'Api',
-      id: 'key-42',
+    expect(describeStream('webhook-42', 'webhook', {})).toEqual({
+      typeName: 'Webhook',
+      id: '42',
       about: null,
     });
   });

@@ -1,6 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { workspaceDecider, workspaceStreamId, type ActorRole } from '@chorus/domain';
+import {
+  personDecider,
+  personStreamId,
+  workspaceDecider,
+  workspaceStreamId,
+  type ActorRole,
+} from '@chorus/domain';
 import { PostgresEventStore } from '@chorus/event-store';
 import { hashToken } from '../platform/auth';
 
@@ -17,7 +23,7 @@ export const newApiToken = (): string => `chorus_${randomBytes(24).toString('bas
 
 /**
  * Creates a workspace (as events) and its people with bearer tokens (stored hashed). The first
- * person is the admin who creates it. Full identity management arrives with the identity work.
+ * person is the admin who creates it; each person joins on their own `person-<id>` stream.
  */
 export const provisionWorkspace = async (
   db: DataSource,
@@ -56,6 +62,16 @@ export const provisionWorkspace = async (
       await tx.query(
         `INSERT INTO users (id, workspace_id, name, email, role, token_sha256) VALUES ($1, $2, $3, $4, $5, $6)`,
         [person.id, workspaceId, person.name, person.email, person.role, hashToken(person.token)],
+      );
+      await store.append(
+        personStreamId(person.id),
+        0,
+        personDecider.decide(
+          { type: 'RegisterPerson', personId: person.id, role: person.role, via: 'provisioning' },
+          personDecider.initialState(),
+        ),
+        { workspaceId, actorId: creator.id, correlationId: randomUUID() },
+        tx,
       );
     }
   });

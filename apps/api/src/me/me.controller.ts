@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { ActorRole, type Me } from '@chorus/domain';
 import { CurrentActor, type AuthenticatedActor } from '../platform/auth';
+import { meOf } from './me';
 import { Requires } from '../platform/permissions';
 
 const MeSchema = z.object({
@@ -26,21 +27,7 @@ export class MeController {
   @Requires('profile.read')
   @ApiOperation({ summary: 'Who the token belongs to, and their workspace' })
   @ApiOkResponse({ type: MeDto })
-  async me(@CurrentActor() actor: AuthenticatedActor): Promise<MeDto> {
-    const [workspace] = await this.db.query<{ name: string; slug: string }[]>(
-      `SELECT name, slug FROM workspaces WHERE workspace_id = $1`,
-      [actor.workspaceId],
-    );
-    return {
-      id: actor.id,
-      name: actor.name,
-      email: actor.email,
-      role: actor.role,
-      workspace: {
-        id: actor.workspaceId,
-        name: workspace?.name ?? 'Workspace',
-        slug: workspace?.slug ?? '',
-      },
-    };
+  me(@CurrentActor() actor: AuthenticatedActor): Promise<MeDto> {
+    return meOf(this.db, actor);
   }
 }

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { parse as parseCookie } from 'cookie';
 import {
   applyDecorators,
   Global,
@@ -14,7 +15,13 @@ import { Reflector } from '@nestjs/core';
 import { ApiExtension } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
-import type { Actor, ActorRole, ApiKeyScope } from '@chorus/domain';
+import {
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  type Actor,
+  type ActorRole,
+  type ApiKeyScope,
+} from '@chorus/domain';
 import { iso } from '../releases/release.view';
 import { checkPermission } from './permissions';
 import { ProblemException } from './problem-details';
@@ -50,9 +57,14 @@ const CACHE_TTL_MS = 30_000;
 
 /** Every API key starts so: the authenticator knows which table to look in. */
 export const API_KEY_PREFIX = 'chorus_key_';
+/** The HttpOnly cookie of a signed-in browser (identity/sessions.ts sets it). */
+export const SESSION_COOKIE = 'chorus_session';
 
-/** Who a token belongs to, or why it is refused (`null`: nobody). */
-export type Authentication = { actor: AuthenticatedActor } | { refused: string } | null;
+/** Who a credential belongs to, or why it is refused (`null`: nobody). */
+export type Authentication =
+  | { actor: AuthenticatedActor; session?: { csrfSha256: Buffer } }
+  | { refused: string; actorId?: string }
+  | null;
 
 type ApiKeyRow = {
   id: string;
@@ -61,6 +73,15 @@ type ApiKeyRow = {
   scopes: ApiKeyScope[];
   expires_at: string | null;
   revoked_at: string | null;
+};
+
+type PersonRow = {
+  id: string;
+  workspace_id: string;
+  name: string;
+  email: string;
+  role: ActorRole;
+  status: 'invited' | 'active' | 'deactivated';
 };
 
 /** A service acts with its key's scopes; to the deciders it is an admin or a teammate. */
@@ -73,19 +94,66 @@ const apiKeyActor = (row: ApiKeyRow): AuthenticatedActor => ({
   apiKey: { scopes: row.scopes, expiresAt: row.expires_at },
 });
 
+const personActor = (row: PersonRow): Authentication =>
+  row.status === 'active'
+    ? {
+        actor: {
+          id: row.id,
+          role: row.role,
+          workspaceId: row.workspace_id,
+          name: row.name,
+          email: row.email,
+        },
+      }
+    : {
+        refused: 'This account is deactivated; an admin of the workspace can reactivate it.',
+        actorId: row.id,
+      };
+
+/**
+ * Finds who a bearer token, an API key or a session cookie belongs to. A short-lived cache keeps
+ * the hot path (votes) off the tables; a change that must bite at once (revoking a key, ending
+ * a session, deactivating someone, changing a role) makes this process forget that actor, and
+ * other API processes within 30 seconds.
+ */
 @Injectable()
 export class TokenAuthenticator {
-  /** A short-lived cache keeps the hot path (votes) off the users table. */
   private readonly cache = new Map<string, { found: Authentication; expires: number }>();
 
   constructor(@Inject(DataSource) private readonly db: DataSource) {}
 
-  async authenticate(token: string): Promise<Authentication> {
-    const hash = hashToken(token);
-    const key = hash.toString('base64');
+  authenticate(token: string): Promise<Authentication> {
+    return this.cached(`token:${hashToken(token).toString('base64')}`, () =>
+      this.lookUpToken(token),
+    );
+  }
+
+  authenticateSession(sessionToken: string): Promise<Authentication> {
+    return this.cached(`session:${hashToken(sessionToken).toString('base64')}`, () =>
+      this.lookUpSession(sessionToken),
+    );
+  }
+
+  /** Forgets every credential of an actor (a person or an API key) in this process. */
+  forget(actorId: string): void {
+    for (const [key, { found }] of this.cache) {
+      if (found === null) continue;
+      const whose: string | undefined = 'actor' in found ? found.actor.id : found.actorId;
+      if (whose === actorId) this.cache.delete(key);
+    }
+  }
+
+  /** Forgets one session at once, in this process (sign-out). */
+  forgetSession(sessionToken: string): void {
+    this.cache.delete(`session:${hashToken(sessionToken).toString('base64')}`);
+  }
+
+  private async cached(
+    key: string,
+    lookUp: () => Promise<Authentication>,
+  ): Promise<Authentication> {
     const cached = this.cache.get(key);
-    const found =
-      cached && cached.expires > Date.now() ? cached.found : await this.lookUp(token, hash);
+    const found = cached && cached.expires > Date.now() ? cached.found : await lookUp();
     if (found === null) {
       this.cache.delete(key);
       return null;
@@ -99,14 +167,8 @@ export class TokenAuthenticator {
     return found;
   }
 
-  /** Forgets a revoked key at once in this process; other API processes within 30 seconds. */
-  forget(keyId: string): void {
-    for (const [key, { found }] of this.cache) {
-      if (found && 'actor' in found && found.actor.id === keyId) this.cache.delete(key);
-    }
-  }
-
-  private async lookUp(token: string, hash: Buffer): Promise<Authentication> {
+  private async lookUpToken(token: string): Promise<Authentication> {
+    const hash = hashToken(token);
     if (token.startsWith(API_KEY_PREFIX)) {
       // Last use is recorded when the cache is refilled: within 30 seconds, without a write per request.
       const [row] = await this.db.query<ApiKeyRow[]>(
@@ -118,22 +180,30 @@ export class TokenAuthenticator {
         [hash],
       );
       if (!row) return null;
-      if (row.revoked_at !== null) return { refused: 'This API key was revoked.' };
+      if (row.revoked_at !== null) return { refused: 'This API key was revoked.', actorId: row.id };
       return { actor: apiKeyActor(row) };
     }
-    const [row] = await this.db.query<
-      { id: string; workspace_id: string; name: string; email: string; role: ActorRole }[]
-    >(`SELECT id, workspace_id, name, email, role FROM users WHERE token_sha256 = $1`, [hash]);
+    const [row] = await this.db.query<PersonRow[]>(
+      `SELECT id, workspace_id, name, email, role, status FROM users WHERE token_sha256 = $1`,
+      [hash],
+    );
+    return row ? personActor(row) : null;
+  }
+
+  private async lookUpSession(sessionToken: string): Promise<Authentication> {
+    const [row] = await this.db.query<(PersonRow & { csrf_sha256: Buffer; ended: boolean })[]>(
+      `SELECT u.id, u.workspace_id, u.name, u.email, u.role, u.status, s.csrf_sha256,
+         (s.revoked_at IS NOT NULL OR s.expires_at <= now()) AS ended
+       FROM sessions s JOIN users u ON u.id = s.person_id
+       WHERE s.token_sha256 = $1`,
+      [hashToken(sessionToken)],
+    );
     if (!row) return null;
-    return {
-      actor: {
-        id: row.id,
-        role: row.role,
-        workspaceId: row.workspace_id,
-        name: row.name,
-        email: row.email,
-      },
-    };
+    if (row.ended) return { refused: 'Your session has ended; sign in again.' };
+    const found = personActor(row);
+    return found && 'actor' in found
+      ? { ...found, session: { csrfSha256: row.csrf_sha256 } }
+      : found;
   }
 }
 
@@ -142,7 +212,7 @@ export class TokenAuthenticator {
 @Module({ providers: [TokenAuthenticator], exports: [TokenAuthenticator] })
 export class AuthModule {}
 
-const unauthorized = (detail: string) =>
+export const unauthorized = (detail: string) =>
   new ProblemException(401, 'unauthorized', 'Unauthorized', detail);
 
 @Injectable()
@@ -159,15 +229,56 @@ export class BearerAuthGuard implements CanActivate {
     ]);
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const header = request.headers.authorization;
-    const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) throw unauthorized('Send your API token as "Authorization: Bearer <token>".');
-    const found = await this.authenticator.authenticate(match[1]!);
-    if (!found) throw unauthorized('This token is not valid.');
+    const found = await this.authenticateRequest(request);
     if ('refused' in found) throw unauthorized(found.refused);
     const { actor } = found;
+    if (found.session && !SAFE_METHODS.has(request.method)) requireCsrf(request, found.session);
     request.actor = actor;
     checkPermission(this.reflector, context, actor);
     return true;
   }
+
+  /** A bearer token or API key when the request has one, else the session cookie. */
+  private async authenticateRequest(
+    request: AuthenticatedRequest,
+  ): Promise<NonNullable<Authentication>> {
+    const header = request.headers.authorization;
+    if (header) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!match) throw unauthorized('Send your API token as "Authorization: Bearer <token>".');
+      return (
+        (await this.authenticator.authenticate(match[1]!)) ?? {
+          refused: 'This token is not valid.',
+        }
+      );
+    }
+    const session = parseCookie(request.headers.cookie ?? '')[SESSION_COOKIE];
+    if (!session) {
+      throw unauthorized('Sign in, or send your API token as "Authorization: Bearer <token>".');
+    }
+    return (
+      (await this.authenticator.authenticateSession(session)) ?? {
+        refused: 'Your session has ended; sign in again.',
+      }
+    );
+  }
 }
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A browser sends the session cookie with any request, also one another site's page triggers;
+ * only a page of ours can read the CSRF cookie and echo it as a header (synchronizer token).
+ */
+const requireCsrf = (request: Request, session: { csrfSha256: Buffer }): void => {
+  const sent = request.headers[CSRF_HEADER];
+  const hash = typeof sent === 'string' ? hashToken(sent) : null;
+  if (!hash || !timingSafeEqual(hash, session.csrfSha256)) {
+    throw new ProblemException(
+      403,
+      'csrf',
+      'Forbidden',
+      `A change made with the session cookie needs the "${CSRF_HEADER}" header holding the "${CSRF_COOKIE}" cookie.`,
+    );
+  }
+};

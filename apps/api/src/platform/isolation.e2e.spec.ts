@@ -13,6 +13,7 @@ type Ids = {
   initiative: string;
   release: string;
   company: string;
+  person: string;
 };
 
 /**
@@ -33,6 +34,7 @@ const acmeValue = (path: string, param: string, ids: Ids): string | null => {
     releases: ids.release,
     comments: ids.comment,
     companies: ids.company,
+    people: ids.person,
   };
   return area === undefined ? null : (byArea[area] ?? null);
 };
@@ -119,6 +121,7 @@ describe('workspace isolation over every route', () => {
     });
     await app.settle();
     const companies = await ok<{ items: { id: string }[] }>('GET', '/api/v1/companies');
+    const person = await ok<{ id: string }>('GET', '/api/v1/me');
     ids = {
       feedback: feedback.id,
       comment: comment.id,
@@ -128,6 +131,7 @@ describe('workspace isolation over every route', () => {
       initiative: initiative.id,
       release: release.id,
       company: companies.items[0]!.id,
+      person: person.id,
     };
   });
   afterAll(() => app.close());

@@ -58,6 +58,8 @@ describe('the permission matrix over every route', () => {
       'GET /api/health',
       'GET /api/v1/public/{workspaceSlug}/changelog',
       'GET /api/v1/public/{workspaceSlug}/roadmap',
+      'POST /api/v1/auth/invitations/accept',
+      'POST /api/v1/auth/sessions',
     ]);
   });
 

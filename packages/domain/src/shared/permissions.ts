@@ -20,6 +20,10 @@ export const permissionMatrix = {
     roles: everyone,
     what: 'Read who they are, their notifications, and mark them read',
   },
+  'profile.update': {
+    roles: everyone,
+    what: 'Change their own password and sign out',
+  },
   'feedback.read': {
     roles: everyone,
     what: 'Read feedback, comments and search (customers: what their portal shows)',
@@ -92,6 +96,10 @@ export const permissionMatrix = {
     what: 'Read the product and delivery dashboards, their tables and drill-downs',
   },
   'audit.read': { roles: ['admin'], what: 'Read and export the audit trail' },
+  'people.manage': {
+    roles: ['admin'],
+    what: 'Invite people, change their roles, deactivate and reactivate them',
+  },
   'api-keys.manage': {
     roles: ['admin'],
     what: 'Create, list and revoke API keys for services',
@@ -125,5 +133,8 @@ const adminOnly = (permission: Permission): boolean =>
 export const scopesAllow = (scopes: readonly ApiKeyScope[], permission: Permission): boolean => {
   if (scopes.includes('admin')) return true;
   if (adminOnly(permission)) return false;
-  return scopes.includes('write') || (scopes.includes('read') && can('viewer', permission));
+  return (
+    scopes.includes('write') ||
+    (scopes.includes('read') && permission.endsWith('.read') && can('viewer', permission))
+  );
 };

@@ -1,10 +1,18 @@
 import { ActionForbidden, AggregateNotFound, DomainRuleViolation } from '../shared/errors';
 import type { Actor } from '../shared/actor';
 import type { Decider } from '../shared/decider';
-import { WorkspaceName, WorkspaceSlug, type WorkspaceEvent } from './workspace.events';
+import {
+  WorkspaceName,
+  WorkspaceSlug,
+  type WorkspaceEvent,
+  type WorkspaceSingleSignOnConfigured,
+} from './workspace.events';
+
+export type SingleSignOn = Omit<WorkspaceSingleSignOnConfigured['data'], 'workspaceId'>;
 
 export type Workspace =
-  { exists: false } | { exists: true; id: string; name: string; slug: string };
+  | { exists: false }
+  | { exists: true; id: string; name: string; slug: string; sso: SingleSignOn | null };
 
 export type CreateWorkspace = {
   type: 'CreateWorkspace';
@@ -19,7 +27,32 @@ export type RenameWorkspace = {
   name: string;
   actor: Actor;
 };
-export type WorkspaceCommand = CreateWorkspace | RenameWorkspace;
+export type ConfigureSingleSignOn = {
+  type: 'ConfigureSingleSignOn';
+  workspaceId: string;
+  sso: SingleSignOn;
+  actor: Actor;
+};
+export type WorkspaceCommand = CreateWorkspace | RenameWorkspace | ConfigureSingleSignOn;
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const ISSUER = /^(https?):\/\/(\[[0-9a-f:]+\]|[^/:?#\s]+)(:\d{1,5})?(\/[^?#\s]*)?$/i;
+
+/** Sign-in secrets travel to the issuer: over TLS, unless it runs on this machine. */
+const validIssuer = (issuer: string): string => {
+  const match = ISSUER.exec(issuer.trim());
+  if (!match) {
+    throw new DomainRuleViolation(
+      'The issuer is a URL such as https://login.example.com.',
+      'issuer',
+    );
+  }
+  const [, scheme, host] = match;
+  if (scheme!.toLowerCase() !== 'https' && !LOCAL_HOSTS.has(host!.toLowerCase())) {
+    throw new DomainRuleViolation('The issuer must be an https:// URL.', 'issuer');
+  }
+  return issuer.trim().replace(/\/+$/, '');
+};
 
 const parseName = (name: string): string => {
   const result = WorkspaceName.safeParse(name);
@@ -31,6 +64,15 @@ const assertAdmin = (actor: Actor): void => {
   if (actor.role !== 'admin') throw new ActionForbidden('Only an admin can manage the workspace.');
 };
 
+const sameSingleSignOn = (a: SingleSignOn, b: SingleSignOn): boolean =>
+  a.enabled === b.enabled &&
+  a.issuer === b.issuer &&
+  a.clientId === b.clientId &&
+  a.roleClaim === b.roleClaim &&
+  a.defaultRole === b.defaultRole &&
+  Object.keys(a.roleMap).length === Object.keys(b.roleMap).length &&
+  Object.entries(a.roleMap).every(([value, role]) => b.roleMap[value] === role);
+
 export const workspaceDecider: Decider<WorkspaceCommand, WorkspaceEvent, Workspace> = {
   initialState: () => ({ exists: false }),
   evolve: (state, event) => {
@@ -41,9 +83,14 @@ export const workspaceDecider: Decider<WorkspaceCommand, WorkspaceEvent, Workspa
           id: event.data.workspaceId,
           name: event.data.name,
           slug: event.data.slug,
+          sso: null,
         };
       case 'WorkspaceRenamed':
         return state.exists ? { ...state, name: event.data.name } : state;
+      case 'WorkspaceSingleSignOnConfigured': {
+        const { workspaceId: _, ...sso } = event.data;
+        return state.exists ? { ...state, sso } : state;
+      }
     }
   },
   decide: (command, state) => {
@@ -70,6 +117,41 @@ export const workspaceDecider: Decider<WorkspaceCommand, WorkspaceEvent, Workspa
         return name === state.name
           ? []
           : [{ type: 'WorkspaceRenamed', data: { workspaceId: command.workspaceId, name } }];
+      }
+      case 'ConfigureSingleSignOn': {
+        if (!state.exists) throw new AggregateNotFound('Workspace', command.workspaceId);
+        const { sso } = command;
+        if (sso.clientId.trim() === '') {
+          throw new DomainRuleViolation(
+            'Give the client id the identity provider issued.',
+            'clientId',
+          );
+        }
+        if (Object.keys(sso.roleMap).length > 0 && sso.roleClaim === null) {
+          throw new DomainRuleViolation(
+            'Name the claim whose values the role map reads (for example groups).',
+            'roleClaim',
+          );
+        }
+        if (sso.enabled && sso.defaultRole === null && Object.keys(sso.roleMap).length === 0) {
+          throw new DomainRuleViolation(
+            'With no role map and no default role nobody could sign in: give one.',
+            'defaultRole',
+          );
+        }
+        const configured = {
+          ...sso,
+          issuer: validIssuer(sso.issuer),
+          clientId: sso.clientId.trim(),
+        };
+        return state.sso !== null && sameSingleSignOn(configured, state.sso)
+          ? []
+          : [
+              {
+                type: 'WorkspaceSingleSignOnConfigured',
+                data: { workspaceId: command.workspaceId, ...configured },
+              },
+            ];
       }
     }
   },

@@ -70,3 +70,59 @@ describe('RenameWorkspace', () => {
       .when({ type: 'RenameWorkspace', workspaceId, name: 'Acme', actor: admin })
       .thenThrows(AggregateNotFound));
 });
+
+describe('ConfigureSingleSignOn', () => {
+  const sso = {
+    enabled: true,
+    issuer: 'https://login.acme.test/',
+    clientId: 'chorus',
+    roleClaim: 'groups',
+    roleMap: { 'product-managers': 'product_manager' as const },
+    defaultRole: 'teammate' as const,
+  };
+  const configured: WorkspaceEvent = {
+    type: 'WorkspaceSingleSignOnConfigured',
+    data: { workspaceId, ...sso, issuer: 'https://login.acme.test' },
+  };
+
+  it('configures single sign-on, never with a secret', () =>
+    spec
+      .given([created])
+      .when({ type: 'ConfigureSingleSignOn', workspaceId, sso, actor: admin })
+      .then([configured]));
+
+  it('does nothing when nothing changes', () =>
+    spec
+      .given([created, configured])
+      .when({ type: 'ConfigureSingleSignOn', workspaceId, sso, actor: admin })
+      .thenNothingHappens());
+
+  it.each([
+    [{ issuer: 'http://login.acme.test' }, /https/],
+    [{ issuer: 'not a url' }, /URL/],
+    [{ clientId: ' ' }, /client id/],
+    [{ roleClaim: null }, /claim/],
+    [{ roleMap: {}, defaultRole: null }, /nobody could sign in/],
+  ])('refuses %j', (change, message) =>
+    spec
+      .given([created])
+      .when({
+        type: 'ConfigureSingleSignOn',
+        workspaceId,
+        sso: { ...sso, ...change },
+        actor: admin,
+      })
+      .thenThrows(DomainRuleViolation, message),
+  );
+
+  it('allows a provider on this machine over http, for development', () =>
+    spec
+      .given([created])
+      .when({
+        type: 'ConfigureSingleSignOn',
+        workspaceId,
+        sso: { ...sso, issuer: 'http://127.0.0.1:4000' },
+        actor: admin,
+      })
+      .then([{ ...configured, data: { ...configured.data, issuer: 'http://127.0.0.1:4000' } }]));
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../shared/event-registry';
+import { staffRoles } from '../shared/roles';
 
 export const WorkspaceName = z
   .string()
@@ -24,6 +25,28 @@ export const WorkspaceRenamedV1 = defineEvent(
   z.object({ workspaceId: z.uuid(), name: WorkspaceName }),
 );
 
+const StaffRole = z.enum(staffRoles);
+
+/**
+ * How the workspace's people sign in with their organisation's identity provider (OIDC). The
+ * client secret is never in an event: it is kept in the `sso_connections` table.
+ */
+export const WorkspaceSingleSignOnConfiguredV1 = defineEvent(
+  'WorkspaceSingleSignOnConfigured',
+  1,
+  z.object({
+    workspaceId: z.uuid(),
+    enabled: z.boolean(),
+    issuer: z.string().min(1).max(500),
+    clientId: z.string().min(1).max(200),
+    /** The ID token claim whose values map to roles (a string or a list, e.g. `groups`). */
+    roleClaim: z.string().min(1).max(100).nullable(),
+    roleMap: z.record(z.string().min(1).max(200), StaffRole),
+    /** The role of someone whose claim maps to none; null lets nobody else in. */
+    defaultRole: StaffRole.nullable(),
+  }),
+);
+
 export type WorkspaceCreated = {
   type: 'WorkspaceCreated';
   data: z.infer<typeof WorkspaceCreatedV1.schema>;
@@ -32,6 +55,14 @@ export type WorkspaceRenamed = {
   type: 'WorkspaceRenamed';
   data: z.infer<typeof WorkspaceRenamedV1.schema>;
 };
-export type WorkspaceEvent = WorkspaceCreated | WorkspaceRenamed;
+export type WorkspaceSingleSignOnConfigured = {
+  type: 'WorkspaceSingleSignOnConfigured';
+  data: z.infer<typeof WorkspaceSingleSignOnConfiguredV1.schema>;
+};
+export type WorkspaceEvent = WorkspaceCreated | WorkspaceRenamed | WorkspaceSingleSignOnConfigured;
 
-export const workspaceEventDefinitions = [WorkspaceCreatedV1, WorkspaceRenamedV1];
+export const workspaceEventDefinitions = [
+  WorkspaceCreatedV1,
+  WorkspaceRenamedV1,
+  WorkspaceSingleSignOnConfiguredV1,
+];

@@ -10,6 +10,7 @@ const CONTEXT_OF_STREAM_TYPE: Record<string, string> = {
   workspace: 'workspace',
   // The stream type is what comes before the first dash: `api-keys-<workspaceId>`.
   api: 'workspace',
+  person: 'workspace',
   feedback: 'feedback',
   ballot: 'feedback',
   comment: 'feedback',
@@ -78,6 +79,7 @@ const contextOfEventType = (type: string): string => {
   if (/^(Backlog|Acceptance|Sprint|ScoringModel)|BacklogItem$/.test(type)) return 'planning';
   if (/^(Initiative|Release|Changelog)/.test(type)) return 'roadmap';
   if (type === 'PersonNotified' || type.startsWith('Notifications')) return 'notifications';
+  if (type.startsWith('Person')) return 'workspace';
   if (/^(Board|Category|Tag|Status)/.test(type)) return 'catalog';
   if (type.startsWith('Customer') || type.startsWith('Company')) return 'customer';
   if (type.startsWith('Feedback') || type.startsWith('Vote') || type.startsWith('Comment')) {

@@ -14,6 +14,7 @@ import { EventsHistory1764300000012 } from './1764300000012-events-history';
 import { AuditTrail1764300000013 } from './1764300000013-audit-trail';
 import { Roles1764300000014 } from './1764300000014-roles';
 import { ApiKeys1764300000015 } from './1764300000015-api-keys';
+import { PeopleAndSessions1764300000016 } from './1764300000016-people-and-sessions';
 
 export const migrations = [
   CreateEventStore1764300000000,
@@ -32,4 +33,5 @@ export const migrations = [
   AuditTrail1764300000013,
   Roles1764300000014,
   ApiKeys1764300000015,
+  PeopleAndSessions1764300000016,
 ];

@@ -24,6 +24,9 @@ export const workspacesProjection: Projection = {
             event.data.name,
           ]);
           break;
+        case 'WorkspaceSingleSignOnConfigured':
+          // Not handled: the API keeps single sign-on settings with their secret.
+          break;
       }
     }
   },

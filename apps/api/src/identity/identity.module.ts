@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { AcceptInvitationController } from './accept-invitation/accept-invitation.controller';
+import { AcceptInvitationHandler } from './accept-invitation/accept-invitation.handler';
+import { ChangePasswordController } from './change-password/change-password.controller';
+import { ChangePasswordHandler } from './change-password/change-password.handler';
+import { ChangePersonHandler } from './change-person/change-person.handler';
+import { InvitePersonHandler } from './invite-person/invite-person.handler';
+import { ListPeopleHandler } from './list-people/list-people.handler';
+import { PeopleController } from './people.controller';
+import { SessionsController } from './sign-in/sign-in.controller';
+import { SignInHandler } from './sign-in/sign-in.handler';
+import { SignOutHandler } from './sign-in/sign-out.handler';
+
+@Module({
+  controllers: [
+    SessionsController,
+    AcceptInvitationController,
+    ChangePasswordController,
+    PeopleController,
+  ],
+  providers: [
+    SignInHandler,
+    SignOutHandler,
+    AcceptInvitationHandler,
+    ChangePasswordHandler,
+    ChangePersonHandler,
+    InvitePersonHandler,
+    ListPeopleHandler,
+  ],
+})
+export class IdentityModule {}
