@@ -10,6 +10,9 @@ import { PeopleController } from './people.controller';
 import { SessionsController } from './sign-in/sign-in.controller';
 import { SignInHandler } from './sign-in/sign-in.handler';
 import { SignOutHandler } from './sign-in/sign-out.handler';
+import { SsoSettingsController } from './sso/sso-settings.controller';
+import { SsoSignIn } from './sso/sso-sign-in';
+import { SsoSignInController } from './sso/sso-sign-in.controller';
 
 @Module({
   controllers: [
@@ -17,6 +20,8 @@ import { SignOutHandler } from './sign-in/sign-out.handler';
     AcceptInvitationController,
     ChangePasswordController,
     PeopleController,
+    SsoSettingsController,
+    SsoSignInController,
   ],
   providers: [
     SignInHandler,
@@ -26,6 +31,7 @@ import { SignOutHandler } from './sign-in/sign-out.handler';
     ChangePersonHandler,
     InvitePersonHandler,
     ListPeopleHandler,
+    SsoSignIn,
   ],
 })
 export class IdentityModule {}

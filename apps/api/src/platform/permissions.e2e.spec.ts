@@ -56,8 +56,11 @@ describe('the permission matrix over every route', () => {
         .sort(),
     ).toEqual([
       'GET /api/health',
+      'GET /api/v1/auth/sso/callback',
+      'GET /api/v1/auth/sso/{workspaceSlug}/start',
       'GET /api/v1/public/{workspaceSlug}/changelog',
       'GET /api/v1/public/{workspaceSlug}/roadmap',
+      'GET /api/v1/public/{workspaceSlug}/sso',
       'POST /api/v1/auth/invitations/accept',
       'POST /api/v1/auth/sessions',
     ]);

@@ -21,7 +21,7 @@ export const roleLabels: Record<ActorRoleName, string> = {
   customer: 'Customer',
 };
 
+export type StaffRoleName = Exclude<ActorRoleName, 'customer'>;
+
 /** The roles of the product organisation itself: everyone but customers. */
-export const staffRoles = actorRoles.filter(
-  (role): role is Exclude<ActorRoleName, 'customer'> => role !== 'customer',
-);
+export const staffRoles = actorRoles.filter((role): role is StaffRoleName => role !== 'customer');

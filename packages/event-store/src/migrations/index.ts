@@ -15,6 +15,7 @@ import { AuditTrail1764300000013 } from './1764300000013-audit-trail';
 import { Roles1764300000014 } from './1764300000014-roles';
 import { ApiKeys1764300000015 } from './1764300000015-api-keys';
 import { PeopleAndSessions1764300000016 } from './1764300000016-people-and-sessions';
+import { SingleSignOn1764300000017 } from './1764300000017-single-sign-on';
 
 export const migrations = [
   CreateEventStore1764300000000,
@@ -34,4 +35,5 @@ export const migrations = [
   Roles1764300000014,
   ApiKeys1764300000015,
   PeopleAndSessions1764300000016,
+  SingleSignOn1764300000017,
 ];
