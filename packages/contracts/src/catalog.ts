@@ -63,7 +63,7 @@ export const eventCatalog: Record<string, EventContractDoc> = {
   },
   [catalogKey('PersonJoined', 1)]: {
     description:
-      'Someone became a member of the workspace, on their `person-<personId>` stream: provisioned with the workspace, by accepting an invitation, or on first single sign-on. Names and emails are personal data and are never in events: read them from the people API.',
+      'Someone became a member of the workspace, on their `person-<personId>` stream: provisioned with the workspace, by accepting an invitation, on first single sign-on, or (customers) on first sign-in to the portal. Names and emails are personal data and are never in events: read them from the people API.',
     example: { personId: AUTHOR_ID, role: 'product_owner', via: 'invitation' },
   },
   [catalogKey('PersonInvited', 1)]: {

@@ -14,7 +14,12 @@ export type Person =
  * now; the handler counts them under a workspace lock, so two demotions cannot both pass.
  */
 export type PersonCommand =
-  | { type: 'RegisterPerson'; personId: string; role: ActorRoleName; via: 'provisioning' | 'sso' }
+  | {
+      type: 'RegisterPerson';
+      personId: string;
+      role: ActorRoleName;
+      via: 'provisioning' | 'sso' | 'portal';
+    }
   | { type: 'InvitePerson'; personId: string; role: string; now: string; actor: Actor }
   | { type: 'AcceptInvitation'; personId: string; now: string }
   | {

@@ -14,7 +14,7 @@ export const PersonJoinedV1 = defineEvent(
   z.object({
     personId: z.uuid(),
     role: Role,
-    via: z.enum(['provisioning', 'invitation', 'sso']),
+    via: z.enum(['provisioning', 'invitation', 'sso', 'portal']),
   }),
 );
 export const PersonInvitedV1 = defineEvent(
