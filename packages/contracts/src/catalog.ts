@@ -44,6 +44,11 @@ export const eventCatalog: Record<string, EventContractDoc> = {
       defaultRole: 'teammate',
     },
   },
+  [catalogKey('WorkspacePortalSecretRotated', 1)]: {
+    description:
+      "An admin made a new secret for the host application to sign its users' sign-in tokens with (HS256 JWTs the portal and widget accept, so a product's users vote as themselves). The previous secret stops working. The secret is never in an event.",
+    example: { workspaceId: WORKSPACE_ID, secretId: SURVIVOR_ID, rotatedBy: STAFF_ID },
+  },
   [catalogKey('ApiKeyCreated', 1)]: {
     description:
       'An admin created an API key for a service, on the `api-keys-<workspaceId>` stream. Scopes: `read` (what a viewer may read), `write` (everything but admin-only actions), `admin`. The secret is never in an event: `prefix` is its first characters, to recognise it by. `expiresAt` is null for a key that lasts until revoked.',

@@ -49,6 +49,7 @@ export * from './shared/permissions';
 export * from './contracts/api-keys-api';
 export * from './contracts/people-api';
 export * from './contracts/sso-api';
+export * from './contracts/portal-sign-in-api';
 export * from './contracts/feedback-api';
 export * from './contracts/catalog-api';
 export * from './contracts/customers-api';

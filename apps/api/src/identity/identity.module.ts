@@ -10,6 +10,8 @@ import { PeopleController } from './people.controller';
 import { SessionsController } from './sign-in/sign-in.controller';
 import { SignInHandler } from './sign-in/sign-in.handler';
 import { SignOutHandler } from './sign-in/sign-out.handler';
+import { PortalSignIn } from './portal-sign-in/portal-sign-in';
+import { PortalSignInController } from './portal-sign-in/portal-sign-in.controller';
 import { SsoSettingsController } from './sso/sso-settings.controller';
 import { SsoSignIn } from './sso/sso-sign-in';
 import { SsoSignInController } from './sso/sso-sign-in.controller';
@@ -22,6 +24,7 @@ import { SsoSignInController } from './sso/sso-sign-in.controller';
     PeopleController,
     SsoSettingsController,
     SsoSignInController,
+    PortalSignInController,
   ],
   providers: [
     SignInHandler,
@@ -32,6 +35,7 @@ import { SsoSignInController } from './sso/sso-sign-in.controller';
     InvitePersonHandler,
     ListPeopleHandler,
     SsoSignIn,
+    PortalSignIn,
   ],
 })
 export class IdentityModule {}

@@ -62,6 +62,7 @@ describe('the permission matrix over every route', () => {
       'GET /api/v1/public/{workspaceSlug}/roadmap',
       'GET /api/v1/public/{workspaceSlug}/sso',
       'POST /api/v1/auth/invitations/accept',
+      'POST /api/v1/auth/portal-token',
       'POST /api/v1/auth/sessions',
     ]);
   });

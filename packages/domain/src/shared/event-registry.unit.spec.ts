@@ -48,6 +48,7 @@ describe('event registry', () => {
         'WorkspaceCreated',
         'WorkspaceRenamed',
         'WorkspaceSingleSignOnConfigured',
+        'WorkspacePortalSecretRotated',
         'ApiKeyCreated',
         'ApiKeyRevoked',
         'PersonJoined',

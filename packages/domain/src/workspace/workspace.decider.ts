@@ -33,7 +33,14 @@ export type ConfigureSingleSignOn = {
   sso: SingleSignOn;
   actor: Actor;
 };
-export type WorkspaceCommand = CreateWorkspace | RenameWorkspace | ConfigureSingleSignOn;
+export type RotatePortalSecret = {
+  type: 'RotatePortalSecret';
+  workspaceId: string;
+  secretId: string;
+  actor: Actor;
+};
+export type WorkspaceCommand =
+  CreateWorkspace | RenameWorkspace | ConfigureSingleSignOn | RotatePortalSecret;
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 const ISSUER = /^(https?):\/\/(\[[0-9a-f:]+\]|[^/:?#\s]+)(:\d{1,5})?(\/[^?#\s]*)?$/i;
@@ -87,6 +94,8 @@ export const workspaceDecider: Decider<WorkspaceCommand, WorkspaceEvent, Workspa
         };
       case 'WorkspaceRenamed':
         return state.exists ? { ...state, name: event.data.name } : state;
+      case 'WorkspacePortalSecretRotated':
+        return state;
       case 'WorkspaceSingleSignOnConfigured': {
         const { workspaceId: _, ...sso } = event.data;
         return state.exists ? { ...state, sso } : state;
@@ -118,6 +127,18 @@ export const workspaceDecider: Decider<WorkspaceCommand, WorkspaceEvent, Workspa
           ? []
           : [{ type: 'WorkspaceRenamed', data: { workspaceId: command.workspaceId, name } }];
       }
+      case 'RotatePortalSecret':
+        if (!state.exists) throw new AggregateNotFound('Workspace', command.workspaceId);
+        return [
+          {
+            type: 'WorkspacePortalSecretRotated',
+            data: {
+              workspaceId: command.workspaceId,
+              secretId: command.secretId,
+              rotatedBy: command.actor.id,
+            },
+          },
+        ];
       case 'ConfigureSingleSignOn': {
         if (!state.exists) throw new AggregateNotFound('Workspace', command.workspaceId);
         const { sso } = command;

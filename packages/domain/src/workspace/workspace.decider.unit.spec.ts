@@ -126,3 +126,16 @@ describe('ConfigureSingleSignOn', () => {
       })
       .then([{ ...configured, data: { ...configured.data, issuer: 'http://127.0.0.1:4000' } }]));
 });
+
+describe('RotatePortalSecret', () => {
+  it('records a new secret, never the secret', () =>
+    spec
+      .given([created])
+      .when({ type: 'RotatePortalSecret', workspaceId, secretId: workspaceId, actor: admin })
+      .then([
+        {
+          type: 'WorkspacePortalSecretRotated',
+          data: { workspaceId, secretId: workspaceId, rotatedBy: admin.id },
+        },
+      ]));
+});

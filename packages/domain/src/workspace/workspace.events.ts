@@ -47,6 +47,17 @@ export const WorkspaceSingleSignOnConfiguredV1 = defineEvent(
   }),
 );
 
+/**
+ * An admin made a new secret for the host application to sign its users' sign-in tokens with
+ * (the portal and widget then take those users as they are); the old one stops working. The
+ * secret is never in an event.
+ */
+export const WorkspacePortalSecretRotatedV1 = defineEvent(
+  'WorkspacePortalSecretRotated',
+  1,
+  z.object({ workspaceId: z.uuid(), secretId: z.uuid(), rotatedBy: z.uuid() }),
+);
+
 export type WorkspaceCreated = {
   type: 'WorkspaceCreated';
   data: z.infer<typeof WorkspaceCreatedV1.schema>;
@@ -59,10 +70,19 @@ export type WorkspaceSingleSignOnConfigured = {
   type: 'WorkspaceSingleSignOnConfigured';
   data: z.infer<typeof WorkspaceSingleSignOnConfiguredV1.schema>;
 };
-export type WorkspaceEvent = WorkspaceCreated | WorkspaceRenamed | WorkspaceSingleSignOnConfigured;
+export type WorkspacePortalSecretRotated = {
+  type: 'WorkspacePortalSecretRotated';
+  data: z.infer<typeof WorkspacePortalSecretRotatedV1.schema>;
+};
+export type WorkspaceEvent =
+  | WorkspaceCreated
+  | WorkspaceRenamed
+  | WorkspaceSingleSignOnConfigured
+  | WorkspacePortalSecretRotated;
 
 export const workspaceEventDefinitions = [
   WorkspaceCreatedV1,
   WorkspaceRenamedV1,
   WorkspaceSingleSignOnConfiguredV1,
+  WorkspacePortalSecretRotatedV1,
 ];

@@ -25,7 +25,8 @@ export const workspacesProjection: Projection = {
           ]);
           break;
         case 'WorkspaceSingleSignOnConfigured':
-          // Not handled: the API keeps single sign-on settings with their secret.
+        case 'WorkspacePortalSecretRotated':
+          // Not handled: the API keeps these settings with their secrets.
           break;
       }
     }
