@@ -3,27 +3,42 @@ import { lazy, Suspense } from 'react';
 import { useLocation } from 'wouter';
 import { AdminShell } from './shell/admin-shell';
 import { SignInScreen } from './auth/sign-in-screen';
-import { useAuth } from './auth/auth-store';
+import { credentialKey, INVITATION_PATH, useAuth } from './auth/auth-store';
+import { SessionCheck } from './auth/session-check';
 
 // A workspace's public roadmap and changelog: anyone may open them, signed in or not.
 const PublicPages = lazy(() => import('./public/public-pages'));
+// Where an invited person chooses a password: they have no account yet.
+const InvitationPage = lazy(() => import('./auth/invitation-page'));
+
+const pageLoading = (
+  <div className="app-center">
+    <Spinner size="lg" label="Loading page" />
+  </div>
+);
 
 export const App = () => {
-  const { token, notice } = useAuth();
+  const { credential, checking, notice } = useAuth();
   const [path] = useLocation();
   if (path.startsWith('/p/')) {
     return (
-      <Suspense
-        fallback={
-          <div className="app-center">
-            <Spinner size="lg" label="Loading page" />
-          </div>
-        }
-      >
+      <Suspense fallback={pageLoading}>
         <PublicPages />
       </Suspense>
     );
   }
-  // Keyed by token so nothing from one session's UI state survives into the next.
-  return token ? <AdminShell key={token} /> : <SignInScreen notice={notice} />;
+  if (path === INVITATION_PATH) {
+    return (
+      <Suspense fallback={pageLoading}>
+        <InvitationPage />
+      </Suspense>
+    );
+  }
+  if (checking) return <SessionCheck />;
+  // Keyed by credential so nothing from one sign-in's UI state survives into the next.
+  return credential ? (
+    <AdminShell key={credentialKey(credential)} />
+  ) : (
+    <SignInScreen notice={notice} />
+  );
 };

@@ -5,6 +5,7 @@ export * from './shared/roles';
 export * from './shared/permissions';
 export * from './contracts/api-keys-api';
 export * from './contracts/people-api';
+export * from './identity/password-rule';
 export * from './contracts/sso-api';
 export * from './contracts/portal-sign-in-api';
 export * from './contracts/feedback-api';

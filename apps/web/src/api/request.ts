@@ -1,11 +1,42 @@
-import { expireSession, getToken } from '../auth/auth-store';
+import { CSRF_COOKIE, CSRF_HEADER } from '@chorus/domain/client';
+import { expireCredential, getCredential, type Credential } from '../auth/auth-store';
 import { ProblemError } from './problem-error';
 
-// How the app talks to the API: bearer token, JSON, RFC 9457 problems, a 401 ends the session.
+// How the app talks to the API: a bearer token or the session cookie, JSON, RFC 9457 problems;
+// a 401 ends the sign-in.
 
 const BASE_PATH = '/api/v1';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+const readCookie = (name: string): string | null => {
+  const entry = document.cookie.split('; ').find((pair) => pair.startsWith(`${name}=`));
+  return entry === undefined ? null : decodeURIComponent(entry.slice(name.length + 1));
+};
+
+/**
+ * A token goes as a bearer header. Otherwise the browser sends the session cookie by itself, and
+ * every change echoes the readable CSRF cookie in a header: another site's page cannot read it.
+ */
+const credentialHeaders = (
+  credential: Credential | null,
+  method: Method,
+): Record<string, string> => {
+  if (credential?.kind === 'token') return { Authorization: `Bearer ${credential.token}` };
+  const csrf = method === 'GET' ? null : readCookie(CSRF_COOKIE);
+  return csrf ? { [CSRF_HEADER]: csrf } : {};
+};
+
+const SESSION_ENDED = 'Your session has ended. Sign in again.';
+
+/**
+ * Why a 401 ended the sign-in. The session's cookies come and go together: once they are gone
+ * (expired, or cleared by a sign-out in another tab), the API can only say that none was sent.
+ */
+const noticeFor = (credential: Credential | null, problem: ProblemError): string => {
+  if (credential?.kind === 'session' && readCookie(CSRF_COOKIE) === null) return SESSION_ENDED;
+  return problem.detail ?? 'Your session has ended or the token was not accepted. Sign in again.';
+};
 
 type RequestOptions = {
   method?: Method;
@@ -20,18 +51,19 @@ export const send = async (
   path: string,
   { method = 'GET', body, rawBody, headers = {}, signal }: RequestOptions = {},
 ): Promise<Response> => {
-  const token = getToken();
+  const credential = getCredential();
   let response: Response;
   try {
     response = await fetch(`${BASE_PATH}${path}`, {
       method,
       signal: signal ?? null,
+      credentials: 'same-origin',
       // The ETag tracks the feedback stream only, not votes, so a revalidated cached copy could
       // bring back stale counts; reads must always come from the read model.
       cache: 'no-store',
       headers: {
         Accept: 'application/json, application/problem+json',
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...credentialHeaders(credential, method),
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         ...headers,
       },
@@ -44,12 +76,7 @@ export const send = async (
   if (response.ok) return response;
 
   const problem = await ProblemError.fromResponse(response);
-  if (response.status === 401) {
-    expireSession(
-      token,
-      problem.detail ?? 'Your session has ended or the token was not accepted. Sign in again.',
-    );
-  }
+  if (response.status === 401) expireCredential(credential, noticeFor(credential, problem));
   throw problem;
 };
 

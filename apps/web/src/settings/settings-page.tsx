@@ -6,6 +6,7 @@ import { useCatalog } from '../queries/catalog';
 import { useMe } from '../queries/me';
 import { ApiKeysSettings } from './api-keys/api-keys-settings';
 import { BoardsSettings } from './boards-settings';
+import { PeopleSettings } from './people/people-settings';
 import { ScoringSettings } from './scoring-settings';
 import { StatusesSettings } from './statuses-settings';
 import { TagsSettings } from './tags-settings';
@@ -21,6 +22,7 @@ const sections: readonly Section[] = [
   { id: 'boards', label: 'Boards' },
   { id: 'scoring', label: 'Scoring' },
   { id: 'api-keys', label: 'API keys', permission: 'api-keys.manage' },
+  { id: 'people', label: 'People', permission: 'people.manage' },
 ];
 
 const SettingsPage = ({ section }: { section: string }) => {
@@ -55,6 +57,8 @@ const SettingsPage = ({ section }: { section: string }) => {
         <ScoringSettings />
       ) : current.id === 'api-keys' ? (
         <ApiKeysSettings />
+      ) : current.id === 'people' && me.data ? (
+        <PeopleSettings meId={me.data.id} />
       ) : catalog.isPending ? (
         <Spinner label="Loading settings" />
       ) : catalog.isError ? (

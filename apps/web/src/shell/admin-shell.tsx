@@ -1,10 +1,10 @@
-import { Badge, Button, ErrorState, Spinner } from '@chorus/ui';
+import { Badge, ErrorState, Spinner } from '@chorus/ui';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { can, roleLabels, type Permission } from '@chorus/domain/client';
 import { describeError } from '../api/problem-error';
 import type { Me } from '../api/types';
-import { signOut } from '../auth/auth-store';
+import { SignOutButton } from '../auth/sign-out-button';
 import { FeedbackInbox } from '../feedback/feedback-inbox';
 import {
   AuditIcon,
@@ -16,12 +16,12 @@ import {
   ReleaseIcon,
   RoadmapIcon,
   SettingsIcon,
-  SignOutIcon,
   SprintIcon,
   UsersIcon,
 } from '../icons';
 import { initials } from '../lib/format';
 import { NotificationsBell } from '../notifications/notifications-bell';
+import { ProfileButton } from '../profile/profile-button';
 import { useMe } from '../queries/me';
 
 // Pages a triager opens now and then load on first visit, keeping the inbox's bundle small.
@@ -179,16 +179,11 @@ const Header = ({ me }: { me: Me }) => {
       </p>
       <div className="topbar__user">
         <NotificationsBell />
-        <span className="avatar" aria-hidden="true">
-          {initials(me.name)}
-        </span>
         <span className="topbar__identity">
-          <span className="topbar__name">{me.name}</span>
+          <ProfileButton me={me} />
           <Badge tone={me.role === 'customer' ? 'neutral' : 'accent'}>{roleLabels[me.role]}</Badge>
         </span>
-        <Button variant="ghost" size="sm" icon={<SignOutIcon />} onClick={() => signOut()}>
-          Sign out
-        </Button>
+        <SignOutButton />
       </div>
     </header>
   );
