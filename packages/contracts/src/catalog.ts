@@ -327,6 +327,11 @@ export const eventCatalog: Record<string, EventContractDoc> = {
       'An upsert changed a known end user. Only the fields that changed are present; `null` clears a field.',
     example: { customerId: CUSTOMER_ID, name: 'Dana Whitfield-Reyes' },
   },
+  [catalogKey('CustomerErased', 1)]: {
+    description:
+      'An admin erased an end user (GDPR): the key their personal fields were sealed with is destroyed, so their name, email and external id read as erased for every reader from now on. Drop what you kept of them. Their votes and feedback still count.',
+    example: { customerId: CUSTOMER_ID, erasedBy: STAFF_ID },
+  },
   [catalogKey('CompanyCreated', 1)]: {
     description:
       "The host application upserted a company Chorus did not know yet (stream `company-<companyId>`). `mrrCents` is its monthly recurring revenue in cents, which weighs the demand of its people's votes; `attributes` are the host application's own fields.",

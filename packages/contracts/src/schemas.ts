@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { chorusEvents } from '@chorus/domain';
+import { chorusEvents, personalData, SEALED_PREFIX } from '@chorus/domain';
 import { publishedEventTypes, topicFor } from '@chorus/event-store';
 import { z } from 'zod';
 import { catalogKey, eventCatalog } from './catalog';
@@ -40,6 +40,25 @@ export class MissingContractDoc extends Error {
   }
 }
 
+const SEALED = {
+  type: 'string',
+  pattern: `^${SEALED_PREFIX}`,
+  description:
+    'Personal data, sealed with a key of its owner (AES-256-GCM): Chorus opens it for its own readers; erasure destroys the key.',
+};
+
+/** On Kafka, a personal field holds its value sealed (docs/adr/0016); the schema says both. */
+const withSealedFields = (type: string, body: Record<string, unknown>) => {
+  const rule = personalData[type];
+  if (!rule) return body;
+  const properties = { ...(body.properties as Record<string, Record<string, unknown>>) };
+  for (const field of rule.fields) {
+    const plain = properties[field];
+    if (plain) properties[field] = { anyOf: [plain, SEALED] };
+  }
+  return { ...body, properties };
+};
+
 /**
  * One JSON Schema (draft 2020-12) per published CloudEvent type, from the zod schema of the
  * event's data. Pure: the generator writes these to `schemas/`, the unit test compares them
@@ -71,7 +90,7 @@ export const generateSchemas = (): GeneratedSchema[] => {
           description:
             `${doc.description}\n\nThe data (Kafka record value, JSON) of CloudEvents of type ` +
             `\`${published.cloudEventType}\` on topic \`${topic}\`.`,
-          ...body,
+          ...withSealedFields(published.type, body),
           examples: [doc.example],
         },
       };

@@ -236,6 +236,7 @@ const handMadeBroken: Record<string, [string, unknown][]> = {
   [catalogKey('WorkspacePortalSecretRotated', 1)]: [
     ['no one rotating', { workspaceId: WORKSPACE_ID, secretId: WORKSPACE_ID }],
   ],
+  [catalogKey('CustomerErased', 1)]: [['no one erasing', { customerId: WORKSPACE_ID }]],
   [catalogKey('ApiKeyCreated', 1)]: [
     [
       'an unknown scope',

@@ -46,6 +46,7 @@ export * from './identity/password';
 export * from './read-models/feedback-list.projection';
 export * from './shared/roles';
 export * from './shared/permissions';
+export * from './shared/personal-data';
 export * from './contracts/api-keys-api';
 export * from './contracts/people-api';
 export * from './identity/password-rule';

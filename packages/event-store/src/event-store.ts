@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
-import { chorusEvents, type EventMetadata } from '@chorus/domain';
+import { chorusEvents, personalData, type EventMetadata } from '@chorus/domain';
 import { AppendNotifier, EVENTS_CHANNEL } from './append-notifier';
 import { MicroBatcher } from './micro-batcher';
+import { sealPersonalData, unsealPersonalData } from './personal-data-vault';
 
 export type NewEvent = { type: string; data: unknown };
 
@@ -140,16 +141,20 @@ const READ_STREAMS_SQL = `SELECT ${EVENT_COLUMNS} FROM events
  */
 const groupByStream = (
   streamIds: readonly string[],
-  rows: readonly EventRow[],
+  events: readonly StoredEvent[],
   workspaceId: string | undefined,
 ): Map<string, StoredEvent[]> => {
   const streams = new Map<string, StoredEvent[]>(streamIds.map((id) => [id, []]));
-  for (const row of rows) {
-    if (workspaceId !== undefined && row.workspace_id !== workspaceId) continue;
-    streams.get(row.stream_id)?.push(toStoredEvent(row));
+  for (const event of events) {
+    if (workspaceId !== undefined && event.workspaceId !== workspaceId) continue;
+    streams.get(event.streamId)?.push(event);
   }
   return streams;
 };
+
+/** Stored rows as events, personal data opened with its owners' keys (or read as erased). */
+const eventsOf = (db: Queryable, rows: readonly EventRow[]): Promise<StoredEvent[]> =>
+  unsealPersonalData(db, rows.map(toStoredEvent));
 
 const isUniqueViolation = (error: unknown): boolean =>
   typeof error === 'object' &&
@@ -201,6 +206,10 @@ export class PostgresEventStore {
     manager?: Queryable,
   ): Promise<{ nextVersion: number }> {
     if (events.length === 0) return { nextVersion: expectedVersion };
+    const rows = await sealPersonalData(
+      manager ?? this.db,
+      toEventRows(streamId, expectedVersion, events, context),
+    );
     let inserted: unknown[];
     try {
       inserted = await this.run(
@@ -209,11 +218,7 @@ export class PostgresEventStore {
          SELECT ${INSERT_COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(${RECORDSET_TYPES})
          WHERE (SELECT coalesce(max(version), 0) FROM events WHERE stream_id = $2) = $3
          RETURNING version`,
-        [
-          JSON.stringify(toEventRows(streamId, expectedVersion, events, context)),
-          streamId,
-          expectedVersion,
-        ],
+        [JSON.stringify(rows), streamId, expectedVersion],
         manager,
       );
     } catch (error) {
@@ -235,6 +240,8 @@ export class PostgresEventStore {
     event: NewEvent,
     context: CommandContext,
   ): Promise<{ nextVersion: number }> {
+    // Personal data needs its owner's key first: such an event goes through `append`.
+    if (personalData[event.type]) return this.append(streamId, expectedVersion, [event], context);
     const [row] = toEventRows(streamId, expectedVersion, [event], context);
     return this.appendBatcher.submit(row!);
   }
@@ -280,7 +287,7 @@ export class PostgresEventStore {
   ): Promise<Map<string, StoredEvent[]>> {
     if (manager && manager !== this.db) {
       const rows = await manager.query<EventRow[]>(READ_STREAMS_SQL, [streamIds]);
-      return groupByStream(streamIds, rows, workspaceId);
+      return groupByStream(streamIds, await eventsOf(manager, rows), workspaceId);
     }
     return this.readBatcher.submit({ streamIds, workspaceId });
   }
@@ -292,7 +299,8 @@ export class PostgresEventStore {
     async (requests) => {
       const allIds = [...new Set(requests.flatMap((r) => r.streamIds))];
       const rows = await this.run<EventRow>('chorus_read_streams', READ_STREAMS_SQL, [allIds]);
-      return requests.map((r) => groupByStream(r.streamIds, rows, r.workspaceId));
+      const events = await eventsOf(this.db, rows);
+      return requests.map((r) => groupByStream(r.streamIds, events, r.workspaceId));
     },
     { maxBatch: 200, maxConcurrent: 4 },
   );
@@ -314,7 +322,7 @@ export class PostgresEventStore {
        LIMIT $3`,
       [after.transactionId, after.globalPosition, limit],
     );
-    return rows.map(toStoredEvent);
+    return eventsOf(manager, rows);
   }
 
   /**
@@ -329,6 +337,7 @@ export class PostgresEventStore {
     limit: number,
     types: ReadonlySet<string>,
     manager: Queryable = this.db,
+    personalData: 'opened' | 'sealed' = 'opened',
   ): Promise<LogWindow> {
     const rows = await manager.query<(EventRow & { relevant: boolean })[]>(
       `SELECT type = ANY($4::text[]) AS relevant, ${EVENT_COLUMNS.replace(
@@ -344,7 +353,13 @@ export class PostgresEventStore {
     );
     const last = rows[rows.length - 1];
     return {
-      events: rows.filter((r) => r.relevant).map(toStoredEvent),
+      events:
+        personalData === 'sealed'
+          ? rows.filter((r) => r.relevant).map(toStoredEvent)
+          : await eventsOf(
+              manager,
+              rows.filter((r) => r.relevant),
+            ),
       scanned: rows.length,
       end: last
         ? { transactionId: last.transaction_id, globalPosition: last.global_position }
@@ -405,7 +420,7 @@ export class PostgresEventStore {
        ORDER BY events.transaction_id, events.global_position`,
       params,
     );
-    return rows.map(toStoredEvent);
+    return eventsOf(manager, rows);
   }
 
   /** The position of the newest event every reader can already see. */

@@ -1,6 +1,7 @@
 export * from './data-source';
 export * from './embedded-postgres';
 export * from './event-store';
+export * from './personal-data-vault';
 export * from './projection-runner';
 export { migrations } from './migrations';
 export * from './append-notifier';

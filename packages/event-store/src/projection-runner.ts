@@ -13,6 +13,11 @@ export type Projection = {
   /** The tables this projection owns; a rebuild empties them. */
   tables: readonly string[];
   handles: ReadonlySet<string>;
+  /**
+   * How the projection gets personal data: opened with its owners' keys (the default), or as
+   * stored, sealed — for what leaves Chorus, like the Kafka relay.
+   */
+  personalData?: 'opened' | 'sealed';
   applyBatch: (tx: EntityManager, events: readonly StoredEvent[]) => Promise<void>;
 };
 
@@ -110,6 +115,7 @@ export const applyNextBatch = async (
       batchSize,
       projection.handles,
       tx,
+      projection.personalData,
     );
     if (!end) return { events, scanned, position: checkpoint };
     if (events.length > 0) await projection.applyBatch(tx, events);
@@ -153,6 +159,7 @@ export const rebuildProjection = async (
         batchSize,
         projection.handles,
         tx,
+        projection.personalData,
       );
       if (!end) break;
       if (events.length > 0) await projection.applyBatch(tx, events);

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { EraseCustomerController } from './erase-customer/erase-customer.controller';
+import { EraseCustomerHandler } from './erase-customer/erase-customer.handler';
 import { GetCompanyController } from './get-company/get-company.controller';
 import { GetCompanyHandler } from './get-company/get-company.handler';
 import { ImportController } from './import/import.controller';
@@ -15,6 +17,7 @@ import { UpsertCustomerHandler } from './upsert-customer/upsert-customer.handler
 /** End users and companies, upserted by external id or imported from CSV, and the company page. */
 @Module({
   controllers: [
+    EraseCustomerController,
     ListCompaniesController,
     GetCompanyController,
     UpsertCompanyController,
@@ -23,6 +26,7 @@ import { UpsertCustomerHandler } from './upsert-customer/upsert-customer.handler
     ImportController,
   ],
   providers: [
+    EraseCustomerHandler,
     UpsertCompanyHandler,
     UpsertCustomerHandler,
     ImportHandler,

@@ -15,7 +15,7 @@ import {
   type Feedback,
   type FeedbackEvent,
 } from '@chorus/domain';
-import { PostgresEventStore, catchUp } from '@chorus/event-store';
+import { PostgresEventStore, catchUp, unsealPersonalData } from '@chorus/event-store';
 import { createTestDatabase, type TestDatabase } from '@chorus/event-store/testing';
 import { projections } from '@chorus/worker';
 import { DEFAULT_ANCHOR, LargeHistory, type LargeSeedOptions } from './history';
@@ -33,10 +33,15 @@ type LoggedEvent = {
 
 const options: LargeSeedOptions = { seed: 7, scale: 0.002, anchor: DEFAULT_ANCHOR };
 
-const readLog = (db: TestDatabase) =>
-  db.dataSource.query<LoggedEvent[]>(
-    `SELECT stream_id, version, event_id, type, schema_version, data, metadata FROM events
-     ORDER BY transaction_id, global_position`,
+/** The log as readers see it: personal data opened with each database's own keys. */
+const readLog = async (db: TestDatabase) =>
+  unsealPersonalData(
+    db.dataSource,
+    await db.dataSource.query<(LoggedEvent & { workspaceId: string })[]>(
+      `SELECT stream_id, version, event_id, type, schema_version, data, metadata,
+         workspace_id AS "workspaceId"
+       FROM events ORDER BY transaction_id, global_position`,
+    ),
   );
 
 const fingerprint = (events: readonly LoggedEvent[]) =>

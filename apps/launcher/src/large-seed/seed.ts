@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashToken, newApiToken } from '@chorus/api';
 import { chorusEvents, type EventMetadata } from '@chorus/domain';
+import { sealPersonalData } from '@chorus/event-store';
 import {
   LARGE_SEED_SLUG,
   LargeHistory,
@@ -98,7 +99,11 @@ export const seedLargeWorkspace = async (
     let written = 0;
     const flush = async () => {
       await writing;
-      const batch = rows;
+      // Personal data is sealed with its owner's key, as the store's appends do.
+      const batch = await sealPersonalData(
+        tx,
+        rows.map((row) => ({ ...row, workspace_id: workspaceId })),
+      );
       rows = [];
       writing = insertRows(tx, workspaceId, batch).then(() => {
         written += batch.length;

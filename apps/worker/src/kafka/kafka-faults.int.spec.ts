@@ -63,7 +63,13 @@ describeWithKafka('the Kafka transport under faults', () => {
   });
 
   it('loses nothing while the broker is down: commands are accepted and the relay catches up', async () => {
-    consumer = new KafkaProjectionConsumer({ kafka, db: target.dataSource, projections, producer });
+    consumer = new KafkaProjectionConsumer({
+      kafka,
+      db: target.dataSource,
+      personalDataKeys: source.dataSource,
+      projections,
+      producer,
+    });
     await consumer.start();
     await writeHistory(store, 5, 4);
     await expectTargetToMatchARebuild();
@@ -93,6 +99,7 @@ describeWithKafka('the Kafka transport under faults', () => {
     consumer = new KafkaProjectionConsumer({
       kafka,
       db: target.dataSource,
+      personalDataKeys: source.dataSource,
       projections: dyingOnce,
       producer,
       groupId: `after-crash-${randomUUID()}`,

@@ -62,6 +62,7 @@ describeWithKafka('the Kafka transport, against a real broker', () => {
     const consumer = new KafkaProjectionConsumer({
       kafka,
       db: target.dataSource,
+      personalDataKeys: source.dataSource,
       projections,
       producer,
       groupId: `${topicPrefix}-projections`,
@@ -150,6 +151,17 @@ describeWithKafka('the Kafka transport, against a real broker', () => {
     const vote = records.find((r) => r.headers.ce_type === 'com.chorus.feedback.vote-cast.v2')!;
     expect(vote.key).toMatch(/^feedback-/);
     expect(vote.headers.ce_subject).toMatch(/^ballot-/);
+  });
+
+  it('carries personal data sealed: no customer’s name or email in any record', async () => {
+    await relay();
+    const records = await readAll(kafka, topicFor('customer', topicPrefix), 4);
+    const values = records.map((r) => r.value).join('\n');
+    expect(values).toMatch(/"name":"sealed:v1:/);
+    for (let i = 0; i < 4; i += 1) {
+      expect(values).not.toContain(`c${i}@example.com`);
+      expect(values).not.toContain(`Customer ${i}`);
+    }
   });
 
   it('builds, with two workers in a consumer group, exactly the read models of the Postgres transport', async () => {

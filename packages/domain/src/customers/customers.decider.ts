@@ -1,6 +1,6 @@
 import { isStaff, type Actor } from '../shared/actor';
 import type { Decider } from '../shared/decider';
-import { ActionForbidden } from '../shared/errors';
+import { ActionForbidden, AggregateNotFound, DomainRuleViolation } from '../shared/errors';
 import { changedFields, definedFields } from '../shared/changes';
 import { valid, validIfGiven } from '../shared/valid';
 import {
@@ -29,7 +29,8 @@ export type CustomerFields = {
   name: string;
   companyId: string | null;
 };
-export type Customer = ({ exists: true; customerId: string } & CustomerFields) | { exists: false };
+export type Customer =
+  ({ exists: true; customerId: string; erased: boolean } & CustomerFields) | { exists: false };
 
 export type CompanyFields = {
   externalId: string;
@@ -52,6 +53,8 @@ export type UpsertCustomer = {
   companyId?: string | null;
   actor: Actor;
 };
+export type EraseCustomer = { type: 'EraseCustomer'; customerId: string; actor: Actor };
+export type CustomerCommand = UpsertCustomer | EraseCustomer;
 export type UpsertCompany = {
   type: 'UpsertCompany';
   companyId: string;
@@ -68,21 +71,40 @@ export type UpsertCompany = {
 const assertStaff = (actor: Actor) => {
   if (!isStaff(actor)) throw new ActionForbidden('Only a teammate can manage customers.');
 };
-export const customerDecider: Decider<UpsertCustomer, CustomerEvent, Customer> = {
+export const customerDecider: Decider<CustomerCommand, CustomerEvent, Customer> = {
   initialState: () => ({ exists: false }),
   evolve: (state, event) => {
     switch (event.type) {
       case 'CustomerCreated':
-        return { exists: true, ...event.data };
+        return { exists: true, erased: false, ...event.data };
       case 'CustomerUpdated': {
         if (!state.exists) return state;
         const { customerId: _id, ...changes } = event.data;
         return { ...state, ...definedFields(changes) };
       }
+      case 'CustomerErased':
+        return state.exists ? { ...state, erased: true } : state;
     }
   },
   decide: (command, state) => {
     assertStaff(command.actor);
+    if (command.type === 'EraseCustomer') {
+      if (!state.exists) throw new AggregateNotFound('Customer', command.customerId);
+      return state.erased
+        ? []
+        : [
+            {
+              type: 'CustomerErased',
+              data: { customerId: command.customerId, erasedBy: command.actor.id },
+            },
+          ];
+    }
+    if (state.exists && state.erased) {
+      throw new DomainRuleViolation(
+        'This customer was erased; their data cannot come back under the same id.',
+        'externalId',
+      );
+    }
     const requested = {
       email: validIfGiven(CustomerEmail.nullable(), command.email, 'email'),
       name: validIfGiven(PersonName, command.name, 'name'),

@@ -1,6 +1,6 @@
 import type { Actor } from '../shared/actor';
 import { fold } from '../shared/decider';
-import { ActionForbidden, DomainRuleViolation } from '../shared/errors';
+import { ActionForbidden, AggregateNotFound, DomainRuleViolation } from '../shared/errors';
 import { deciderSpec } from '../testing/decider-spec';
 import {
   companyDecider,
@@ -100,6 +100,7 @@ describe('UpsertCustomer', () => {
     };
     expect(fold(customerDecider, [created, renamed])).toEqual({
       exists: true,
+      erased: false,
       customerId,
       externalId: 'crm-42',
       email: 'ada@example.com',
@@ -133,6 +134,43 @@ describe('UpsertCustomer', () => {
 
   it('lives in one stream per customer', () =>
     expect(customerStreamId(customerId)).toBe(`customer-${customerId}`));
+});
+
+describe('EraseCustomer', () => {
+  const spec = deciderSpec(customerDecider);
+  const created: CustomerEvent = {
+    type: 'CustomerCreated',
+    data: { customerId, externalId: 'crm-42', email: 'ada@example.com', name: 'Ada', companyId },
+  };
+  const erased: CustomerEvent = {
+    type: 'CustomerErased',
+    data: { customerId, erasedBy: admin.id },
+  };
+
+  it('erases a customer once', () => {
+    spec.given([created]).when({ type: 'EraseCustomer', customerId, actor: admin }).then([erased]);
+    spec
+      .given([created, erased])
+      .when({ type: 'EraseCustomer', customerId, actor: admin })
+      .thenNothingHappens();
+  });
+
+  it('does not bring an erased customer back', () =>
+    spec
+      .given([created, erased])
+      .when({ type: 'UpsertCustomer', customerId, externalId: 'crm-42', name: 'Ada', actor: admin })
+      .thenThrows(DomainRuleViolation, /erased/));
+
+  it('is for teammates, and for customers that exist', () => {
+    spec
+      .given([created])
+      .when({ type: 'EraseCustomer', customerId, actor: customer })
+      .thenThrows(ActionForbidden);
+    spec
+      .given([])
+      .when({ type: 'EraseCustomer', customerId, actor: admin })
+      .thenThrows(AggregateNotFound);
+  });
 });
 
 describe('UpsertCompany', () => {

@@ -80,10 +80,21 @@ export const CompanyUpdatedV1 = defineEvent(
   }),
 );
 
+/**
+ * A customer was erased (GDPR): their key is destroyed, so their name, email and external id
+ * read as erased everywhere from now on. Their votes and feedback still count.
+ */
+export const CustomerErasedV1 = defineEvent(
+  'CustomerErased',
+  1,
+  z.object({ customerId: z.uuid(), erasedBy: z.string().min(1) }),
+);
+
 type DataOf<D extends { schema: z.ZodType }> = z.infer<D['schema']>;
 export type CustomerEvent =
   | { type: 'CustomerCreated'; data: DataOf<typeof CustomerCreatedV1> }
-  | { type: 'CustomerUpdated'; data: DataOf<typeof CustomerUpdatedV1> };
+  | { type: 'CustomerUpdated'; data: DataOf<typeof CustomerUpdatedV1> }
+  | { type: 'CustomerErased'; data: DataOf<typeof CustomerErasedV1> };
 export type CompanyEvent =
   | { type: 'CompanyCreated'; data: DataOf<typeof CompanyCreatedV1> }
   | { type: 'CompanyUpdated'; data: DataOf<typeof CompanyUpdatedV1> };
@@ -91,6 +102,7 @@ export type CompanyEvent =
 export const customerEventDefinitions = [
   CustomerCreatedV1,
   CustomerUpdatedV1,
+  CustomerErasedV1,
   CompanyCreatedV1,
   CompanyUpdatedV1,
 ];

@@ -88,6 +88,7 @@ describe('event registry', () => {
         'CommentDeleted',
         'CustomerCreated',
         'CustomerUpdated',
+        'CustomerErased',
         'CompanyCreated',
         'CompanyUpdated',
         'FeedbackFollowed',

@@ -100,6 +100,10 @@ export const permissionMatrix = {
     roles: ['admin'],
     what: 'Invite people, change their roles, deactivate and reactivate them',
   },
+  'privacy.erase': {
+    roles: ['admin'],
+    what: "Erase a person's personal data for good (GDPR)",
+  },
   'api-keys.manage': {
     roles: ['admin'],
     what: 'Create, list and revoke API keys for services',

@@ -28,7 +28,7 @@ describe('the permission matrix', () => {
   it('gives every role something, and keeps only the workspace’s administration to admins', () => {
     for (const role of actorRoles) expect(permissions.some((p) => can(role, p))).toBe(true);
     expect(permissions.filter((p) => actorRoles.every((r) => r === 'admin' || !can(r, p)))).toEqual(
-      ['audit.read', 'people.manage', 'api-keys.manage'],
+      ['audit.read', 'people.manage', 'privacy.erase', 'api-keys.manage'],
     );
   });
 
@@ -49,6 +49,7 @@ describe('API key scopes', () => {
     expect(permissions.filter((p) => !scopesAllow(['write'], p))).toEqual([
       'audit.read',
       'people.manage',
+      'privacy.erase',
       'api-keys.manage',
     ]);
     expect(permissions.filter((p) => !scopesAllow(['admin'], p))).toEqual([]);

@@ -1,4 +1,4 @@
-import { chorusEvents, type EventMetadata } from '@chorus/domain';
+import { chorusEvents, isSealed, personalData, type EventMetadata } from '@chorus/domain';
 import type { StoredEvent } from '../event-store';
 
 /**
@@ -155,6 +155,26 @@ const typeByCloudEventType = (): Map<string, { type: string; schemaVersion: numb
 let eventTypesByCloudEventType: Map<string, { type: string; schemaVersion: number }> | null = null;
 
 /** Reads a record back into the shape projections consume; throws UnreadableRecord if it cannot. */
+/**
+ * Checks a record's data against its schema with any sealed personal field standing in as its
+ * erased value (a sealed string is no email), then gives the sealed values back for the reader
+ * to open with their owners' keys.
+ */
+const parseWithSealedFields = (type: string, schemaVersion: number, raw: unknown): unknown => {
+  const rule = personalData[type];
+  if (!rule || typeof raw !== 'object' || raw === null) {
+    return chorusEvents.parse(type, schemaVersion, raw);
+  }
+  const data = raw as Record<string, unknown>;
+  const sealed = rule.fields.filter((field) => isSealed(data[field]));
+  const standIns = rule.erased(data);
+  const parsed = chorusEvents.parse(type, schemaVersion, {
+    ...data,
+    ...Object.fromEntries(sealed.map((field) => [field, standIns[field]])),
+  }) as Record<string, unknown>;
+  return { ...parsed, ...Object.fromEntries(sealed.map((field) => [field, data[field]])) };
+};
+
 export const fromKafkaRecord = (
   headers: Record<string, string | undefined>,
   value: string | null,
@@ -174,7 +194,7 @@ export const fromKafkaRecord = (
   }
   let data: unknown;
   try {
-    data = chorusEvents.parse(known.type, known.schemaVersion, JSON.parse(value));
+    data = parseWithSealedFields(known.type, known.schemaVersion, JSON.parse(value));
   } catch (error) {
     throw new UnreadableRecord(`The data of ${ceType} does not match its schema: ${String(error)}`);
   }

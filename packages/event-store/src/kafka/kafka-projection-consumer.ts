@@ -1,12 +1,18 @@
 import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { StoredEvent } from '../event-store';
+import { unsealPersonalData } from '../personal-data-vault';
 import type { Projection } from '../projection-runner';
 import { boundedContexts, deadLetterTopic, fromKafkaRecord, topicFor } from './cloud-event-record';
 
 export type KafkaProjectionConsumerOptions = {
   kafka: Kafka;
   db: DataSource;
+  /**
+   * Where the keys of personal data are (the event store's database; `db` by default): records
+   * carry it sealed, as stored, and projections get it opened — or erased.
+   */
+  personalDataKeys?: DataSource;
   projections: readonly Projection[];
   /** Sends dead letters; the caller owns its lifecycle. */
   producer: Producer;
@@ -98,6 +104,13 @@ export class KafkaProjectionConsumer {
       }
     }
     if (delivered.length === 0) return;
+    const opened = await unsealPersonalData(
+      this.options.personalDataKeys ?? this.options.db,
+      delivered.map((d) => d.event),
+    );
+    opened.forEach((event, i) => {
+      delivered[i]!.event = event;
+    });
     try {
       // The usual case: every projection's share of the batch in one transaction.
       const applied = await this.options.db.transaction(async (tx) => {

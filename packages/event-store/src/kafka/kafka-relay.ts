@@ -14,6 +14,8 @@ export const kafkaRelay = (producer: Producer, topicPrefix?: string): Projection
   name: 'kafka_relay',
   tables: [],
   handles: new Set(chorusEvents.definitions.map((d) => d.type)),
+  // Personal data leaves Chorus sealed: a subscriber never holds what erasure must destroy.
+  personalData: 'sealed',
   applyBatch: async (_tx, events: readonly StoredEvent[]) => {
     const byTopic = new Map<
       string,

@@ -17,6 +17,7 @@ import { ApiKeys1764300000015 } from './1764300000015-api-keys';
 import { PeopleAndSessions1764300000016 } from './1764300000016-people-and-sessions';
 import { SingleSignOn1764300000017 } from './1764300000017-single-sign-on';
 import { PortalSecrets1764300000019 } from './1764300000019-portal-secrets';
+import { PersonalDataKeys1764300000020 } from './1764300000020-personal-data-keys';
 
 export const migrations = [
   CreateEventStore1764300000000,
@@ -38,4 +39,5 @@ export const migrations = [
   PeopleAndSessions1764300000016,
   SingleSignOn1764300000017,
   PortalSecrets1764300000019,
+  PersonalDataKeys1764300000020,
 ];

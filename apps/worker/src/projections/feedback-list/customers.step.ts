@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { definedFields, type CompanyEvent, type CustomerEvent } from '@chorus/domain';
+import { definedFields, personalData, type CompanyEvent, type CustomerEvent } from '@chorus/domain';
 import type { StoredEvent } from '@chorus/event-store';
 
 type CustomerRecord = {
@@ -34,7 +34,8 @@ export const applyCustomers = async (
   events: readonly StoredEvent[],
 ): Promise<RevenueMoves> => {
   const customerEvents = events.filter(
-    (e) => e.type === 'CustomerCreated' || e.type === 'CustomerUpdated',
+    (e) =>
+      e.type === 'CustomerCreated' || e.type === 'CustomerUpdated' || e.type === 'CustomerErased',
   ) as unknown as (StoredEvent & CustomerEvent)[];
   const companyEvents = events.filter(
     (e) => e.type === 'CompanyCreated' || e.type === 'CompanyUpdated',
@@ -106,7 +107,16 @@ export const applyCustomers = async (
           company_id: d.companyId,
         });
         affectedCustomers.add(d.customerId);
-      } else if (before) {
+      } else if (before && event.type === 'CustomerErased') {
+        // What the customer's events read as now that their key is gone.
+        const erased = personalData.CustomerCreated!.erased(event.data);
+        customers.set(before.customer_id, {
+          ...before,
+          external_id: String(erased.externalId),
+          email: null,
+          name: String(erased.name),
+        });
+      } else if (before && event.type === 'CustomerUpdated') {
         const { customerId: _id, companyId, ...rest } = event.data;
         customers.set(before.customer_id, {
           ...before,
@@ -120,8 +130,8 @@ export const applyCustomers = async (
       `INSERT INTO customers (customer_id, workspace_id, external_id, email, name, company_id)
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(customer_id uuid, workspace_id uuid,
          external_id text, email text, name text, company_id uuid)
-       ON CONFLICT (customer_id) DO UPDATE SET email = EXCLUDED.email, name = EXCLUDED.name,
-         company_id = EXCLUDED.company_id`,
+       ON CONFLICT (customer_id) DO UPDATE SET external_id = EXCLUDED.external_id,
+         email = EXCLUDED.email, name = EXCLUDED.name, company_id = EXCLUDED.company_id`,
       [JSON.stringify([...customers.values()])],
     );
     if (affectedCustomers.size > 0) {

@@ -39,6 +39,7 @@ const rowEventTypes = new Set<string>(
 const customerEventTypes = [
   'CustomerCreated',
   'CustomerUpdated',
+  'CustomerErased',
   'CompanyCreated',
   'CompanyUpdated',
 ] as const;

@@ -174,6 +174,9 @@ const sortOut = (events: readonly StoredEvent[]): BatchChanges => {
       case 'CustomerUpdated':
         if (event.data.companyId !== undefined) demand(changes.voters, event.data.customerId);
         break;
+      case 'CustomerErased':
+        // Not in scoreEventTypes: an erased customer's votes and company still count.
+        break;
       case 'CompanyCreated':
         demand(changes.companies, event.data.companyId);
         break;
