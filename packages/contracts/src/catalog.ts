@@ -95,6 +95,11 @@ export const eventCatalog: Record<string, EventContractDoc> = {
     description: 'An admin let a deactivated person back in, with the role they had.',
     example: { personId: AUTHOR_ID, reactivatedBy: STAFF_ID },
   },
+  [catalogKey('PersonErased', 1)]: {
+    description:
+      "An admin erased a person's account (GDPR): their name and email are gone from Chorus and they can never sign in again. What they did stays, under their id. Drop what you kept of them.",
+    example: { personId: AUTHOR_ID, erasedBy: STAFF_ID },
+  },
   [catalogKey('PersonPasswordChanged', 1)]: {
     description:
       'A person set a new password, themselves or with an emailed reset code; their other sessions end. The password is never in an event.',

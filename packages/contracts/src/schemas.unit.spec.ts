@@ -276,6 +276,7 @@ const handMadeBroken: Record<string, [string, unknown][]> = {
   [catalogKey('PersonReactivated', 1)]: [
     ['personId not a uuid', { personId: 'x', reactivatedBy: WORKSPACE_ID }],
   ],
+  [catalogKey('PersonErased', 1)]: [['no one erasing', { personId: WORKSPACE_ID }]],
   [catalogKey('PersonPasswordChanged', 1)]: [
     ['an unknown way', { personId: WORKSPACE_ID, via: 'admin' }],
   ],

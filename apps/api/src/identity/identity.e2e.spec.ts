@@ -1,4 +1,5 @@
 import type { Invitation, Me, PeopleList, PersonView } from '@chorus/domain';
+import { rowsMentioning } from '../testing/rows-mentioning';
 import { startTestApp, type ApiResponse, type TestApp } from '../testing/test-app';
 
 type Problem = { type: string; detail: string; errors?: { field: string }[] };
@@ -277,5 +278,27 @@ describe('people, invitations and sessions', () => {
       password: PASSWORD,
     });
     expect(old.status).toBe(401);
+  });
+
+  it('erases a person’s account: name and email found nowhere, no way in, what they did stays', async () => {
+    const { browser, person } = await joined('quentin.quill@acme.test', 'teammate');
+    const idea = await browser.request<{ id: string }>('POST', '/api/v1/feedback', {
+      title: 'Keyboard shortcuts',
+    });
+    expect(idea.status).toBe(201);
+    await app.settle();
+    const him = ['quentin', 'quill'];
+    expect(await rowsMentioning(app.db.dataSource, him)).not.toEqual([]);
+    const erased = await app.request<PersonView>('POST', `/api/v1/people/${person.id}/erase`);
+    expect(erased.status).toBe(200);
+    expect(erased.body).toMatchObject({ name: 'Erased person', status: 'deactivated' });
+    expect(await rowsMentioning(app.db.dataSource, him)).toEqual([]);
+    expect((await browser.request('GET', '/api/v1/me')).status).toBe(401);
+    const kept = await app.request<{ authorId: string }>('GET', `/api/v1/feedback/${idea.body.id}`);
+    expect(kept.body.authorId).toBe(person.id);
+    const again = await app.request('POST', `/api/v1/people/${person.id}/reactivate`);
+    expect(again.status).toBe(404);
+    const me = await app.request<Me>('GET', '/api/v1/me');
+    expect((await app.request('POST', `/api/v1/people/${me.body.id}/erase`)).status).toBe(422);
   });
 });

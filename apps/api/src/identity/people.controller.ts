@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
@@ -89,6 +89,22 @@ export class PeopleController {
     return this.commandBus.execute(
       new ChangePersonCommand(id, { type: 'deactivate' }, actor, context),
     );
+  }
+
+  @Post(':id/erase')
+  @HttpCode(200)
+  @Requires('privacy.erase')
+  @ApiOperation({
+    summary:
+      "Erase someone's account (GDPR): their name and email are gone and they can never sign in again; what they did stays. Cannot be undone",
+  })
+  @ApiOkResponse({ description: 'PersonView, erased' })
+  erase(
+    @Param() { id }: PersonIdParam,
+    @CurrentActor() actor: AuthenticatedActor,
+    @RequestContext() context: CommandContext,
+  ): Promise<PersonView> {
+    return this.commandBus.execute(new ChangePersonCommand(id, { type: 'erase' }, actor, context));
   }
 
   @Post(':id/reactivate')

@@ -77,5 +77,15 @@ const applyToRow = async (manager: EntityManager, event: PersonEvent): Promise<v
     case 'PersonPasswordChanged':
       // The hash is written by the handler that holds the password.
       return;
+    case 'PersonErased':
+      await manager.query(
+        `UPDATE users SET name = 'Erased person', email = 'erased-' || id || '@erased.invalid',
+           status = 'deactivated', token_sha256 = NULL, password_hash = NULL, sso_subject = NULL,
+           invitation_sha256 = NULL, invitation_expires_at = NULL, last_sign_in_at = NULL
+         WHERE id = $1`,
+        [personId],
+      );
+      await manager.query(`DELETE FROM sessions WHERE person_id = $1`, [personId]);
+      return;
   }
 };

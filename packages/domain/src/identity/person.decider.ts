@@ -4,7 +4,7 @@ import type { Decider } from '../shared/decider';
 import { staffRoles, type ActorRoleName } from '../shared/roles';
 import type { PersonEvent } from './person.events';
 
-export type PersonStatus = 'invited' | 'active' | 'deactivated';
+export type PersonStatus = 'invited' | 'active' | 'deactivated' | 'erased';
 export type Person =
   | { exists: false }
   | { exists: true; role: ActorRoleName; status: PersonStatus; invitationExpiresAt: string | null };
@@ -31,7 +31,8 @@ export type PersonCommand =
     }
   | { type: 'DeactivatePerson'; personId: string; activeAdmins: number; actor: Actor }
   | { type: 'ReactivatePerson'; personId: string; actor: Actor }
-  | { type: 'ChangePassword'; personId: string; via: 'self' | 'reset' };
+  | { type: 'ChangePassword'; personId: string; via: 'self' | 'reset' }
+  | { type: 'ErasePerson'; personId: string; activeAdmins: number; actor: Actor };
 
 /** How long an invitation can be accepted. */
 export const INVITATION_DAYS = 7;
@@ -48,7 +49,7 @@ const staffRole = (role: string): ActorRoleName => {
 };
 
 const existing = (person: Person, personId: string) => {
-  if (!person.exists) throw new AggregateNotFound('Person', personId);
+  if (!person.exists || person.status === 'erased') throw new AggregateNotFound('Person', personId);
   return person;
 };
 
@@ -82,6 +83,8 @@ export const personDecider: Decider<PersonCommand, PersonEvent, Person> = {
         return person.exists ? { ...person, status: 'active' } : person;
       case 'PersonPasswordChanged':
         return person;
+      case 'PersonErased':
+        return person.exists ? { ...person, status: 'erased' } : person;
     }
   },
   decide: (command, person) => {
@@ -165,6 +168,19 @@ export const personDecider: Decider<PersonCommand, PersonEvent, Person> = {
           {
             type: 'PersonReactivated',
             data: { personId: command.personId, reactivatedBy: command.actor.id },
+          },
+        ];
+      }
+      case 'ErasePerson': {
+        const current = existing(person, command.personId);
+        if (command.personId === command.actor.id) {
+          throw new DomainRuleViolation('You cannot erase yourself; ask another admin.');
+        }
+        keepsAnAdmin(current, command.activeAdmins);
+        return [
+          {
+            type: 'PersonErased',
+            data: { personId: command.personId, erasedBy: command.actor.id },
           },
         ];
       }

@@ -175,3 +175,33 @@ describe('ChangePassword', () => {
       .when({ type: 'ChangePassword', personId, via: 'reset' })
       .thenThrows(DomainRuleViolation, /active/));
 });
+
+describe('ErasePerson', () => {
+  it('erases someone once; nothing can be done to them after', () => {
+    const erased: PersonEvent = { type: 'PersonErased', data: { personId, erasedBy: admin.id } };
+    spec
+      .given([joined()])
+      .when({ type: 'ErasePerson', personId, activeAdmins: 1, actor: admin })
+      .then([erased]);
+    spec
+      .given([joined(), erased])
+      .when({ type: 'ReactivatePerson', personId, actor: admin })
+      .thenThrows(AggregateNotFound);
+  });
+
+  it('keeps the last admin and refuses to erase yourself', () => {
+    spec
+      .given([joined('admin')])
+      .when({ type: 'ErasePerson', personId, activeAdmins: 1, actor: admin })
+      .thenThrows(DomainRuleViolation, /last active admin/);
+    spec
+      .given([joined()])
+      .when({
+        type: 'ErasePerson',
+        personId,
+        activeAdmins: 2,
+        actor: { id: personId, role: 'admin' },
+      })
+      .thenThrows(DomainRuleViolation, /yourself/);
+  });
+});

@@ -48,6 +48,13 @@ export const PersonPasswordChangedV1 = defineEvent(
   z.object({ personId: z.uuid(), via: z.enum(['self', 'reset']) }),
 );
 
+/** A person's account was erased (GDPR): name and email gone from `users`, no way in left. */
+export const PersonErasedV1 = defineEvent(
+  'PersonErased',
+  1,
+  z.object({ personId: z.uuid(), erasedBy: z.uuid() }),
+);
+
 type EventOf<T extends string, D extends { schema: z.ZodType }> = {
   type: T;
   data: z.infer<D['schema']>;
@@ -61,7 +68,9 @@ export type PersonPasswordChanged = EventOf<
   'PersonPasswordChanged',
   typeof PersonPasswordChangedV1
 >;
+export type PersonErased = EventOf<'PersonErased', typeof PersonErasedV1>;
 export type PersonEvent =
+  | PersonErased
   | PersonJoined
   | PersonInvited
   | PersonRoleChanged
@@ -76,6 +85,7 @@ export const personEventDefinitions = [
   PersonDeactivatedV1,
   PersonReactivatedV1,
   PersonPasswordChangedV1,
+  PersonErasedV1,
 ];
 
 export const personStreamId = (personId: string): string => `person-${personId}`;

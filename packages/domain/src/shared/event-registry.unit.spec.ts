@@ -57,6 +57,7 @@ describe('event registry', () => {
         'PersonDeactivated',
         'PersonReactivated',
         'PersonPasswordChanged',
+        'PersonErased',
         'BoardCreated',
         'BoardUpdated',
         'CategoryCreated',

@@ -2,6 +2,7 @@ import { SignJWT } from 'jose';
 import type { PortalSecret } from '@chorus/domain';
 import { PostgresEventStore, rebuildProjection } from '@chorus/event-store';
 import { projections } from '@chorus/worker';
+import { rowsMentioning } from '../../testing/rows-mentioning';
 import { startTestApp, type TestApp } from '../../testing/test-app';
 
 /** What must be found nowhere once Zelda is erased. */
@@ -11,22 +12,7 @@ describe('erasing a customer from an immutable log (GDPR)', () => {
   let app: TestApp;
   let session: Record<string, string>;
 
-  /** Every row of every table, as text, that mentions her. */
-  const whereSheIs = async (): Promise<string[]> => {
-    const tables = await app.db.dataSource.query<{ name: string }[]>(
-      `SELECT table_name AS name FROM information_schema.tables
-       WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
-    );
-    const found: string[] = [];
-    for (const { name } of tables) {
-      const [{ count }] = await app.db.dataSource.query<[{ count: number }]>(
-        `SELECT count(*)::int AS count FROM "${name}" t WHERE t::text ILIKE ANY($1)`,
-        [HER.map((h) => `%${h}%`)],
-      );
-      if (count > 0) found.push(`${name}: ${count}`);
-    }
-    return found;
-  };
+  const whereSheIs = () => rowsMentioning(app.db.dataSource, HER);
 
   beforeAll(async () => {
     app = await startTestApp();

@@ -4,7 +4,10 @@ import type { CommandContext } from '@chorus/event-store';
 import type { AuthenticatedActor } from '../../platform/auth';
 
 export type PersonChange =
-  { type: 'role'; role: ActorRoleName } | { type: 'deactivate' } | { type: 'reactivate' };
+  | { type: 'role'; role: ActorRoleName }
+  | { type: 'deactivate' }
+  | { type: 'reactivate' }
+  | { type: 'erase' };
 
 export class ChangePersonCommand extends Command<PersonView> {
   constructor(

@@ -20,6 +20,8 @@ const commandOf = (
       return { type: 'DeactivatePerson', personId, activeAdmins, actor };
     case 'reactivate':
       return { type: 'ReactivatePerson', personId, actor };
+    case 'erase':
+      return { type: 'ErasePerson', personId, activeAdmins, actor };
   }
 };
 
