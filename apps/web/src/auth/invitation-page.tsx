@@ -1,4 +1,4 @@
-import { Button, TextField } from '@chorus/ui';
+import { Button } from '@chorus/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
@@ -6,7 +6,7 @@ import { isProblem, ProblemError } from '../api/problem-error';
 import { FormError } from '../lib/form-error';
 import { acceptInvitation } from './auth-api';
 import { getInvitationToken } from './auth-store';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from '@chorus/domain/client';
+import { NewPasswordFields, newPasswordReady, type NewPassword } from './new-password-fields';
 import { AuthCard, fieldMessage } from './sign-in-screen';
 
 /** Why the link cannot be used: the page says so instead of the form. */
@@ -25,8 +25,7 @@ const AcceptForm = ({ token }: { token: string }) => {
     // Signed in: the app opens on the inbox, and Back does not return to the used link.
     onSuccess: () => navigate('/', { replace: true }),
   });
-  const [password, setPassword] = useState('');
-  const [repeated, setRepeated] = useState('');
+  const [choice, setChoice] = useState<NewPassword>({ password: '', repeated: '' });
   const [submitted, setSubmitted] = useState(false);
 
   if (isProblem(accept.error, 404)) {
@@ -47,15 +46,6 @@ const AcceptForm = ({ token }: { token: string }) => {
     );
   }
 
-  const errors = {
-    password:
-      (submitted ? passwordProblem(password) : undefined) ?? fieldMessage(accept.error, 'password'),
-    repeated:
-      submitted && !passwordProblem(password) && repeated !== password
-        ? 'The two passwords are not the same.'
-        : undefined,
-  };
-
   const edited = () => {
     if (accept.isError) accept.reset();
   };
@@ -63,8 +53,8 @@ const AcceptForm = ({ token }: { token: string }) => {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setSubmitted(true);
-    if (passwordProblem(password) || repeated !== password) return;
-    accept.mutate({ token, password });
+    if (!newPasswordReady(choice)) return;
+    accept.mutate({ token, password: choice.password });
   };
 
   return (
@@ -73,33 +63,15 @@ const AcceptForm = ({ token }: { token: string }) => {
       lead="Choose a password to finish joining your team's Chorus workspace. You will sign in with it and your email."
     >
       <form className="sign-in__form" onSubmit={submit} noValidate aria-label="Choose a password">
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="new-password"
+        <NewPasswordFields
+          value={choice}
+          onChange={(value) => {
+            setChoice(value);
+            edited();
+          }}
+          submitted={submitted}
+          serverError={fieldMessage(accept.error, 'password')}
           autoFocus
-          required
-          maxLength={PASSWORD_MAX_LENGTH}
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong password that is easy to remember.`}
-          value={password}
-          error={errors.password}
-          onChange={(event) => {
-            setPassword(event.target.value);
-            edited();
-          }}
-        />
-        <TextField
-          label="Repeat the password"
-          type="password"
-          autoComplete="new-password"
-          required
-          maxLength={PASSWORD_MAX_LENGTH}
-          value={repeated}
-          error={errors.repeated}
-          onChange={(event) => {
-            setRepeated(event.target.value);
-            edited();
-          }}
         />
         <FormError error={accept.error} shownBy={['password']} />
         <Button type="submit" variant="primary" size="lg" loading={accept.isPending}>

@@ -1,15 +1,11 @@
-import {
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  passwordProblem,
-  roleLabels,
-} from '@chorus/domain/client';
+import { roleLabels } from '@chorus/domain/client';
 import { Button, Dialog, TextField } from '@chorus/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import type { Me } from '../api/types';
 import { changePassword } from '../auth/auth-api';
 import { useAuth } from '../auth/auth-store';
+import { NewPasswordFields, newPasswordReady, type NewPassword } from '../auth/new-password-fields';
 import { fieldMessage } from '../auth/sign-in-screen';
 import { FormError } from '../lib/form-error';
 
@@ -18,8 +14,7 @@ const ChangePasswordForm = () => {
   const bySession = useAuth().credential?.kind === 'session';
   const change = useMutation({ mutationFn: changePassword });
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeated, setRepeated] = useState('');
+  const [choice, setChoice] = useState<NewPassword>({ password: '', repeated: '' });
   const [submitted, setSubmitted] = useState(false);
   const headingId = useId();
 
@@ -27,12 +22,6 @@ const ChangePasswordForm = () => {
     currentPassword:
       (submitted && bySession && !current ? 'Give your current password.' : undefined) ??
       fieldMessage(change.error, 'currentPassword'),
-    newPassword:
-      (submitted ? passwordProblem(next) : undefined) ?? fieldMessage(change.error, 'newPassword'),
-    repeated:
-      submitted && !passwordProblem(next) && repeated !== next
-        ? 'The two new passwords are not the same.'
-        : undefined,
   };
 
   const edited = () => {
@@ -42,14 +31,13 @@ const ChangePasswordForm = () => {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setSubmitted(true);
-    if ((bySession && !current) || passwordProblem(next) || repeated !== next) return;
+    if ((bySession && !current) || !newPasswordReady(choice)) return;
     change.mutate(
-      { ...(current ? { currentPassword: current } : {}), newPassword: next },
+      { ...(current ? { currentPassword: current } : {}), newPassword: choice.password },
       {
         onSuccess: () => {
           setCurrent('');
-          setNext('');
-          setRepeated('');
+          setChoice({ password: '', repeated: '' });
           setSubmitted(false);
         },
       },
@@ -78,32 +66,15 @@ const ChangePasswordForm = () => {
           edited();
         }}
       />
-      <TextField
+      <NewPasswordFields
         label="New password"
-        type="password"
-        autoComplete="new-password"
-        required
-        maxLength={PASSWORD_MAX_LENGTH}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong password.`}
-        value={next}
-        error={errors.newPassword}
-        onChange={(event) => {
-          setNext(event.target.value);
+        value={choice}
+        onChange={(value) => {
+          setChoice(value);
           edited();
         }}
-      />
-      <TextField
-        label="Repeat the new password"
-        type="password"
-        autoComplete="new-password"
-        required
-        maxLength={PASSWORD_MAX_LENGTH}
-        value={repeated}
-        error={errors.repeated}
-        onChange={(event) => {
-          setRepeated(event.target.value);
-          edited();
-        }}
+        submitted={submitted}
+        serverError={fieldMessage(change.error, 'newPassword')}
       />
       <FormError error={change.error} shownBy={['currentPassword', 'newPassword']} />
       <p className="profile__saved" role="status">

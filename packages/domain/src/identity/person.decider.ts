@@ -4,10 +4,16 @@ import type { Decider } from '../shared/decider';
 import { staffRoles, type ActorRoleName } from '../shared/roles';
 import type { PersonEvent } from './person.events';
 
-export type PersonStatus = 'invited' | 'active' | 'deactivated' | 'erased';
+export type PersonStatus = 'invited' | 'active' | 'deactivated';
 export type Person =
   | { exists: false }
-  | { exists: true; role: ActorRoleName; status: PersonStatus; invitationExpiresAt: string | null };
+  | {
+      exists: true;
+      role: ActorRoleName;
+      /** An erased person is a tombstone: nothing can be done to them any more. */
+      status: PersonStatus | 'erased';
+      invitationExpiresAt: string | null;
+    };
 
 /**
  * Commands that could leave a workspace without an admin carry how many active admins it has
@@ -53,7 +59,10 @@ const existing = (person: Person, personId: string) => {
   return person;
 };
 
-const keepsAnAdmin = (person: { role: ActorRoleName; status: PersonStatus }, admins: number) => {
+const keepsAnAdmin = (
+  person: { role: ActorRoleName; status: PersonStatus | 'erased' },
+  admins: number,
+) => {
   if (person.role === 'admin' && person.status === 'active' && admins <= 1) {
     throw new DomainRuleViolation(
       'This is the last active admin of the workspace; make someone else an admin first.',

@@ -1,7 +1,7 @@
 import { roleLabels, type ActorRoleName, type Invitation } from '@chorus/domain/client';
 import { Button, Dialog, Select, TextField } from '@chorus/ui';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { CheckIcon, CopyIcon } from '../../icons';
+import { useState, type FormEvent } from 'react';
+import { SecretField } from '../../components/secret-field';
 import { formatDateTime } from '../../lib/format';
 import { FormError } from '../../lib/form-error';
 import { useInvitePerson } from '../../queries/people';
@@ -99,34 +99,9 @@ const InviteForm = ({
   );
 };
 
-type CopyState = 'idle' | 'copied' | 'failed';
-
 /** The link with its secret, shown this once: the admin passes it on themselves. */
 const InvitationLink = ({ invitation, onDone }: { invitation: Invitation; onDone: () => void }) => {
-  const field = useRef<HTMLInputElement>(null);
-  const [copy, setCopy] = useState<CopyState>('idle');
   const { person } = invitation;
-
-  // The form that had the focus is gone: the link takes it, selected, ready to copy.
-  useEffect(() => field.current?.focus(), []);
-
-  useEffect(() => {
-    if (copy !== 'copied') return;
-    const timer = window.setTimeout(() => setCopy('idle'), 3000);
-    return () => window.clearTimeout(timer);
-  }, [copy]);
-
-  const copyLink = () => {
-    field.current?.select();
-    // The clipboard is missing outside secure contexts, and the browser may refuse it.
-    (
-      navigator.clipboard?.writeText(invitation.acceptUrl) ??
-      Promise.reject(new Error('no clipboard'))
-    ).then(
-      () => setCopy('copied'),
-      () => setCopy('failed'),
-    );
-  };
 
   return (
     <>
@@ -144,28 +119,13 @@ const InvitationLink = ({ invitation, onDone }: { invitation: Invitation; onDone
             : ''}
           . Chorus keeps only a fingerprint of it.
         </p>
-        <div className="people-admin__link">
-          <TextField
-            ref={field}
-            className="people-admin__link-field"
-            label="Invitation link"
-            readOnly
-            spellCheck={false}
-            autoComplete="off"
-            value={invitation.acceptUrl}
-            onFocus={(event) => event.target.select()}
-          />
-          <Button icon={copy === 'copied' ? <CheckIcon /> : <CopyIcon />} onClick={copyLink}>
-            {copy === 'copied' ? 'Copied' : 'Copy'}
-          </Button>
-        </div>
-        <p className="people-admin__copy-status" role="status">
-          {copy === 'copied'
-            ? 'Copied to the clipboard.'
-            : copy === 'failed'
-              ? 'The browser did not allow copying: the link is selected, copy it with Ctrl+C (⌘C).'
-              : ''}
-        </p>
+        {/* The form that had the focus is gone: the link takes it, selected, ready to copy. */}
+        <SecretField
+          label="Invitation link"
+          value={invitation.acceptUrl}
+          what="the link"
+          autoFocus
+        />
       </div>
       <footer className="composer__footer">
         <Button variant="primary" onClick={onDone}>
