@@ -27,6 +27,7 @@ import { MeController } from './me/me.controller';
 import { AuthModule, BearerAuthGuard } from './platform/auth';
 import { DatabaseModule } from './platform/database';
 import type { HardeningConfig } from './platform/hardening';
+import { MailerModule, type MailConfig } from './platform/mailer';
 import { HealthController } from './platform/health';
 import { ApiMetrics, HttpMetricsMiddleware, MetricsController } from './platform/metrics';
 import { ProblemDetailsFilter } from './platform/problem-details';
@@ -39,6 +40,8 @@ export type ApiConfig = {
   transport?: 'postgres' | 'kafka';
   /** Rate limits, body limits, CORS and proxy trust: see platform/hardening.ts. */
   hardening: HardeningConfig;
+  /** The SMTP server codes are mailed through; without it, what mails answers 503. */
+  mail?: MailConfig;
 };
 
 @Module({})
@@ -50,6 +53,7 @@ export class AppModule implements NestModule {
         CqrsModule.forRoot(),
         AuthModule,
         DatabaseModule.forRoot(config.databaseUrl, config.databasePoolSize),
+        MailerModule.forRoot(config.mail),
         FeedbackModule,
         CatalogModule,
         CustomersModule,

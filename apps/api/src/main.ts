@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { z } from 'zod';
 import { createApp } from './app';
 import { DEFAULT_BODY_LIMITS, redactSecrets } from './platform/hardening';
+import { DEFAULT_MAIL_FROM } from './platform/mailer';
 import { PRODUCTION_RATE_LIMITS } from './platform/rate-limit';
 
 const perMinute = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
@@ -55,6 +56,11 @@ const Env = z.object({
   BODY_LIMIT_CSV_BYTES: bytes(DEFAULT_BODY_LIMITS.csvBytes),
   CORS_ORIGINS: origins,
   TRUST_PROXY: trustProxy,
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, 'SMTP_URL looks like smtp://user:password@mail.example.com:587.')
+    .optional(),
+  MAIL_FROM: z.string().min(1).default(DEFAULT_MAIL_FROM),
 });
 
 const main = async () => {
@@ -74,6 +80,7 @@ const main = async () => {
       corsOrigins: env.CORS_ORIGINS,
       trustProxy: env.TRUST_PROXY,
     },
+    mail: env.SMTP_URL ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM } : undefined,
     logger: ['error', 'warn'],
   });
   await app.listen(env.PORT, env.HOST);

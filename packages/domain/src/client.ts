@@ -7,6 +7,7 @@ export * from './contracts/api-keys-api';
 export * from './contracts/people-api';
 export * from './identity/password-rule';
 export * from './contracts/sso-api';
+export * from './contracts/codes-api';
 export * from './contracts/portal-sign-in-api';
 export * from './contracts/feedback-api';
 export * from './contracts/catalog-api';

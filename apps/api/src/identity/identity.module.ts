@@ -7,6 +7,13 @@ import { ChangePersonHandler } from './change-person/change-person.handler';
 import { InvitePersonHandler } from './invite-person/invite-person.handler';
 import { ListPeopleHandler } from './list-people/list-people.handler';
 import { PeopleController } from './people.controller';
+import { ConfirmCustomerCodeHandler } from './customer-codes/confirm-customer-code.handler';
+import { CustomerCodesController } from './customer-codes/customer-codes.controller';
+import { RequestCustomerCodeHandler } from './customer-codes/request-customer-code.handler';
+import { OneTimeCodes } from './one-time-codes';
+import { ConfirmPasswordResetHandler } from './password-reset/confirm-password-reset.handler';
+import { PasswordResetController } from './password-reset/password-reset.controller';
+import { RequestPasswordResetHandler } from './password-reset/request-password-reset.handler';
 import { SessionsController } from './sign-in/sign-in.controller';
 import { SignInHandler } from './sign-in/sign-in.handler';
 import { SignOutHandler } from './sign-in/sign-out.handler';
@@ -24,6 +31,8 @@ import { SsoSignInController } from './sso/sso-sign-in.controller';
     PeopleController,
     SsoSettingsController,
     SsoSignInController,
+    PasswordResetController,
+    CustomerCodesController,
     PortalSignInController,
   ],
   providers: [
@@ -35,6 +44,11 @@ import { SsoSignInController } from './sso/sso-sign-in.controller';
     InvitePersonHandler,
     ListPeopleHandler,
     SsoSignIn,
+    OneTimeCodes,
+    RequestPasswordResetHandler,
+    ConfirmPasswordResetHandler,
+    RequestCustomerCodeHandler,
+    ConfirmCustomerCodeHandler,
     PortalSignIn,
   ],
 })

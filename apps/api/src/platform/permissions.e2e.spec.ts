@@ -61,7 +61,11 @@ describe('the permission matrix over every route', () => {
       'GET /api/v1/public/{workspaceSlug}/changelog',
       'GET /api/v1/public/{workspaceSlug}/roadmap',
       'GET /api/v1/public/{workspaceSlug}/sso',
+      'POST /api/v1/auth/customer-codes',
+      'POST /api/v1/auth/customer-codes/confirm',
       'POST /api/v1/auth/invitations/accept',
+      'POST /api/v1/auth/password-reset',
+      'POST /api/v1/auth/password-reset/confirm',
       'POST /api/v1/auth/portal-token',
       'POST /api/v1/auth/sessions',
     ]);

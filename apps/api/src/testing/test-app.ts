@@ -42,9 +42,10 @@ export type TestApp = {
 /**
  * The real thing over HTTP: a migrated Postgres, the Nest app on a free port and the worker.
  * Rate limits are off unless `overrides` turn them on (only the hardening tests do).
+ * Mail is off unless `overrides` give an SMTP server (the emailed-codes tests start one).
  */
 export const startTestApp = async (
-  overrides: Partial<Pick<CreateAppOptions, 'hardening' | 'logger'>> = {},
+  overrides: Partial<Pick<CreateAppOptions, 'hardening' | 'logger' | 'mail'>> = {},
 ): Promise<TestApp> => {
   const db = await createTestDatabase(20);
   const acme = await provisionWorkspace(db.dataSource, { name: 'Acme', slug: 'acme' }, [

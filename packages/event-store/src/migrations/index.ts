@@ -16,6 +16,7 @@ import { Roles1764300000014 } from './1764300000014-roles';
 import { ApiKeys1764300000015 } from './1764300000015-api-keys';
 import { PeopleAndSessions1764300000016 } from './1764300000016-people-and-sessions';
 import { SingleSignOn1764300000017 } from './1764300000017-single-sign-on';
+import { OneTimeCodes1764300000018 } from './1764300000018-one-time-codes';
 import { PortalSecrets1764300000019 } from './1764300000019-portal-secrets';
 import { PersonalDataKeys1764300000020 } from './1764300000020-personal-data-keys';
 
@@ -38,6 +39,7 @@ export const migrations = [
   ApiKeys1764300000015,
   PeopleAndSessions1764300000016,
   SingleSignOn1764300000017,
+  OneTimeCodes1764300000018,
   PortalSecrets1764300000019,
   PersonalDataKeys1764300000020,
 ];
