@@ -19,6 +19,7 @@ import { SingleSignOn1764300000017 } from './1764300000017-single-sign-on';
 import { OneTimeCodes1764300000018 } from './1764300000018-one-time-codes';
 import { PortalSecrets1764300000019 } from './1764300000019-portal-secrets';
 import { PersonalDataKeys1764300000020 } from './1764300000020-personal-data-keys';
+import { CustomerEmails1764300000021 } from './1764300000021-customer-emails';
 
 export const migrations = [
   CreateEventStore1764300000000,
@@ -42,4 +43,5 @@ export const migrations = [
   OneTimeCodes1764300000018,
   PortalSecrets1764300000019,
   PersonalDataKeys1764300000020,
+  CustomerEmails1764300000021,
 ];

@@ -93,7 +93,8 @@ export class ConfirmCustomerCodeHandler implements ICommandHandler<ConfirmCustom
     email: string,
   ): Promise<Account> {
     const [known] = await manager.query<Account[]>(
-      `SELECT id, name, email, role, status FROM users WHERE workspace_id = $1 AND lower(email) = $2`,
+      `SELECT id, name, email, role, status FROM users WHERE workspace_id = $1 AND lower(email) = $2
+       ORDER BY role = 'customer', last_sign_in_at DESC NULLS LAST, created_at DESC LIMIT 1`,
       [workspaceId, email],
     );
     if (known) return portalMember(known);

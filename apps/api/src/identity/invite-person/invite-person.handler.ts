@@ -24,7 +24,7 @@ export class InvitePersonHandler implements ICommandHandler<InvitePersonCommand>
     const token = randomBytes(32).toString('base64url');
     return this.db.transaction(async (manager): Promise<{ person: PersonView; token: string }> => {
       const [taken] = await manager.query<unknown[]>(
-        `SELECT 1 FROM users WHERE workspace_id = $1 AND lower(email) = $2`,
+        `SELECT 1 FROM users WHERE workspace_id = $1 AND lower(email) = $2 AND role <> 'customer'`,
         [actor.workspaceId, input.email],
       );
       if (taken) {

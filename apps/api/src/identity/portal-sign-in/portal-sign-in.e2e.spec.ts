@@ -99,6 +99,19 @@ describe("signing a host application's users in to the portal", () => {
     expect(count).toBe(1);
   });
 
+  it('takes a user whose address already signs in as another customer (by an emailed code)', async () => {
+    await app.db.dataSource.query(
+      `INSERT INTO users (id, workspace_id, name, email, role)
+       VALUES (gen_random_uuid(), $1, 'Mo by code', 'mo@acme-customer.test', 'customer')`,
+      [workspaceId],
+    );
+    const signedIn = await exchange(
+      await sign({ id: 'user-mo', email: 'mo@acme-customer.test', name: 'Mo' }),
+    );
+    expect(signedIn.status).toBe(201);
+    expect(signedIn.body.id).toBe(customerIdOf(workspaceId, 'user-mo'));
+  });
+
   it.each([
     ['another key', () => sign({ id: 'x', email: 'x@y.test' }, 'not the portal secret at all, no')],
     [
