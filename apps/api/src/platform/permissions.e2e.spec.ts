@@ -103,7 +103,7 @@ describe('the permission matrix over every route', () => {
     );
     expect(response.status).toBe(403);
     expect(response.body.detail).toBe(
-      'A teammate may not do this (releases.publish: publish a release: ships its feedback and tells everyone who asked); allowed: admin, product manager.',
+      'A teammate may not do this (releases.publish: publish a release: ships its feedback and tells everyone who asked); allowed: admins and product managers.',
     );
   });
 

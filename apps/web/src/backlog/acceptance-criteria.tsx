@@ -2,6 +2,7 @@ import type { AcceptanceCriterionView, BacklogItemView } from '@chorus/domain/cl
 import { Button, Card, Checkbox, IconButton, TextArea } from '@chorus/ui';
 import { useRef, useState, type FormEvent } from 'react';
 import { isProblem, ProblemError } from '../api/problem-error';
+import { useCan, whoCan } from '../auth/use-can';
 import { ArrowDownIcon, ArrowUpIcon, PlusIcon, TrashIcon } from '../icons';
 import { FormError } from '../lib/form-error';
 import { useChangeCriteria, useCheckCriterion } from './backlog-queries';
@@ -181,12 +182,15 @@ const CriterionCheck = ({
   criterion: AcceptanceCriterionView;
 }) => {
   const check = useCheckCriterion(item.id);
+  const worker = useCan()('backlog.work');
   // The box follows the click at once; the cache catches up once the command has settled.
   const [pending, setPending] = useState<boolean | null>(null);
   return (
     <li className="criteria__item">
       <Checkbox
         checked={pending ?? criterion.met}
+        disabled={!worker}
+        title={worker ? undefined : `Checking criteria off is for ${whoCan('backlog.work')}.`}
         onChange={(event) => {
           const met = event.target.checked;
           setPending(met);
@@ -216,6 +220,7 @@ export const AcceptanceCriteria = ({
   onAnnounce: (message: string) => void;
 }) => {
   const [editing, setEditing] = useState(false);
+  const planner = useCan()('backlog.plan');
   const criteria = item.acceptanceCriteria;
   const met = criteria.filter((criterion) => criterion.met).length;
 
@@ -228,13 +233,13 @@ export const AcceptanceCriteria = ({
             {met} of {criteria.length} met
           </span>
         )}
-        {!editing && (
+        {!editing && planner && (
           <Button size="sm" variant="secondary" onClick={() => setEditing(true)}>
             {criteria.length === 0 ? 'Add criteria' : 'Edit criteria'}
           </Button>
         )}
       </div>
-      {editing ? (
+      {editing && planner ? (
         <CriteriaEditor
           item={item}
           onReload={onReload}
@@ -245,7 +250,9 @@ export const AcceptanceCriteria = ({
         />
       ) : criteria.length === 0 ? (
         <p className="detail__muted">
-          None yet. Write them as given/when/then, so the team knows when the item is done.
+          {planner
+            ? 'None yet. Write them as given/when/then, so the team knows when the item is done.'
+            : 'None yet.'}
         </p>
       ) : (
         <ol className="criteria" aria-label="Acceptance criteria">

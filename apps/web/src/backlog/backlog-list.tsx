@@ -36,6 +36,8 @@ type BacklogListProps = {
   items: BacklogItemView[];
   /** Scores by item id under the active model, when one is known. */
   scores: ReadonlyMap<string, number>;
+  /** Whether the person may re-rank at all: without it, rows have no drag handle. */
+  rankable: boolean;
   /** Moving is off while the list shows an older answer (e.g. filters just changed). */
   sortable: boolean;
   onMove: (move: RankMove) => void;
@@ -45,11 +47,13 @@ const BacklogRow = ({
   item,
   position,
   score,
+  rankable,
   sortable,
 }: {
   item: BacklogItemView;
   position: number;
   score: number | undefined;
+  rankable: boolean;
   sortable: boolean;
 }) => {
   const {
@@ -60,7 +64,7 @@ const BacklogRow = ({
     transform,
     transition,
     isDragging,
-  } = useSortable({ id: item.id, disabled: !sortable });
+  } = useSortable({ id: item.id, disabled: !rankable || !sortable });
 
   return (
     <li
@@ -70,13 +74,17 @@ const BacklogRow = ({
       data-testid="backlog-row"
       data-item-id={item.id}
     >
-      <DragHandle
-        handleRef={setActivatorNodeRef}
-        label={`Move “${item.title}”`}
-        disabled={!sortable}
-        attributes={attributes}
-        listeners={listeners}
-      />
+      {rankable ? (
+        <DragHandle
+          handleRef={setActivatorNodeRef}
+          label={`Move “${item.title}”`}
+          disabled={!sortable}
+          attributes={attributes}
+          listeners={listeners}
+        />
+      ) : (
+        <span aria-hidden="true" />
+      )}
       <span className="backlog-row__position" aria-hidden="true">
         {position}
       </span>
@@ -126,7 +134,7 @@ const BacklogRow = ({
  * The ranked backlog: drag a row by its handle, or focus the handle, press Space, move with the
  * arrow keys and press Space again. The row moves at once; the server gets its new neighbours.
  */
-export const BacklogList = ({ items, scores, sortable, onMove }: BacklogListProps) => {
+export const BacklogList = ({ items, scores, rankable, sortable, onMove }: BacklogListProps) => {
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
@@ -189,6 +197,7 @@ export const BacklogList = ({ items, scores, sortable, onMove }: BacklogListProp
               item={item}
               position={index + 1}
               score={scores.get(item.id)}
+              rankable={rankable}
               sortable={sortable}
             />
           ))}

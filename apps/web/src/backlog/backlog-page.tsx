@@ -17,6 +17,7 @@ import {
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { describeError } from '../api/problem-error';
+import { useCan } from '../auth/use-can';
 import { AsOfPicker, useAsOfSearchParam } from '../components/as-of-picker';
 import { BacklogIcon, PlusIcon } from '../icons';
 import { plural } from '../lib/format';
@@ -137,8 +138,9 @@ const BacklogPage = () => {
   const [, navigate] = useLocation();
   const filters = useBacklogFilters();
   const [asOf, setAsOf] = useAsOfSearchParam();
-  // The past is read-only: no new items, no re-ranking.
+  // The past is read-only: no new items, no re-ranking; nor is the backlog for who may not plan.
   const past = asOf !== null;
+  const planner = useCan()('backlog.plan') && !past;
   const backlog = useBacklogList(filters, asOf);
   const rank = useRankItem(filters);
   const scores = useScoreMap();
@@ -163,14 +165,16 @@ const BacklogPage = () => {
           <p className="page-header__lead">
             {past
               ? 'Everything the team could build, most important first, as it was ranked then.'
-              : 'Everything the team could build, most important first. Drag an item to re-rank it.'}
+              : planner
+                ? 'Everything the team could build, most important first. Drag an item to re-rank it.'
+                : 'Everything the team could build, most important first.'}
           </p>
         </div>
         <div className="page-header__actions">
           <Link className="ui-button ui-button--secondary ui-button--md" href="/backlog/next">
             What to build next
           </Link>
-          {!past && (
+          {planner && (
             <Button variant="primary" icon={<PlusIcon />} onClick={() => setCreating(true)}>
               New item
             </Button>
@@ -219,12 +223,12 @@ const BacklogPage = () => {
             hint={
               filtered
                 ? 'Clear a filter or two to see more.'
-                : past
-                  ? undefined
-                  : 'Add the epics, stories and tasks the team could work on, or create a story from a piece of feedback in the inbox.'
+                : planner
+                  ? 'Add the epics, stories and tasks the team could work on, or create a story from a piece of feedback in the inbox.'
+                  : undefined
             }
             action={
-              filtered || past ? undefined : (
+              filtered || !planner ? undefined : (
                 <Button variant="primary" icon={<PlusIcon />} onClick={() => setCreating(true)}>
                   New item
                 </Button>
@@ -245,7 +249,8 @@ const BacklogPage = () => {
             <BacklogList
               items={items}
               scores={past ? noScores : scores}
-              sortable={!past && !backlog.isPlaceholderData}
+              rankable={planner}
+              sortable={!backlog.isPlaceholderData}
               onMove={move}
             />
           </div>
@@ -273,7 +278,7 @@ const BacklogPage = () => {
         )}
       </Card>
       <NewItemDialog
-        open={creating && !past}
+        open={creating && planner}
         preset={undefined}
         onCancel={() => setCreating(false)}
         onCreated={(id) => {

@@ -2,6 +2,7 @@ import { Button, ErrorState, Skeleton } from '@chorus/ui';
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'wouter';
 import { describeError } from '../api/problem-error';
+import { useCan } from '../auth/use-can';
 import { useFeedbackBacklogItems } from './backlog-queries';
 import { backlogItemHref, BacklogStatusBadge, formatPoints, KindBadge } from './backlog-ui';
 
@@ -23,6 +24,7 @@ export const FeedbackBacklogSection = ({
 }) => {
   const items = useFeedbackBacklogItems(feedback.id);
   const [creating, setCreating] = useState(false);
+  const planner = useCan()('backlog.plan');
 
   return (
     <section className="detail__section" aria-labelledby="detail-backlog">
@@ -55,12 +57,14 @@ export const FeedbackBacklogSection = ({
           ))}
         </ul>
       )}
-      <div className="detail__actions">
-        <Button size="sm" variant="secondary" onClick={() => setCreating(true)}>
-          Create story from this feedback
-        </Button>
-      </div>
-      {creating && (
+      {planner && (
+        <div className="detail__actions">
+          <Button size="sm" variant="secondary" onClick={() => setCreating(true)}>
+            Create story from this feedback
+          </Button>
+        </div>
+      )}
+      {creating && planner && (
         <Suspense fallback={null}>
           <NewItemDialog
             open

@@ -2,6 +2,7 @@ import type { BacklogItemView, RoadmapLaneName } from '@chorus/domain/client';
 import { Card, Select } from '@chorus/ui';
 import { useQuery } from '@tanstack/react-query';
 import { describeError } from '../api/problem-error';
+import { useCan, whoCan } from '../auth/use-can';
 import { FormError } from '../lib/form-error';
 import { fetchRoadmap } from './backlog-api';
 import { useSetInitiative } from './backlog-queries';
@@ -23,6 +24,7 @@ export const InitiativePicker = ({
     staleTime: 60_000,
   });
   const set = useSetInitiative(item.id);
+  const planner = useCan()('backlog.plan');
   const initiatives = lanes.flatMap((lane) =>
     (roadmap.data?.lanes[lane] ?? []).map((initiative) => ({ ...initiative, lane })),
   );
@@ -34,7 +36,8 @@ export const InitiativePicker = ({
       <Select
         label="Initiative"
         value={item.initiativeId ?? ''}
-        disabled={roadmap.isPending || set.isPending}
+        disabled={!planner || roadmap.isPending || set.isPending}
+        title={planner ? undefined : `Choosing the initiative is for ${whoCan('backlog.plan')}.`}
         hint={
           roadmap.isError
             ? `Couldn't load the roadmap: ${describeError(roadmap.error)}`

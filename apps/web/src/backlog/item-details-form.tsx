@@ -2,6 +2,7 @@ import type { BacklogItemView, EditBacklogItemInput } from '@chorus/domain/clien
 import { Button, Card, Select, TextArea, TextField } from '@chorus/ui';
 import { useState, type FormEvent } from 'react';
 import { isProblem, ProblemError } from '../api/problem-error';
+import { useCan, whoCan } from '../auth/use-can';
 import type { PickerOption } from '../components/async-picker';
 import { FormError } from '../lib/form-error';
 import { useTeammates } from '../queries/feedback-queries';
@@ -59,6 +60,7 @@ type ItemDetailsFormProps = {
  */
 export const ItemDetailsForm = ({ item, onReload, onSaved }: ItemDetailsFormProps) => {
   const edit = useEditItem(item.id);
+  const planner = useCan()('backlog.plan');
   const teammates = useTeammates();
   const parentTitle = useBacklogItemTitle(item.parentId);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -116,6 +118,7 @@ export const ItemDetailsForm = ({ item, onReload, onSaved }: ItemDetailsFormProp
     <Card>
       <h2 className="card__title">Details</h2>
       <form className="backlog-form" onSubmit={onSubmit} noValidate aria-label="Item details">
+        {!planner && <p className="detail__muted">Editing is for {whoCan('backlog.plan')}.</p>}
         {stale && (
           <StaleBanner
             onReload={() => {
@@ -125,72 +128,77 @@ export const ItemDetailsForm = ({ item, onReload, onSaved }: ItemDetailsFormProp
             }}
           />
         )}
-        <TextField
-          label="Title"
-          required
-          value={shown.title}
-          error={titleError}
-          onChange={(event) => change({ title: event.target.value })}
-        />
-        <TextArea
-          label="Description"
-          rows={5}
-          hint="Markdown is supported."
-          value={shown.description}
-          error={problem?.fieldMessage('description')}
-          onChange={(event) => change({ description: event.target.value })}
-        />
-        <div className="backlog-form__pair">
+        {/* Read-only for who may not plan: the fields show, disabled. */}
+        <fieldset className="read-only-fields" disabled={!planner}>
           <TextField
-            label="Estimate"
-            aside="Story points"
-            inputMode="decimal"
-            placeholder="Not estimated"
-            value={shown.estimate}
-            error={estimateError}
-            onChange={(event) => change({ estimate: event.target.value })}
+            label="Title"
+            required
+            value={shown.title}
+            error={titleError}
+            onChange={(event) => change({ title: event.target.value })}
           />
-          <TextField
-            label="Labels"
-            hint="Separate them with commas."
-            value={shown.labels}
-            error={problem?.fieldMessage('labels')}
-            onChange={(event) => change({ labels: event.target.value })}
+          <TextArea
+            label="Description"
+            rows={5}
+            hint="Markdown is supported."
+            value={shown.description}
+            error={problem?.fieldMessage('description')}
+            onChange={(event) => change({ description: event.target.value })}
           />
-        </div>
-        <div className="backlog-form__pair">
-          <Select
-            label="Owner"
-            value={shown.ownerId}
-            error={problem?.fieldMessage('ownerId')}
-            options={ownerOptions}
-            onChange={(event) => change({ ownerId: event.target.value })}
-          />
-          <ParentPicker
-            kind={item.kind}
-            value={shown.parent}
-            onChange={(next) => change({ parent: next })}
-            error={problem?.fieldMessage('parentId')}
-          />
-        </div>
+          <div className="backlog-form__pair">
+            <TextField
+              label="Estimate"
+              aside="Story points"
+              inputMode="decimal"
+              placeholder="Not estimated"
+              value={shown.estimate}
+              error={estimateError}
+              onChange={(event) => change({ estimate: event.target.value })}
+            />
+            <TextField
+              label="Labels"
+              hint="Separate them with commas."
+              value={shown.labels}
+              error={problem?.fieldMessage('labels')}
+              onChange={(event) => change({ labels: event.target.value })}
+            />
+          </div>
+          <div className="backlog-form__pair">
+            <Select
+              label="Owner"
+              value={shown.ownerId}
+              error={problem?.fieldMessage('ownerId')}
+              options={ownerOptions}
+              onChange={(event) => change({ ownerId: event.target.value })}
+            />
+            <ParentPicker
+              kind={item.kind}
+              value={shown.parent}
+              onChange={(next) => change({ parent: next })}
+              error={problem?.fieldMessage('parentId')}
+            />
+          </div>
+        </fieldset>
         {!stale && <FormError error={edit.error} shownBy={FIELDS} />}
-        <div className="backlog-form__actions">
-          {draft !== null && (
-            <Button
-              variant="ghost"
-              onClick={() => {
-                edit.reset();
-                setDraft(null);
-                setAttempted(false);
-              }}
-            >
-              Discard changes
+        {planner && (
+          <div className="backlog-form__actions">
+            {draft !== null && (
+              <Button
+                variant="ghost"
+                onClick={() => {
+                  edit.reset();
+                  setDraft(null);
+                  setAttempted(false);
+                }}
+              >
+                Discard changes
+              </Button>
+            )}
+            <Button type="submit" variant="primary" loading={edit.isPending} disabled={!dirty}>
+              Save details
             </Button>
-          )}
-          <Button type="submit" variant="primary" loading={edit.isPending} disabled={!dirty}>
-            Save details
-          </Button>
-        </div>
+          </div>
+        )}
       </form>
     </Card>
   );

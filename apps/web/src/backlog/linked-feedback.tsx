@@ -3,6 +3,7 @@ import { Button, Card, ErrorState, Spinner, TextField } from '@chorus/ui';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { describeError } from '../api/problem-error';
+import { useCan } from '../auth/use-can';
 import { FeedbackStatusBadge } from '../catalog/catalog-ui';
 import { FormError } from '../lib/form-error';
 import { formatMoney, plural } from '../lib/format';
@@ -102,6 +103,7 @@ export const LinkedFeedback = ({
   onAnnounce: (message: string) => void;
 }) => {
   const unlink = useUnlinkFeedback(item.id);
+  const planner = useCan()('backlog.plan');
   return (
     <Card>
       <div className="backlog-card__head">
@@ -110,8 +112,9 @@ export const LinkedFeedback = ({
       </div>
       {item.feedback.length === 0 ? (
         <p className="detail__muted">
-          No feedback linked yet. Link the requests this item answers: their votes and revenue count
-          toward its score.
+          {planner
+            ? 'No feedback linked yet. Link the requests this item answers: their votes and revenue count toward its score.'
+            : 'No feedback linked yet.'}
         </p>
       ) : (
         <table className="table" data-testid="linked-feedback">
@@ -126,9 +129,11 @@ export const LinkedFeedback = ({
               <th scope="col" className="table__number">
                 Revenue
               </th>
-              <th scope="col">
-                <span className="ui-visually-hidden">Actions</span>
-              </th>
+              {planner && (
+                <th scope="col">
+                  <span className="ui-visually-hidden">Actions</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -144,27 +149,29 @@ export const LinkedFeedback = ({
                 <td className="table__number">
                   {feedback.revenueCents === undefined ? '—' : formatMoney(feedback.revenueCents)}
                 </td>
-                <td className="table__number">
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    disabled={unlink.isPending}
-                    onClick={() =>
-                      unlink.mutate(feedback.id, {
-                        onSuccess: () => onAnnounce(`Unlinked “${feedback.title}”.`),
-                      })
-                    }
-                  >
-                    Unlink<span className="ui-visually-hidden"> “{feedback.title}”</span>
-                  </Button>
-                </td>
+                {planner && (
+                  <td className="table__number">
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      disabled={unlink.isPending}
+                      onClick={() =>
+                        unlink.mutate(feedback.id, {
+                          onSuccess: () => onAnnounce(`Unlinked “${feedback.title}”.`),
+                        })
+                      }
+                    >
+                      Unlink<span className="ui-visually-hidden"> “{feedback.title}”</span>
+                    </Button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       )}
       <FormError error={unlink.error} />
-      <FeedbackFinder item={item} onAnnounce={onAnnounce} />
+      {planner && <FeedbackFinder item={item} onAnnounce={onAnnounce} />}
     </Card>
   );
 };

@@ -2,6 +2,7 @@ import { Badge, Button, ErrorState, Skeleton, SegmentedControl, TextArea } from 
 import { useState } from 'react';
 import { describeError } from '../api/problem-error';
 import type { CommentView, Me } from '../api/types';
+import { useCan, whoCan } from '../auth/use-can';
 import { formatDateTime, formatRelativeTime, initials } from '../lib/format';
 import { useNow } from '../lib/use-now';
 import { useComments } from '../queries/feedback-queries';
@@ -28,6 +29,8 @@ const Composer = ({
   autoFocus?: boolean;
 }) => {
   const post = usePostComment(feedbackId);
+  // Internal notes are the team's: a customer writes public comments only.
+  const internalNotes = useCan()('feedback.internal.read');
   const [body, setBody] = useState('');
   const [mentions, setMentions] = useState<string[]>([]);
   const [visibility, setVisibility] = useState<Visibility>('public');
@@ -59,17 +62,21 @@ const Composer = ({
         submit();
       }}
     >
-      <SegmentedControl
-        label="Who can see it"
-        value={visibility}
-        options={visibilityOptions}
-        onChange={setVisibility}
-      />
-      <p className="comment-composer__notice">
-        {visibility === 'internal'
-          ? 'Only teammates see internal notes. Customers never do.'
-          : 'Public: the customer and everyone following this feedback can read it.'}
-      </p>
+      {internalNotes && (
+        <>
+          <SegmentedControl
+            label="Who can see it"
+            value={visibility}
+            options={visibilityOptions}
+            onChange={setVisibility}
+          />
+          <p className="comment-composer__notice">
+            {visibility === 'internal'
+              ? 'Only teammates see internal notes. Customers never do.'
+              : 'Public: the customer and everyone following this feedback can read it.'}
+          </p>
+        </>
+      )}
       <MentionTextArea
         label={parentId ? 'Reply' : visibility === 'internal' ? 'Internal note' : 'Comment'}
         value={body}
@@ -117,7 +124,8 @@ const CommentItem = ({
   const remove = useDeleteComment(feedbackId);
   const [editing, setEditing] = useState<string | null>(null);
   const [replying, setReplying] = useState(false);
-  const own = comment.author.id === me.id;
+  const participant = useCan()('feedback.participate');
+  const own = participant && comment.author.id === me.id;
   const name = comment.author.name ?? 'Someone';
 
   return (
@@ -172,7 +180,7 @@ const CommentItem = ({
         <p className="comment__body">{comment.body}</p>
       )}
       <div className="comment__actions">
-        {canReply && (
+        {canReply && participant && (
           <Button size="sm" variant="ghost" onClick={() => setReplying(true)}>
             Reply
           </Button>
@@ -227,6 +235,7 @@ const CommentItem = ({
 export const CommentsThread = ({ feedbackId, me }: { feedbackId: string; me: Me }) => {
   const comments = useComments(feedbackId);
   const now = useNow();
+  const participant = useCan()('feedback.participate');
 
   return (
     <div className="comments">
@@ -244,7 +253,9 @@ export const CommentsThread = ({ feedbackId, me }: { feedbackId: string; me: Me 
           retrying={comments.isFetching}
         />
       ) : comments.data.comments.length === 0 ? (
-        <p className="detail__muted">No comments yet. Start the conversation below.</p>
+        <p className="detail__muted">
+          {participant ? 'No comments yet. Start the conversation below.' : 'No comments yet.'}
+        </p>
       ) : (
         <ul className="comments__list" aria-label="Comments">
           {comments.data.comments.map((comment) => (
@@ -259,7 +270,11 @@ export const CommentsThread = ({ feedbackId, me }: { feedbackId: string; me: Me 
           ))}
         </ul>
       )}
-      <Composer feedbackId={feedbackId} />
+      {participant ? (
+        <Composer feedbackId={feedbackId} />
+      ) : (
+        <p className="detail__muted">Commenting is for {whoCan('feedback.participate')}.</p>
+      )}
     </div>
   );
 };

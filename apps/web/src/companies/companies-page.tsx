@@ -2,6 +2,7 @@ import { Button, Card, EmptyState, ErrorState, Skeleton, TextField } from '@chor
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { describeError } from '../api/problem-error';
+import { useCan } from '../auth/use-can';
 import { BuildingIcon } from '../icons';
 import { formatMoney, plural } from '../lib/format';
 import { useDebounced } from '../lib/use-debounced';
@@ -11,6 +12,7 @@ const CompaniesPage = () => {
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), 250);
   const companies = useCompanies(q);
+  const manager = useCan()('customers.manage');
   const items = companies.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
@@ -52,7 +54,7 @@ const CompaniesPage = () => {
             icon={<BuildingIcon />}
             title={q ? `No company matches “${q}”` : 'No companies yet'}
             hint={
-              q ? undefined : (
+              q || !manager ? undefined : (
                 <>
                   Import them from a CSV on the <Link href="/customers">Customers</Link> page, or
                   send them with <code>PUT /api/v1/companies/:externalId</code>.

@@ -1,4 +1,5 @@
 import {
+  Badge,
   Button,
   Card,
   EmptyState,
@@ -11,11 +12,14 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type ChangeEvent } from 'react';
 import { importCsv } from '../api/client';
 import { describeError } from '../api/problem-error';
-import type { ImportKind, ImportReport } from '../api/types';
+import { useCan } from '../auth/use-can';
+import type { CustomerView, ImportKind, ImportReport } from '../api/types';
 import { useCustomers } from '../companies/company-queries';
 import { UsersIcon } from '../icons';
 import { plural } from '../lib/format';
 import { useDebounced } from '../lib/use-debounced';
+import { EraseCustomerDialog } from './erase-dialog';
+import { isErasedCustomer } from './erasure';
 
 const kindOptions = [
   { value: 'customers' as const, label: 'Customers' },
@@ -146,6 +150,10 @@ const CustomersList = () => {
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), 250);
   const customers = useCustomers(q);
+  const manager = useCan()('customers.manage');
+  const eraser = useCan()('privacy.erase');
+  const [erasing, setErasing] = useState<CustomerView | null>(null);
+  const [announcement, setAnnouncement] = useState('');
   const items = customers.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <Card padded={false}>
@@ -175,7 +183,7 @@ const CustomersList = () => {
         <EmptyState
           icon={<UsersIcon />}
           title={q ? `Nobody matches “${q}”` : 'No customers yet'}
-          hint={q ? undefined : 'Import them from a CSV above.'}
+          hint={q || !manager ? undefined : 'Import them from a CSV above.'}
         />
       ) : (
         <table className="table">
@@ -185,16 +193,32 @@ const CustomersList = () => {
               <th scope="col">Name</th>
               <th scope="col">Email</th>
               <th scope="col">External id</th>
+              {eraser && (
+                <th scope="col">
+                  <span className="ui-visually-hidden">Actions</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
             {items.map((customer) => (
-              <tr key={customer.id}>
+              <tr key={customer.id} data-testid="customer-row" data-customer-id={customer.id}>
                 <th scope="row">{customer.name}</th>
                 <td>{customer.email ?? '—'}</td>
                 <td>
                   <code>{customer.externalId}</code>
                 </td>
+                {eraser && (
+                  <td className="customers__actions">
+                    {isErasedCustomer(customer) ? (
+                      <Badge tone="neutral">Erased</Badge>
+                    ) : (
+                      <Button size="sm" variant="ghost" onClick={() => setErasing(customer)}>
+                        Erase<span className="ui-visually-hidden"> {customer.name}</span>
+                      </Button>
+                    )}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
@@ -210,21 +234,35 @@ const CustomersList = () => {
           </Button>
         </div>
       )}
+      <p className="ui-visually-hidden" role="status">
+        {announcement}
+      </p>
+      <EraseCustomerDialog
+        customer={erasing}
+        onClose={() => setErasing(null)}
+        onErased={() => {
+          setAnnouncement(`${erasing?.name ?? 'The customer'} was erased.`);
+          setErasing(null);
+        }}
+      />
     </Card>
   );
 };
 
-const CustomersPage = () => (
-  <div className="page">
-    <div className="page-header">
-      <div>
-        <h1 className="page-header__title">Customers</h1>
-        <p className="page-header__lead">The people who give feedback, and their companies.</p>
+const CustomersPage = () => {
+  const manager = useCan()('customers.manage');
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <h1 className="page-header__title">Customers</h1>
+          <p className="page-header__lead">The people who give feedback, and their companies.</p>
+        </div>
       </div>
+      {manager && <CsvImport />}
+      <CustomersList />
     </div>
-    <CsvImport />
-    <CustomersList />
-  </div>
-);
+  );
+};
 
 export default CustomersPage;

@@ -3,6 +3,7 @@ import { Badge, Button, Select, TextField } from '@chorus/ui';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import type { FeedbackItem, Me } from '../api/types';
+import { useCan } from '../auth/use-can';
 import { categoryName, FeedbackTags } from '../catalog/catalog-ui';
 import { type PickerOption } from '../components/async-picker';
 import { CaptureFields } from '../components/capture-fields';
@@ -35,6 +36,7 @@ export const MergedBanner = ({
 }) => {
   const survivor = useFeedbackTitle(item.mergedInto);
   const unmerge = useUnmerge(item.id);
+  const can = useCan();
   if (!item.mergedInto) return null;
   const intoId = item.mergedInto;
   return (
@@ -56,17 +58,19 @@ export const MergedBanner = ({
         <Button size="sm" variant="primary" onClick={() => onOpen(intoId)}>
           Open survivor
         </Button>
-        <Button
-          size="sm"
-          loading={unmerge.isPending}
-          onClick={() =>
-            unmerge.mutate(undefined, {
-              onSuccess: () => onAnnounce('Unmerged: both items count on their own again.'),
-            })
-          }
-        >
-          Unmerge
-        </Button>
+        {can('feedback.triage') && (
+          <Button
+            size="sm"
+            loading={unmerge.isPending}
+            onClick={() =>
+              unmerge.mutate(undefined, {
+                onSuccess: () => onAnnounce('Unmerged: both items count on their own again.'),
+              })
+            }
+          >
+            Unmerge
+          </Button>
+        )}
       </div>
       <FormError error={unmerge.error} />
     </div>
@@ -84,6 +88,7 @@ export const ModerationBanner = ({
   const reject = useReject(item.id);
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
+  const moderator = useCan()('feedback.triage');
   if (item.moderation === 'approved') return null;
   if (item.moderation === 'rejected') {
     return (
@@ -98,7 +103,7 @@ export const ModerationBanner = ({
       <p>
         <strong>Waiting for approval.</strong> Customers cannot see it until a teammate approves it.
       </p>
-      {rejecting ? (
+      {!moderator ? null : rejecting ? (
         <form
           className="banner__form"
           onSubmit={(event) => {

@@ -1,8 +1,9 @@
-import { can, feedbackSourceLabels } from '@chorus/domain/client';
+import { feedbackSourceLabels } from '@chorus/domain/client';
 import { Button, ErrorState, IconButton, Skeleton, Tabs } from '@chorus/ui';
 import { useEffect, useId, useState } from 'react';
 import { describeError, isProblem } from '../api/problem-error';
 import type { FeedbackItem, Me } from '../api/types';
+import { useCan } from '../auth/use-can';
 import { FeedbackPlace, FeedbackStatusBadge } from '../catalog/catalog-ui';
 import { FeedbackBacklogSection } from '../backlog/feedback-backlog-section';
 import { CommentsThread } from '../comments/comments-thread';
@@ -132,7 +133,8 @@ const DetailsTab = ({
   onMerge: () => void;
   onAnnounce: (message: string) => void;
 }) => {
-  const triager = can(me.role, 'feedback.triage');
+  const can = useCan();
+  const triager = can('feedback.triage');
   return (
     <div className="detail__sections">
       {triager && (
@@ -180,7 +182,7 @@ const DetailsTab = ({
           )}
         </section>
       )}
-      {can(me.role, 'feedback.internal.read') && (
+      {can('feedback.internal.read') && (
         <FeedbackBacklogSection
           feedback={{ id: item.id, title: item.title }}
           onAnnounce={onAnnounce}
@@ -224,6 +226,10 @@ const DetailBody = ({
   onAnnounce: (message: string) => void;
 }) => {
   const [tab, setTab] = useState<Tab>('details');
+  const can = useCan();
+  // Staff fix any post; a customer only their own (the API's rule).
+  const editable =
+    can('feedback.triage') || (can('feedback.participate') && item.authorId === me.id);
   return (
     <div className="detail__content">
       <MergedBanner item={item} onOpen={onOpen} onAnnounce={onAnnounce} />
@@ -231,7 +237,7 @@ const DetailBody = ({
       <div className="detail__hero">
         <VoteControl item={item} />
         <div className="detail__hero-text">
-          <TitleEditor item={item} headingId={headingId} />
+          <TitleEditor item={item} headingId={headingId} editable={editable} />
           <div className="detail__tags">
             <FeedbackStatusBadge status={item.status} />
             <SpamBadge item={item} />
@@ -254,7 +260,15 @@ const DetailBody = ({
             label: `Comments${item.commentCount > 0 ? ` (${item.commentCount})` : ''}`,
             panel: <CommentsThread feedbackId={item.id} me={me} />,
           },
-          { value: 'timeline', label: 'Timeline', panel: <TimelineView feedbackId={item.id} /> },
+          ...(can('feedback.internal.read')
+            ? [
+                {
+                  value: 'timeline' as const,
+                  label: 'Timeline',
+                  panel: <TimelineView feedbackId={item.id} />,
+                },
+              ]
+            : []),
         ]}
       />
     </div>

@@ -2,6 +2,7 @@ import { Button, Card, EmptyState, ErrorState, Kbd, Spinner, TextField } from '@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { describeError } from '../api/problem-error';
 import type { FeedbackItem, Me } from '../api/types';
+import { useCan } from '../auth/use-can';
 import { FeedbackStatusBadge } from '../catalog/catalog-ui';
 import { MessagesIcon, PlusIcon } from '../icons';
 import { hasModifier, isDialogOpen, isTyping } from '../lib/keyboard';
@@ -123,6 +124,9 @@ export const FeedbackInbox = ({ me }: { me: Me }) => {
   const [announcement, setAnnouncement] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
   const actions = useRef<ItemActions | null>(null);
+  const can = useCan();
+  const participant = can('feedback.participate');
+  const triager = can('feedback.triage');
 
   const list = useFeedbackList(filters);
   const search = useSearch(q);
@@ -225,22 +229,29 @@ export const FeedbackInbox = ({ me }: { me: Me }) => {
           if (event.target instanceof HTMLElement && event.target.closest('a, button')) return;
           needsTarget(openFeedback);
           break;
+        // What the person's role may not do has no shortcut: the key does nothing.
         case 'v':
+          if (!participant) return;
           needsTarget(() => actions.current?.vote());
           break;
         case 'a':
+          if (!triager) return;
           needsTarget(() => actions.current?.approve());
           break;
         case 'x':
+          if (!triager) return;
           needsTarget(() => actions.current?.toggleSpam());
           break;
         case 's':
+          if (!triager) return;
           needsTarget(() => setTriage('status'));
           break;
         case 't':
+          if (!triager) return;
           needsTarget(() => setTriage('tags'));
           break;
         case 'm':
+          if (!triager) return;
           needsTarget(() => setTriage('merge'));
           break;
         case 'Escape':
@@ -253,7 +264,7 @@ export const FeedbackInbox = ({ me }: { me: Me }) => {
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [announce, cursorId, moveCursor, openFeedback, selectedId, targetId]);
+  }, [announce, cursorId, moveCursor, openFeedback, participant, selectedId, targetId, triager]);
 
   const onSubmitted = (item: FeedbackItem) => {
     setComposing(false);
@@ -277,9 +288,11 @@ export const FeedbackInbox = ({ me }: { me: Me }) => {
             <Button variant="ghost" onClick={() => setShowShortcuts(true)}>
               Shortcuts
             </Button>
-            <Button variant="primary" icon={<PlusIcon />} onClick={() => setComposing(true)}>
-              New feedback
-            </Button>
+            {participant && (
+              <Button variant="primary" icon={<PlusIcon />} onClick={() => setComposing(true)}>
+                New feedback
+              </Button>
+            )}
           </div>
         </div>
 
@@ -325,7 +338,7 @@ export const FeedbackInbox = ({ me }: { me: Me }) => {
               cursorId={cursorId}
               onOpen={openFeedback}
               onFocusRow={setCursorId}
-              onSubmitFeedback={() => setComposing(true)}
+              onSubmitFeedback={participant ? () => setComposing(true) : undefined}
               onClearFilters={() => setInboxFilters(clearedFilters(filters))}
             />
           </>
@@ -369,7 +382,7 @@ export const FeedbackInbox = ({ me }: { me: Me }) => {
       )}
 
       <NewFeedbackDialog
-        open={composing}
+        open={composing && participant}
         onCancel={() => setComposing(false)}
         onSubmitted={onSubmitted}
         onOpenExisting={(id) => {

@@ -17,7 +17,8 @@ type FeedbackListProps = {
   cursorId: string | null;
   onOpen: (id: string) => void;
   onFocusRow: (id: string) => void;
-  onSubmitFeedback: () => void;
+  /** Absent when the person's role may not submit feedback. */
+  onSubmitFeedback?: (() => void) | undefined;
   onClearFilters: () => void;
 };
 
@@ -106,7 +107,7 @@ export const FeedbackList = ({
             title={title}
             hint={hint}
             action={
-              (filters.view ?? 'inbox') === 'inbox' ? (
+              (filters.view ?? 'inbox') === 'inbox' && onSubmitFeedback ? (
                 <Button variant="primary" onClick={onSubmitFeedback}>
                   Submit feedback
                 </Button>

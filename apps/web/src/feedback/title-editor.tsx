@@ -10,7 +10,16 @@ import { validateTitle } from './validation';
 const STALE_MESSAGE =
   'Someone else changed this feedback while you were editing. The latest version is loaded: check it, then save again.';
 
-export const TitleEditor = ({ item, headingId }: { item: FeedbackItem; headingId: string }) => {
+export const TitleEditor = ({
+  item,
+  headingId,
+  editable,
+}: {
+  item: FeedbackItem;
+  headingId: string;
+  /** Whether the person may edit it: its author, or a teammate. */
+  editable: boolean;
+}) => {
   const edit = useEditTitle(item.id);
   const [draft, setDraft] = useState<string | null>(null);
   const [attempted, setAttempted] = useState(false);
@@ -62,9 +71,11 @@ export const TitleEditor = ({ item, headingId }: { item: FeedbackItem; headingId
     return (
       <div className="title-view">
         {heading}
-        <Button variant="ghost" size="sm" icon={<PencilIcon />} onClick={startEditing}>
-          Edit<span className="ui-visually-hidden"> title</span>
-        </Button>
+        {editable && (
+          <Button variant="ghost" size="sm" icon={<PencilIcon />} onClick={startEditing}>
+            Edit<span className="ui-visually-hidden"> title</span>
+          </Button>
+        )}
         <p className="ui-visually-hidden" role="status">
           {saved ? 'Title saved.' : ''}
         </p>

@@ -3,6 +3,7 @@ import { VoteButton } from '@chorus/ui';
 import { useId } from 'react';
 import { describeError } from '../api/problem-error';
 import type { FeedbackItem } from '../api/types';
+import { useCan, whoCan } from '../auth/use-can';
 import { useVoteToggle } from '../queries/feedback-mutations';
 import { useStatusName } from '../catalog/catalog-ui';
 
@@ -10,7 +11,8 @@ export const VoteControl = ({ item }: { item: FeedbackItem }) => {
   const vote = useVoteToggle(item.id);
   const hintId = useId();
   const statusName = useStatusName();
-  const open = isVotingOpen(item.statusKind) && !item.mergedInto;
+  const allowed = useCan()('feedback.participate');
+  const open = allowed && isVotingOpen(item.statusKind) && !item.mergedInto;
 
   return (
     <div className="vote-control">
@@ -25,9 +27,11 @@ export const VoteControl = ({ item }: { item: FeedbackItem }) => {
       />
       {!open && (
         <p id={hintId} className="vote-control__hint">
-          {item.mergedInto
-            ? 'Voting happens on the item this one was merged into.'
-            : `Voting is closed: this feedback is ${statusName(item.status).toLowerCase()}.`}
+          {!allowed
+            ? `Voting is for ${whoCan('feedback.participate')}.`
+            : item.mergedInto
+              ? 'Voting happens on the item this one was merged into.'
+              : `Voting is closed: this feedback is ${statusName(item.status).toLowerCase()}.`}
         </p>
       )}
       <p className="vote-control__error" role="alert">

@@ -3,6 +3,7 @@ import { Button, Card, ErrorState, Skeleton, TextField } from '@chorus/ui';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { describeError, isProblem, ProblemError } from '../api/problem-error';
+import { useCan, whoCan } from '../auth/use-can';
 import { FormError } from '../lib/form-error';
 import { useItemScore, useScoringModels, useSetFactors } from './prioritisation-queries';
 import { ScoreBreakdown } from './score-breakdown';
@@ -22,6 +23,7 @@ const ManualFactors = ({
   onAnnounce: (message: string) => void;
 }) => {
   const set = useSetFactors(itemId);
+  const planner = useCan()('backlog.plan');
   const [draft, setDraft] = useState<Record<string, string> | null>(null);
   if (factors.length === 0) return null;
 
@@ -51,7 +53,8 @@ const ManualFactors = ({
   return (
     <form className="manual-factors" onSubmit={onSubmit} noValidate aria-label="Manual factors">
       <h3 className="detail__section-title">Set by hand</h3>
-      <div className="manual-factors__fields">
+      {!planner && <p className="detail__muted">Setting them is for {whoCan('backlog.plan')}.</p>}
+      <fieldset className="manual-factors__fields read-only-fields" disabled={!planner}>
         {factors.map((factor) => (
           <TextField
             key={factor.key}
@@ -69,18 +72,26 @@ const ManualFactors = ({
             }}
           />
         ))}
-      </div>
+      </fieldset>
       <FormError error={set.error} shownBy={factors.map((factor) => `factors.${factor.key}`)} />
-      <div className="backlog-form__actions">
-        {draft && (
-          <Button variant="ghost" size="sm" onClick={() => setDraft(null)}>
-            Discard
+      {planner && (
+        <div className="backlog-form__actions">
+          {draft && (
+            <Button variant="ghost" size="sm" onClick={() => setDraft(null)}>
+              Discard
+            </Button>
+          )}
+          <Button
+            type="submit"
+            variant="primary"
+            size="sm"
+            loading={set.isPending}
+            disabled={!draft}
+          >
+            Save factors
           </Button>
-        )}
-        <Button type="submit" variant="primary" size="sm" loading={set.isPending} disabled={!draft}>
-          Save factors
-        </Button>
-      </div>
+        </div>
+      )}
     </form>
   );
 };

@@ -16,6 +16,7 @@ import {
   kindLabels,
 } from '../backlog/backlog-ui';
 import { BacklogIcon, ChevronUpIcon } from '../icons';
+import { useCan, whoCan } from '../auth/use-can';
 import { FormError } from '../lib/form-error';
 import { plural } from '../lib/format';
 import { useActivateModel, useNextList, useScoringModels } from './prioritisation-queries';
@@ -75,6 +76,7 @@ const NextRow = ({ entry, position }: { entry: RankedItem; position: number }) =
 const ModelSwitcher = () => {
   const models = useScoringModels();
   const activate = useActivateModel();
+  const manager = useCan()('prioritisation.manage');
   if (models.isError) {
     return <FormError error={models.error} inline />;
   }
@@ -83,13 +85,20 @@ const ModelSwitcher = () => {
       <Select
         label="Scoring model"
         value={models.data?.activeModelId ?? ''}
-        disabled={!models.data || activate.isPending}
+        disabled={!manager || !models.data || activate.isPending}
+        title={
+          manager ? undefined : `Choosing the model is for ${whoCan('prioritisation.manage')}.`
+        }
         options={
           models.data
             ? models.data.models.map((model) => ({ value: model.id, label: model.name }))
             : [{ value: '', label: 'Loading…' }]
         }
-        hint={<Link href="/settings/scoring">Manage scoring models</Link>}
+        hint={
+          <Link href="/settings/scoring">
+            {manager ? 'Manage scoring models' : 'See the scoring models'}
+          </Link>
+        }
         onChange={(event) => activate.mutate(event.target.value)}
       />
       <FormError error={activate.error} />

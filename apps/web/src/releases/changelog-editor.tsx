@@ -3,6 +3,7 @@ import { Button, Card, TextArea, TextField } from '@chorus/ui';
 import { useId, type FormEvent } from 'react';
 import { FormError } from '../lib/form-error';
 import { Markdown } from '../public/markdown';
+import { useCan } from '../auth/use-can';
 import { fieldError } from '../settings/settings-kit';
 import { useWriteChangelog } from './release-queries';
 
@@ -29,6 +30,9 @@ export const ChangelogEditor = ({
   const write = useWriteChangelog(release.id);
   const previewId = useId();
   const published = release.state === 'published';
+  // Read-only once published, and for who may not write it.
+  const manager = useCan()('releases.manage');
+  const readOnly = published || !manager;
   const dirty = isDirty(release, draft);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -61,8 +65,8 @@ export const ChangelogEditor = ({
         <TextField
           label="Title"
           required
-          placeholder="e.g. Export your votes to CSV"
-          readOnly={published}
+          placeholder={readOnly ? undefined : 'e.g. Export your votes to CSV'}
+          readOnly={readOnly}
           value={draft.title}
           error={fieldError(write.error, 'title')}
           onChange={(event) => update({ ...draft, title: event.target.value })}
@@ -71,9 +75,13 @@ export const ChangelogEditor = ({
           <TextArea
             label="Body"
             rows={14}
-            readOnly={published}
+            readOnly={readOnly}
             hint="Markdown: **bold**, _italic_, lists, [links](https://…)."
-            placeholder={'What changed, and why it matters to customers.\n\n- One thing\n- Another'}
+            placeholder={
+              readOnly
+                ? undefined
+                : 'What changed, and why it matters to customers.\n\n- One thing\n- Another'
+            }
             value={draft.body}
             error={fieldError(write.error, 'body')}
             onChange={(event) => update({ ...draft, body: event.target.value })}
@@ -93,7 +101,7 @@ export const ChangelogEditor = ({
           </section>
         </div>
         <FormError error={write.error} shownBy={['title', 'body']} />
-        {!published && (
+        {!readOnly && (
           <div className="changelog-editor__actions">
             {dirty && (
               <Button variant="ghost" onClick={() => update(draftOf(release))}>

@@ -2,6 +2,7 @@ import type { ReleaseView } from '@chorus/domain/client';
 import { Button, Card, EmptyState, ErrorState, Skeleton } from '@chorus/ui';
 import { Link } from 'wouter';
 import { describeError } from '../api/problem-error';
+import { useCan } from '../auth/use-can';
 import {
   backlogItemHref,
   BacklogStatusBadge,
@@ -93,7 +94,8 @@ const Candidates = ({ release }: { release: ReleaseView }) => {
 
 export const ReleaseItems = ({ release }: { release: ReleaseView }) => {
   const remove = useRemoveReleaseItem(release.id);
-  const editable = release.state !== 'published';
+  const manager = useCan()('releases.manage');
+  const editable = release.state !== 'published' && manager;
   return (
     <Card>
       <div className="card__title-row">
@@ -107,7 +109,7 @@ export const ReleaseItems = ({ release }: { release: ReleaseView }) => {
       {release.items.length === 0 ? (
         <EmptyState
           title="No items yet"
-          hint="Add the accepted backlog items this release delivers."
+          hint={editable ? 'Add the accepted backlog items this release delivers.' : undefined}
         />
       ) : (
         <ul className="planning__list" aria-label="Items in this release">

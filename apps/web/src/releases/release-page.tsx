@@ -2,6 +2,7 @@ import type { ReleaseView } from '@chorus/domain/client';
 import { Button, Card, TextField } from '@chorus/ui';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
+import { useCan, whoCan } from '../auth/use-can';
 import { DetailPage } from '../components/detail-page';
 import { FormError } from '../lib/form-error';
 import { formatDateTime, plural } from '../lib/format';
@@ -28,8 +29,9 @@ const DetailsCard = ({ release }: { release: ReleaseView }) => {
     ...(date !== release.date ? { date } : {}),
   };
   const changed = Object.keys(changes).length > 0;
+  const manager = useCan()('releases.manage');
 
-  if (release.state === 'published') {
+  if (release.state === 'published' || !manager) {
     return (
       <Card>
         <h2 className="card__title">Details</h2>
@@ -95,6 +97,7 @@ const ScheduleCard = ({ release }: { release: ReleaseView }) => {
   const unschedule = useUnscheduleRelease(release.id);
   const [at, setAt] = useState(() => localInput(new Date(Date.now() + 24 * 3600_000)));
   const [invalid, setInvalid] = useState<string | null>(null);
+  const manager = useCan()('releases.manage');
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -117,11 +120,17 @@ const ScheduleCard = ({ release }: { release: ReleaseView }) => {
           <p data-testid="scheduled-at">
             Publishes automatically on <strong>{formatDateTime(release.publishAt)}</strong>.
           </p>
-          <FormError error={unschedule.error} />
-          <Button loading={unschedule.isPending} onClick={() => unschedule.mutate(undefined)}>
-            Unschedule
-          </Button>
+          {manager && (
+            <>
+              <FormError error={unschedule.error} />
+              <Button loading={unschedule.isPending} onClick={() => unschedule.mutate(undefined)}>
+                Unschedule
+              </Button>
+            </>
+          )}
         </div>
+      ) : !manager ? (
+        <p>Not scheduled: it publishes when someone publishes it.</p>
       ) : (
         <form className="release-schedule" onSubmit={onSubmit} noValidate>
           <TextField
@@ -150,6 +159,7 @@ const ReleaseBody = ({ release }: { release: ReleaseView }) => {
   const me = useMe();
   const [draft, setDraft] = useState<ChangelogDraft>(() => draftOf(release));
   const [publishing, setPublishing] = useState(false);
+  const can = useCan();
   const slug = me.data?.workspace.slug;
   const publicChangelogHref = slug ? `/p/${encodeURIComponent(slug)}/changelog` : null;
 
@@ -168,12 +178,18 @@ const ReleaseBody = ({ release }: { release: ReleaseView }) => {
             {plural(release.linkedFeedbackCount, 'linked feedback item')}
           </p>
         </div>
-        {release.state !== 'published' && (
+        {release.state !== 'published' && can('releases.publish') && (
           <div className="page-header__actions">
             <Button variant="primary" onClick={() => setPublishing(true)}>
               Publish now
             </Button>
           </div>
+        )}
+        {release.state !== 'published' && can('releases.manage') && !can('releases.publish') && (
+          // Who prepares a release but may not publish it is told who does.
+          <p className="page-header__actions detail__muted" data-testid="publish-note">
+            Publishing is for {whoCan('releases.publish')}.
+          </p>
         )}
       </div>
       {release.state === 'published' && (
@@ -201,7 +217,7 @@ const ReleaseBody = ({ release }: { release: ReleaseView }) => {
         </div>
       </div>
       <PublishDialog
-        open={publishing}
+        open={publishing && can('releases.publish')}
         release={release}
         unsavedChangelog={isDirty(release, draft)}
         publicChangelogHref={publicChangelogHref}

@@ -3,6 +3,7 @@ import { Button, Card, EmptyState, ErrorState, SegmentedControl, Skeleton } from
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { describeError } from '../api/problem-error';
+import { useCan } from '../auth/use-can';
 import { PlusIcon, ReleaseIcon } from '../icons';
 import { formatDateTime, plural } from '../lib/format';
 import { updateSearchParams, useSearchParam } from '../lib/url-state';
@@ -28,6 +29,7 @@ const ReleasesPage = () => {
   const filter = readFilter(useSearchParam('state'));
   const releases = useReleases(filter === 'all' ? null : filter);
   const [creating, setCreating] = useState(false);
+  const manager = useCan()('releases.manage');
   const items = releases.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
@@ -43,9 +45,11 @@ const ReleasesPage = () => {
           <Link className="ui-button ui-button--ghost ui-button--md" href="/changelog">
             Changelog
           </Link>
-          <Button variant="primary" icon={<PlusIcon />} onClick={() => setCreating(true)}>
-            New release
-          </Button>
+          {manager && (
+            <Button variant="primary" icon={<PlusIcon />} onClick={() => setCreating(true)}>
+              New release
+            </Button>
+          )}
         </div>
       </div>
       <SegmentedControl
@@ -75,12 +79,15 @@ const ReleasesPage = () => {
             icon={<ReleaseIcon />}
             title={filter === 'all' ? 'No releases yet' : `No ${filter} releases`}
             hint={
-              filter === 'all'
-                ? 'Create one, add accepted items, write its changelog and publish it.'
-                : 'Other releases are under “All”.'
+              filter !== 'all'
+                ? 'Other releases are under “All”.'
+                : manager
+                  ? 'Create one, add accepted items, write its changelog and publish it.'
+                  : undefined
             }
             action={
-              filter === 'all' && (
+              filter === 'all' &&
+              manager && (
                 <Button icon={<PlusIcon />} onClick={() => setCreating(true)}>
                   New release
                 </Button>
@@ -154,7 +161,7 @@ const ReleasesPage = () => {
         )}
       </Card>
       <NewReleaseDialog
-        open={creating}
+        open={creating && manager}
         onClose={() => setCreating(false)}
         onCreated={(release) => {
           setCreating(false);

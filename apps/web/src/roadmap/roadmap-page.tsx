@@ -3,6 +3,7 @@ import { Button, Card, EmptyState, ErrorState, SegmentedControl, Skeleton } from
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { describeError } from '../api/problem-error';
+import { useCan } from '../auth/use-can';
 import { AsOfPicker, useAsOfSearchParam } from '../components/as-of-picker';
 import { GlobeIcon, PlusIcon, RoadmapIcon } from '../icons';
 import { FormError } from '../lib/form-error';
@@ -29,6 +30,7 @@ const RoadmapPage = () => {
   const roadmap = useRoadmap(asOf);
   const me = useMe();
   const archive = useArchiveInitiative();
+  const manager = useCan()('roadmap.manage');
   const view: View = useSearchParam('view') === 'timeline' ? 'timeline' : 'lanes';
   const [editing, setEditing] = useState<Editing>(null);
   const slug = me.data?.workspace.slug;
@@ -38,9 +40,10 @@ const RoadmapPage = () => {
       ? allInitiatives(roadmap.data).find((initiative) => initiative.id === editing.id)
       : undefined) ?? null;
 
-  // The past is read-only: no new initiatives, edits, moves or archiving.
+  // The past is read-only: no new initiatives, edits, moves or archiving; nor is the roadmap
+  // for who may not manage it.
   const actions: InitiativeActions | null =
-    asOf === null
+    asOf === null && manager
       ? {
           onEdit: (initiative: InitiativeView) => setEditing({ id: initiative.id }),
           onArchive: (initiative: InitiativeView) => {
@@ -120,7 +123,10 @@ const RoadmapPage = () => {
               }
             />
           ) : (
-            <EmptyState icon={<RoadmapIcon />} title="No initiatives then" />
+            <EmptyState
+              icon={<RoadmapIcon />}
+              title={asOf === null ? 'No initiatives yet' : 'No initiatives then'}
+            />
           )}
         </Card>
       ) : view === 'lanes' ? (

@@ -2,6 +2,7 @@ import { Badge, Button, Card, Checkbox, Select, TextField } from '@chorus/ui';
 import { useState } from 'react';
 import { createBoard, createCategory, renameCategory, updateBoard } from '../api/client';
 import { describeError } from '../api/problem-error';
+import { useCan } from '../auth/use-can';
 import type {
   Board,
   CatalogView,
@@ -28,8 +29,9 @@ const CategoryRow = ({ board, category }: { board: Board; category: Category }) 
     renameCategory(board.id, category.id, input),
   );
   const [name, setName] = useState<string | null>(null);
+  const manager = useCan()('catalog.manage');
 
-  if (name !== null) {
+  if (name !== null && manager) {
     return (
       <li className="categories__row">
         <form
@@ -64,11 +66,13 @@ const CategoryRow = ({ board, category }: { board: Board; category: Category }) 
     <li className="categories__row">
       <span className="categories__name">{category.name}</span>
       <code className="settings-row__id">{category.id}</code>
-      <div className="settings-row__actions">
-        <Button size="sm" variant="ghost" onClick={() => setName(category.name)}>
-          Rename<span className="ui-visually-hidden"> category {category.name}</span>
-        </Button>
-      </div>
+      {manager && (
+        <div className="settings-row__actions">
+          <Button size="sm" variant="ghost" onClick={() => setName(category.name)}>
+            Rename<span className="ui-visually-hidden"> category {category.name}</span>
+          </Button>
+        </div>
+      )}
     </li>
   );
 };
@@ -78,6 +82,7 @@ const BoardCategories = ({ board }: { board: Board }) => {
   const [name, setName] = useState('');
   const id = slugify(name);
   const idError = categoryIdError(create.error);
+  const manager = useCan()('catalog.manage');
 
   return (
     <section className="categories">
@@ -91,35 +96,37 @@ const BoardCategories = ({ board }: { board: Board }) => {
           ))}
         </ul>
       )}
-      <form
-        className="settings-row__form"
-        aria-label={`New category on ${board.name}`}
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!id) return;
-          create.mutate({ id, name: name.trim() }, { onSuccess: () => setName('') });
-        }}
-      >
-        <TextField
-          label="New category"
-          placeholder="e.g. Reporting"
-          value={name}
-          hint={id ? `Id: ${id}` : undefined}
-          error={fieldError(create.error, 'name') ?? idError}
-          onChange={(event) => setName(event.target.value)}
-        />
-        <div className="settings-row__actions">
-          <Button
-            size="sm"
-            type="submit"
-            variant="secondary"
-            loading={create.isPending}
-            disabled={!id}
-          >
-            Add category<span className="ui-visually-hidden"> to {board.name}</span>
-          </Button>
-        </div>
-      </form>
+      {manager && (
+        <form
+          className="settings-row__form"
+          aria-label={`New category on ${board.name}`}
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!id) return;
+            create.mutate({ id, name: name.trim() }, { onSuccess: () => setName('') });
+          }}
+        >
+          <TextField
+            label="New category"
+            placeholder="e.g. Reporting"
+            value={name}
+            hint={id ? `Id: ${id}` : undefined}
+            error={fieldError(create.error, 'name') ?? idError}
+            onChange={(event) => setName(event.target.value)}
+          />
+          <div className="settings-row__actions">
+            <Button
+              size="sm"
+              type="submit"
+              variant="secondary"
+              loading={create.isPending}
+              disabled={!id}
+            >
+              Add category<span className="ui-visually-hidden"> to {board.name}</span>
+            </Button>
+          </div>
+        </form>
+      )}
       {create.isError && !fieldError(create.error, 'name') && !idError && (
         <p className="form-error" role="alert">
           {describeError(create.error)}
@@ -132,11 +139,12 @@ const BoardCategories = ({ board }: { board: Board }) => {
 const BoardRow = ({ board }: { board: Board }) => {
   const update = useCatalogChange((input: UpdateBoardInput) => updateBoard(board.id, input));
   const [name, setName] = useState<string | null>(null);
+  const manager = useCan()('catalog.manage');
 
   return (
     <li className="settings-row settings-row--board">
       <div className="settings-row__head">
-        {name !== null ? (
+        {name !== null && manager ? (
           <form
             className="settings-row__form"
             onSubmit={(event) => {
@@ -161,33 +169,37 @@ const BoardRow = ({ board }: { board: Board }) => {
               {board.visibility}
             </Badge>
             {board.requiresApproval && <Badge tone="amber">approval</Badge>}
-            <div className="settings-row__actions">
-              <Button size="sm" variant="ghost" onClick={() => setName(board.name)}>
-                Rename<span className="ui-visually-hidden"> board {board.name}</span>
-              </Button>
-            </div>
+            {manager && (
+              <div className="settings-row__actions">
+                <Button size="sm" variant="ghost" onClick={() => setName(board.name)}>
+                  Rename<span className="ui-visually-hidden"> board {board.name}</span>
+                </Button>
+              </div>
+            )}
           </>
         )}
       </div>
-      <div className="settings-row__controls">
-        <Select
-          label={`Visibility of ${board.name}`}
-          hideLabel
-          value={board.visibility}
-          disabled={update.isPending}
-          options={visibilityOptions}
-          onChange={(event) =>
-            update.mutate({ visibility: event.target.value === 'private' ? 'private' : 'public' })
-          }
-        />
-        <Checkbox
-          label="Requires approval"
-          hint="Customers' posts wait in Pending approval"
-          checked={board.requiresApproval}
-          disabled={update.isPending}
-          onChange={(event) => update.mutate({ requiresApproval: event.target.checked })}
-        />
-      </div>
+      {manager && (
+        <div className="settings-row__controls">
+          <Select
+            label={`Visibility of ${board.name}`}
+            hideLabel
+            value={board.visibility}
+            disabled={update.isPending}
+            options={visibilityOptions}
+            onChange={(event) =>
+              update.mutate({ visibility: event.target.value === 'private' ? 'private' : 'public' })
+            }
+          />
+          <Checkbox
+            label="Requires approval"
+            hint="Customers' posts wait in Pending approval"
+            checked={board.requiresApproval}
+            disabled={update.isPending}
+            onChange={(event) => update.mutate({ requiresApproval: event.target.checked })}
+          />
+        </div>
+      )}
       <FormError error={update.error} shownBy={['name']} />
       <BoardCategories board={board} />
     </li>
@@ -200,49 +212,52 @@ export const BoardsSettings = ({ catalog }: { catalog: CatalogView }) => {
   const [visibility, setVisibility] = useState<'public' | 'private'>('public');
   const [requiresApproval, setRequiresApproval] = useState(false);
   const id = slugify(name);
+  const manager = useCan()('catalog.manage');
 
   return (
     <div className="settings">
-      <Card>
-        <h2 className="card__title">New board</h2>
-        <form
-          className="settings-row__form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (!id) return;
-            create.mutate(
-              { id, name: name.trim(), visibility, requiresApproval },
-              { onSuccess: () => setName('') },
-            );
-          }}
-        >
-          <NewNameField
-            placeholder="e.g. Integrations"
-            name={name}
-            error={create.error}
-            onChange={setName}
-          />
-          <Select
-            label="Visibility"
-            value={visibility}
-            options={visibilityOptions}
-            onChange={(event) =>
-              setVisibility(event.target.value === 'private' ? 'private' : 'public')
-            }
-          />
-          <Checkbox
-            label="Requires approval"
-            checked={requiresApproval}
-            onChange={(event) => setRequiresApproval(event.target.checked)}
-          />
-          <div className="settings-row__actions">
-            <Button type="submit" variant="primary" loading={create.isPending} disabled={!id}>
-              Create board
-            </Button>
-          </div>
-        </form>
-        <FormError error={create.error} shownBy={['name', 'id']} />
-      </Card>
+      {manager && (
+        <Card>
+          <h2 className="card__title">New board</h2>
+          <form
+            className="settings-row__form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (!id) return;
+              create.mutate(
+                { id, name: name.trim(), visibility, requiresApproval },
+                { onSuccess: () => setName('') },
+              );
+            }}
+          >
+            <NewNameField
+              placeholder="e.g. Integrations"
+              name={name}
+              error={create.error}
+              onChange={setName}
+            />
+            <Select
+              label="Visibility"
+              value={visibility}
+              options={visibilityOptions}
+              onChange={(event) =>
+                setVisibility(event.target.value === 'private' ? 'private' : 'public')
+              }
+            />
+            <Checkbox
+              label="Requires approval"
+              checked={requiresApproval}
+              onChange={(event) => setRequiresApproval(event.target.checked)}
+            />
+            <div className="settings-row__actions">
+              <Button type="submit" variant="primary" loading={create.isPending} disabled={!id}>
+                Create board
+              </Button>
+            </div>
+          </form>
+          <FormError error={create.error} shownBy={['name', 'id']} />
+        </Card>
+      )}
       <Card padded={false}>
         <ul className="settings-list" aria-label="Boards">
           {catalog.boards.map((board) => (

@@ -19,6 +19,7 @@ import {
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { describeError, isProblem, ProblemError } from '../api/problem-error';
+import { useCan } from '../auth/use-can';
 import { PlusIcon, TrashIcon } from '../icons';
 import { FormError } from '../lib/form-error';
 import { useDebounced } from '../lib/use-debounced';
@@ -434,8 +435,9 @@ const ModelRow = ({
 }) => {
   const activate = useActivateModel();
   const remove = useRemoveModel();
+  const manager = useCan()('prioritisation.manage');
 
-  if (editing) {
+  if (editing && manager) {
     return (
       <li className="settings-row settings-row--model">
         <ModelEditor model={model} models={models} onDone={onDone} />
@@ -458,35 +460,37 @@ const ModelRow = ({
             Active
           </Badge>
         )}
-        <div className="settings-row__actions">
-          {!model.active && (
-            <Button
-              size="sm"
-              variant="secondary"
-              loading={activate.isPending}
-              onClick={() => activate.mutate(model.id)}
-            >
-              Activate<span className="ui-visually-hidden"> {model.name}</span>
+        {manager && (
+          <div className="settings-row__actions">
+            {!model.active && (
+              <Button
+                size="sm"
+                variant="secondary"
+                loading={activate.isPending}
+                onClick={() => activate.mutate(model.id)}
+              >
+                Activate<span className="ui-visually-hidden"> {model.name}</span>
+              </Button>
+            )}
+            <Button size="sm" variant="ghost" onClick={onEdit}>
+              Edit<span className="ui-visually-hidden"> {model.name}</span>
             </Button>
-          )}
-          <Button size="sm" variant="ghost" onClick={onEdit}>
-            Edit<span className="ui-visually-hidden"> {model.name}</span>
-          </Button>
-          {!model.active && (
-            <Button
-              size="sm"
-              variant="ghost"
-              loading={remove.isPending}
-              onClick={() => {
-                if (window.confirm(`Remove the scoring model “${model.name}”?`)) {
-                  remove.mutate(model.id);
-                }
-              }}
-            >
-              Remove<span className="ui-visually-hidden"> {model.name}</span>
-            </Button>
-          )}
-        </div>
+            {!model.active && (
+              <Button
+                size="sm"
+                variant="ghost"
+                loading={remove.isPending}
+                onClick={() => {
+                  if (window.confirm(`Remove the scoring model “${model.name}”?`)) {
+                    remove.mutate(model.id);
+                  }
+                }}
+              >
+                Remove<span className="ui-visually-hidden"> {model.name}</span>
+              </Button>
+            )}
+          </div>
+        )}
       </div>
       <code className="model-formula">{model.formula}</code>
       <ul className="model-factors" aria-label={`Factors of ${model.name}`}>
@@ -507,6 +511,7 @@ export const ScoringSettings = () => {
   const models = useScoringModels();
   const [editing, setEditing] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const manager = useCan()('prioritisation.manage');
 
   if (models.isPending) return <Spinner label="Loading scoring models" />;
   if (models.isError) {
@@ -541,19 +546,22 @@ export const ScoringSettings = () => {
               come live from the feedback linked to it.
             </p>
           </div>
-          {!creating && (
+          {manager && !creating && (
             <Button variant="primary" icon={<PlusIcon />} onClick={() => setCreating(true)}>
               New model
             </Button>
           )}
         </div>
-        {creating && (
+        {manager && creating && (
           <ModelEditor model={undefined} models={models.data} onDone={() => setCreating(false)} />
         )}
       </Card>
       <Card padded={false}>
         {models.data.models.length === 0 ? (
-          <EmptyState title="No scoring models" hint="Create one to rank the backlog by score." />
+          <EmptyState
+            title="No scoring models"
+            hint={manager ? 'Create one to rank the backlog by score.' : undefined}
+          />
         ) : (
           <ul className="settings-list" aria-label="Scoring models">
             {models.data.models.map((model) => (

@@ -1,13 +1,16 @@
-import { can, type Permission } from '@chorus/domain/client';
+import type { Permission } from '@chorus/domain/client';
 import { Card, ErrorState, Spinner } from '@chorus/ui';
 import { Link } from 'wouter';
 import { describeError } from '../api/problem-error';
+import { useCan } from '../auth/use-can';
 import { useCatalog } from '../queries/catalog';
 import { useMe } from '../queries/me';
 import { ApiKeysSettings } from './api-keys/api-keys-settings';
 import { BoardsSettings } from './boards-settings';
 import { PeopleSettings } from './people/people-settings';
+import { PortalSettings } from './portal/portal-settings';
 import { ScoringSettings } from './scoring-settings';
+import { SsoSettings } from './sso/sso-settings';
 import { StatusesSettings } from './statuses-settings';
 import { TagsSettings } from './tags-settings';
 
@@ -20,17 +23,18 @@ const sections: readonly Section[] = [
   firstSection,
   { id: 'statuses', label: 'Statuses' },
   { id: 'boards', label: 'Boards' },
-  { id: 'scoring', label: 'Scoring' },
+  { id: 'scoring', label: 'Scoring', permission: 'backlog.read' },
   { id: 'api-keys', label: 'API keys', permission: 'api-keys.manage' },
   { id: 'people', label: 'People', permission: 'people.manage' },
+  { id: 'sso', label: 'Single sign-on', permission: 'people.manage' },
+  { id: 'portal', label: 'Portal sign-in', permission: 'people.manage' },
 ];
 
 const SettingsPage = ({ section }: { section: string }) => {
   const catalog = useCatalog();
   const me = useMe();
-  const visible = sections.filter(
-    (s) => !s.permission || (me.data !== undefined && can(me.data.role, s.permission)),
-  );
+  const can = useCan();
+  const visible = sections.filter((s) => !s.permission || can(s.permission));
   const current = visible.find((s) => s.id === section) ?? firstSection;
 
   return (
@@ -59,6 +63,10 @@ const SettingsPage = ({ section }: { section: string }) => {
         <ApiKeysSettings />
       ) : current.id === 'people' && me.data ? (
         <PeopleSettings meId={me.data.id} />
+      ) : current.id === 'sso' ? (
+        <SsoSettings />
+      ) : current.id === 'portal' && me.data ? (
+        <PortalSettings workspace={me.data.workspace.slug} />
       ) : catalog.isPending ? (
         <Spinner label="Loading settings" />
       ) : catalog.isError ? (

@@ -3,6 +3,7 @@ import { Badge, Button, Card, Checkbox, Select, StatusBadge, TextField } from '@
 import { useState } from 'react';
 import { createStatus, updateStatus } from '../api/client';
 import type { CatalogView, StatusDefinition } from '../api/types';
+import { useCan } from '../auth/use-can';
 import { useCatalogChange } from '../queries/catalog';
 import {
   ColourField,
@@ -26,6 +27,7 @@ const StatusRow = ({ status, all }: { status: StatusDefinition; all: StatusDefin
     updateStatus(status.id, input),
   );
   const [draft, setDraft] = useState<{ name: string; colour: string } | null>(null);
+  const manager = useCan()('catalog.manage');
   const others = all.filter((s) => s.id !== status.id);
 
   const setTransition = (to: string, allowed: boolean) => {
@@ -38,7 +40,7 @@ const StatusRow = ({ status, all }: { status: StatusDefinition; all: StatusDefin
   return (
     <li className="settings-row settings-row--status">
       <div className="settings-row__head">
-        {draft ? (
+        {draft && manager ? (
           <form
             className="settings-row__form"
             onSubmit={(event) => {
@@ -68,19 +70,21 @@ const StatusRow = ({ status, all }: { status: StatusDefinition; all: StatusDefin
             <StatusBadge status={status.id} label={status.name} colour={status.colour} />
             <Badge>{status.kind}</Badge>
             <code className="settings-row__id">{status.id}</code>
-            <div className="settings-row__actions">
-              <Button
-                size="sm"
-                variant="ghost"
-                onClick={() => setDraft({ name: status.name, colour: status.colour })}
-              >
-                Edit<span className="ui-visually-hidden"> status {status.name}</span>
-              </Button>
-            </div>
+            {manager && (
+              <div className="settings-row__actions">
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  onClick={() => setDraft({ name: status.name, colour: status.colour })}
+                >
+                  Edit<span className="ui-visually-hidden"> status {status.name}</span>
+                </Button>
+              </div>
+            )}
           </>
         )}
       </div>
-      <fieldset className="transitions" disabled={update.isPending}>
+      <fieldset className="transitions" disabled={!manager || update.isPending}>
         <legend>From {status.name}, feedback may move to</legend>
         <div className="transitions__options">
           {others.map((target) => (
@@ -109,49 +113,52 @@ export const StatusesSettings = ({ catalog }: { catalog: CatalogView }) => {
     palette[catalog.statuses.length % palette.length] ?? '#2563eb',
   );
   const id = slugify(name);
+  const manager = useCan()('catalog.manage');
 
   return (
     <div className="settings">
-      <Card>
-        <h2 className="card__title">New status</h2>
-        <form
-          className="settings-row__form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (!id) return;
-            create.mutate(
-              { id, name: name.trim(), colour, kind },
-              { onSuccess: () => setName('') },
-            );
-          }}
-        >
-          <NewNameField
-            placeholder="e.g. In beta"
-            name={name}
-            error={create.error}
-            onChange={setName}
-          />
-          <Select
-            label="Kind"
-            value={kind}
-            options={statusKinds.map((k) => ({ value: k, label: kindLabels[k] }))}
-            onChange={(event) =>
-              setKind(statusKinds.find((k) => k === event.target.value) ?? 'active')
-            }
-          />
-          <ColourField label="Colour" value={colour} onChange={setColour} />
-          <div className="settings-row__actions">
-            <Button type="submit" variant="primary" loading={create.isPending} disabled={!id}>
-              Create status
-            </Button>
-          </div>
-        </form>
-        <p className="detail__muted">
-          A new status has no transitions: tick where it may lead below, and add it as a destination
-          on the statuses that lead to it.
-        </p>
-        <FormError error={create.error} shownBy={['name', 'id']} />
-      </Card>
+      {manager && (
+        <Card>
+          <h2 className="card__title">New status</h2>
+          <form
+            className="settings-row__form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (!id) return;
+              create.mutate(
+                { id, name: name.trim(), colour, kind },
+                { onSuccess: () => setName('') },
+              );
+            }}
+          >
+            <NewNameField
+              placeholder="e.g. In beta"
+              name={name}
+              error={create.error}
+              onChange={setName}
+            />
+            <Select
+              label="Kind"
+              value={kind}
+              options={statusKinds.map((k) => ({ value: k, label: kindLabels[k] }))}
+              onChange={(event) =>
+                setKind(statusKinds.find((k) => k === event.target.value) ?? 'active')
+              }
+            />
+            <ColourField label="Colour" value={colour} onChange={setColour} />
+            <div className="settings-row__actions">
+              <Button type="submit" variant="primary" loading={create.isPending} disabled={!id}>
+                Create status
+              </Button>
+            </div>
+          </form>
+          <p className="detail__muted">
+            A new status has no transitions: tick where it may lead below, and add it as a
+            destination on the statuses that lead to it.
+          </p>
+          <FormError error={create.error} shownBy={['name', 'id']} />
+        </Card>
+      )}
       <Card padded={false}>
         <ul className="settings-list" aria-label="Statuses">
           {catalog.statuses.map((status) => (

@@ -2,6 +2,7 @@ import { Button, Card, EmptyState, TagChip, TextField } from '@chorus/ui';
 import { useState } from 'react';
 import { createTag, deleteTag, updateTag } from '../api/client';
 import type { CatalogView, Tag } from '../api/types';
+import { useCan } from '../auth/use-can';
 import { useCatalogChange } from '../queries/catalog';
 import {
   ColourField,
@@ -19,8 +20,9 @@ const TagRow = ({ tag }: { tag: Tag }) => {
   );
   const remove = useCatalogChange(() => deleteTag(tag.id));
   const [draft, setDraft] = useState<{ name: string; colour: string } | null>(null);
+  const manager = useCan()('catalog.manage');
 
-  if (draft) {
+  if (draft && manager) {
     return (
       <li className="settings-row">
         <form
@@ -57,27 +59,31 @@ const TagRow = ({ tag }: { tag: Tag }) => {
     <li className="settings-row">
       <TagChip label={tag.name} colour={tag.colour} />
       <code className="settings-row__id">{tag.id}</code>
-      <div className="settings-row__actions">
-        <Button
-          size="sm"
-          variant="ghost"
-          onClick={() => setDraft({ name: tag.name, colour: tag.colour })}
-        >
-          Edit<span className="ui-visually-hidden"> tag {tag.name}</span>
-        </Button>
-        <Button
-          size="sm"
-          variant="ghost"
-          loading={remove.isPending}
-          onClick={() => {
-            if (window.confirm(`Delete the tag “${tag.name}”? It is removed from all feedback.`)) {
-              remove.mutate(undefined);
-            }
-          }}
-        >
-          Delete<span className="ui-visually-hidden"> tag {tag.name}</span>
-        </Button>
-      </div>
+      {manager && (
+        <div className="settings-row__actions">
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => setDraft({ name: tag.name, colour: tag.colour })}
+          >
+            Edit<span className="ui-visually-hidden"> tag {tag.name}</span>
+          </Button>
+          <Button
+            size="sm"
+            variant="ghost"
+            loading={remove.isPending}
+            onClick={() => {
+              if (
+                window.confirm(`Delete the tag “${tag.name}”? It is removed from all feedback.`)
+              ) {
+                remove.mutate(undefined);
+              }
+            }}
+          >
+            Delete<span className="ui-visually-hidden"> tag {tag.name}</span>
+          </Button>
+        </div>
+      )}
       <FormError error={remove.error} />
     </li>
   );
@@ -88,42 +94,45 @@ export const TagsSettings = ({ catalog }: { catalog: CatalogView }) => {
   const [name, setName] = useState('');
   const [colour, setColour] = useState(palette[catalog.tags.length % palette.length] ?? '#2563eb');
   const id = slugify(name);
+  const manager = useCan()('catalog.manage');
 
   return (
     <div className="settings">
-      <Card>
-        <h2 className="card__title">New tag</h2>
-        <form
-          className="settings-row__form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (!id) return;
-            create.mutate(
-              { id, name: name.trim(), colour },
-              {
-                onSuccess: () => {
-                  setName('');
-                  setColour(palette[(catalog.tags.length + 1) % palette.length] ?? colour);
+      {manager && (
+        <Card>
+          <h2 className="card__title">New tag</h2>
+          <form
+            className="settings-row__form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (!id) return;
+              create.mutate(
+                { id, name: name.trim(), colour },
+                {
+                  onSuccess: () => {
+                    setName('');
+                    setColour(palette[(catalog.tags.length + 1) % palette.length] ?? colour);
+                  },
                 },
-              },
-            );
-          }}
-        >
-          <NewNameField
-            placeholder="e.g. Performance"
-            name={name}
-            error={create.error}
-            onChange={setName}
-          />
-          <ColourField label="Colour" value={colour} onChange={setColour} />
-          <div className="settings-row__actions">
-            <Button type="submit" variant="primary" loading={create.isPending} disabled={!id}>
-              Create tag
-            </Button>
-          </div>
-        </form>
-        <FormError error={create.error} shownBy={['name', 'id']} />
-      </Card>
+              );
+            }}
+          >
+            <NewNameField
+              placeholder="e.g. Performance"
+              name={name}
+              error={create.error}
+              onChange={setName}
+            />
+            <ColourField label="Colour" value={colour} onChange={setColour} />
+            <div className="settings-row__actions">
+              <Button type="submit" variant="primary" loading={create.isPending} disabled={!id}>
+                Create tag
+              </Button>
+            </div>
+          </form>
+          <FormError error={create.error} shownBy={['name', 'id']} />
+        </Card>
+      )}
       <Card padded={false}>
         {catalog.tags.length === 0 ? (
           <EmptyState

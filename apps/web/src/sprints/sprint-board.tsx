@@ -21,6 +21,7 @@ import { Badge, Button, cx, IconButton } from '@chorus/ui';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { backlogItemHref, formatPoints, KindBadge } from '../backlog/backlog-ui';
+import { useCan, whoCan } from '../auth/use-can';
 import { ArrowLeftIcon, ArrowRightIcon } from '../icons';
 import { FormError } from '../lib/form-error';
 import { ReviewDialog } from './review-dialog';
@@ -46,13 +47,15 @@ const columnOf = (item: SprintItemView): SprintBoardColumn =>
 
 type CardProps = {
   item: SprintItemView;
-  /** The sprint is running: cards move and done ones are reviewed. */
+  /** The sprint is running and the person may move work: cards move. */
   live: boolean;
+  /** The sprint is running and the person may accept work: done cards are reviewed. */
+  reviewable: boolean;
   onMove: (to: WorkStateName) => void;
   onReview: () => void;
 };
 
-const BoardCard = ({ item, live, onMove, onReview }: CardProps) => {
+const BoardCard = ({ item, live, reviewable, onMove, onReview }: CardProps) => {
   const column = columnOf(item);
   const workState = isWorkState(column) ? column : null;
   const movable = live && workState !== null;
@@ -64,6 +67,7 @@ const BoardCard = ({ item, live, onMove, onReview }: CardProps) => {
   const before = movable ? workStates[index - 1] : undefined;
   const after = movable ? workStates[index + 1] : undefined;
   const met = item.acceptanceCriteria.filter((criterion) => criterion.met).length;
+  const review = reviewable && column === 'done';
 
   return (
     <article
@@ -97,7 +101,7 @@ const BoardCard = ({ item, live, onMove, onReview }: CardProps) => {
           </span>
         )}
       </div>
-      {movable && (
+      {(movable || review) && (
         <div className="board-card__actions">
           {before && (
             <IconButton
@@ -106,7 +110,7 @@ const BoardCard = ({ item, live, onMove, onReview }: CardProps) => {
               onClick={() => onMove(before)}
             />
           )}
-          {column === 'done' && (
+          {review && (
             <Button size="sm" variant="primary" onClick={onReview}>
               Review<span className="ui-visually-hidden"> “{item.title}”</span>
             </Button>
@@ -166,7 +170,10 @@ const BoardColumn = ({
 
 /** The sprint's items by work state; done items are reviewed by the Product Owner. */
 export const SprintBoardView = ({ sprint }: { sprint: SprintDetail }) => {
-  const live = sprint.state === 'active';
+  const can = useCan();
+  // Cards move for who may work on them, and done ones are reviewed by who may accept them.
+  const live = sprint.state === 'active' && can('backlog.work');
+  const reviewable = sprint.state === 'active' && can('backlog.accept');
   const move = useMoveItem(sprint.id);
   const [reviewingId, setReviewingId] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
@@ -189,7 +196,8 @@ export const SprintBoardView = ({ sprint }: { sprint: SprintDetail }) => {
     if (!item || !to || to === columnOf(item)) return;
     if (to === 'accepted') {
       // Only the Product Owner's review moves an item there, and only once it is done.
-      if (columnOf(item) === 'done') setReviewingId(item.id);
+      if (!reviewable) setNotice(`Accepting work is for ${whoCan('backlog.accept')}.`);
+      else if (columnOf(item) === 'done') setReviewingId(item.id);
       else setNotice(`Only done items can be accepted: “${item.title}” is not done yet.`);
       return;
     }
@@ -243,6 +251,7 @@ export const SprintBoardView = ({ sprint }: { sprint: SprintDetail }) => {
                   key={item.id}
                   item={item}
                   live={live}
+                  reviewable={reviewable}
                   onMove={(to) => moveTo(item, to)}
                   onReview={() => setReviewingId(item.id)}
                 />

@@ -2,6 +2,7 @@ import type { SprintDetail } from '@chorus/domain/client';
 import { Button, Card, SegmentedControl } from '@chorus/ui';
 import { useState } from 'react';
 import { Link } from 'wouter';
+import { useCan } from '../auth/use-can';
 import { DetailPage } from '../components/detail-page';
 import { FormError } from '../lib/form-error';
 import { plural } from '../lib/format';
@@ -21,6 +22,8 @@ const modeOptions = [
 const SprintActions = ({ sprint }: { sprint: SprintDetail }) => {
   const start = useStartSprint(sprint.id);
   const [completing, setCompleting] = useState(false);
+  const manager = useCan()('sprints.manage');
+  if (!manager) return null;
   return (
     <div className="page-header__actions">
       <FormError error={start.error} inline />
@@ -48,7 +51,10 @@ const SprintBody = ({ sprint }: { sprint: SprintDetail }) => {
   // A running sprint opens on its board; planning stays at hand for work taken on mid-sprint.
   const [mode, setMode] = useState<Mode>('board');
   const [warning, setWarning] = useState<string | null>(null);
-  const planning = sprint.state === 'planned' || (sprint.state === 'active' && mode === 'planning');
+  // Who may not plan sees the board, planned sprints too.
+  const planner = useCan()('sprints.manage');
+  const planning =
+    planner && (sprint.state === 'planned' || (sprint.state === 'active' && mode === 'planning'));
 
   return (
     <>
@@ -70,7 +76,7 @@ const SprintBody = ({ sprint }: { sprint: SprintDetail }) => {
       <Card>
         <CapacityBar sprint={sprint} warning={planning ? warning : null} />
       </Card>
-      {sprint.state === 'active' && (
+      {planner && sprint.state === 'active' && (
         <SegmentedControl label="View" value={mode} options={modeOptions} onChange={setMode} />
       )}
       {planning ? (

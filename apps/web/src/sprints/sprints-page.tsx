@@ -3,6 +3,7 @@ import { Button, Card, EmptyState, ErrorState, SegmentedControl, Skeleton } from
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { describeError } from '../api/problem-error';
+import { useCan } from '../auth/use-can';
 import { PlusIcon, SprintIcon } from '../icons';
 import { updateSearchParams, useSearchParam } from '../lib/url-state';
 import { NewSprintDialog } from './new-sprint-dialog';
@@ -28,6 +29,7 @@ const SprintsPage = () => {
   const filter = readFilter(useSearchParam('state'));
   const sprints = useSprints(filter === 'all' ? null : filter);
   const [creating, setCreating] = useState(false);
+  const manager = useCan()('sprints.manage');
   const items = sprints.data?.items ?? [];
 
   return (
@@ -39,9 +41,11 @@ const SprintsPage = () => {
             Plan ready work into a time box, run the board, and accept what is done.
           </p>
         </div>
-        <Button variant="primary" icon={<PlusIcon />} onClick={() => setCreating(true)}>
-          New sprint
-        </Button>
+        {manager && (
+          <Button variant="primary" icon={<PlusIcon />} onClick={() => setCreating(true)}>
+            New sprint
+          </Button>
+        )}
       </div>
       <SegmentedControl
         className="page__filter"
@@ -71,12 +75,15 @@ const SprintsPage = () => {
             icon={<SprintIcon />}
             title={filter === 'all' ? 'No sprints yet' : `No ${filter} sprints`}
             hint={
-              filter === 'all'
-                ? 'Create one, then plan ready backlog items into it.'
-                : 'Other sprints are under “All”.'
+              filter !== 'all'
+                ? 'Other sprints are under “All”.'
+                : manager
+                  ? 'Create one, then plan ready backlog items into it.'
+                  : undefined
             }
             action={
-              filter === 'all' && (
+              filter === 'all' &&
+              manager && (
                 <Button icon={<PlusIcon />} onClick={() => setCreating(true)}>
                   New sprint
                 </Button>
@@ -134,7 +141,7 @@ const SprintsPage = () => {
         )}
       </Card>
       <NewSprintDialog
-        open={creating}
+        open={creating && manager}
         onClose={() => setCreating(false)}
         onCreated={(sprint) => {
           setCreating(false);

@@ -116,12 +116,13 @@ export const permissions = Object.keys(permissionMatrix) as Permission[];
 export const can = (role: ActorRoleName, permission: Permission): boolean =>
   (permissionMatrix[permission].roles as Roles).includes(role);
 
-/** A sentence for a 403: who may do it, by role. */
+/** Who may, in words: "everyone", or "admins and product managers". */
 export const whoCan = (permission: Permission): string => {
   const roles = permissionMatrix[permission].roles as Roles;
-  return roles.length === actorRoles.length
-    ? 'everyone'
-    : roles.map((role) => roleLabels[role].toLowerCase()).join(', ');
+  if (roles.length === actorRoles.length) return 'everyone';
+  const names = roles.map((role) => `${roleLabels[role]}s`.toLowerCase());
+  const last = names.pop() ?? 'nobody';
+  return names.length === 0 ? last : `${names.join(', ')} and ${last}`;
 };
 
 /**

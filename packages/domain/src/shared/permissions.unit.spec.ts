@@ -34,7 +34,8 @@ describe('the permission matrix', () => {
 
   it('names who may, in words', () => {
     expect(whoCan('feedback.read')).toBe('everyone');
-    expect(whoCan('sprints.manage')).toBe('admin, product owner');
+    expect(whoCan('sprints.manage')).toBe('admins and product owners');
+    expect(whoCan('releases.manage')).toBe('admins, product managers and product owners');
   });
 });
 
