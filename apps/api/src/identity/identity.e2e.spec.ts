@@ -291,7 +291,7 @@ describe('people, invitations and sessions', () => {
     expect(await rowsMentioning(app.db.dataSource, him)).not.toEqual([]);
     const erased = await app.request<PersonView>('POST', `/api/v1/people/${person.id}/erase`);
     expect(erased.status).toBe(200);
-    expect(erased.body).toMatchObject({ name: 'Erased person', status: 'deactivated' });
+    expect(erased.body).toMatchObject({ name: 'Erased person', status: 'erased' });
     expect(await rowsMentioning(app.db.dataSource, him)).toEqual([]);
     expect((await browser.request('GET', '/api/v1/me')).status).toBe(401);
     const kept = await app.request<{ authorId: string }>('GET', `/api/v1/feedback/${idea.body.id}`);

@@ -15,6 +15,6 @@ export const readPeople = (
        password_hash IS NOT NULL AS "hasPassword"
      FROM users
      WHERE workspace_id = $1 AND role <> 'customer' AND ($2::uuid IS NULL OR id = $2)
-     ORDER BY status = 'deactivated', lower(name), id`,
+     ORDER BY status IN ('deactivated', 'erased'), status = 'erased', lower(name), id`,
     [workspaceId, personId ?? null],
   );

@@ -80,7 +80,7 @@ const applyToRow = async (manager: EntityManager, event: PersonEvent): Promise<v
     case 'PersonErased':
       await manager.query(
         `UPDATE users SET name = 'Erased person', email = 'erased-' || id || '@erased.invalid',
-           status = 'deactivated', token_sha256 = NULL, password_hash = NULL, sso_subject = NULL,
+           status = 'erased', token_sha256 = NULL, password_hash = NULL, sso_subject = NULL,
            invitation_sha256 = NULL, invitation_expires_at = NULL, last_sign_in_at = NULL
          WHERE id = $1`,
         [personId],

@@ -81,7 +81,7 @@ type PersonRow = {
   name: string;
   email: string;
   role: ActorRole;
-  status: 'invited' | 'active' | 'deactivated';
+  status: 'invited' | 'active' | 'deactivated' | 'erased';
 };
 
 /** A service acts with its key's scopes; to the deciders it is an admin or a teammate. */

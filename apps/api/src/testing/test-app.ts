@@ -99,6 +99,16 @@ export const startTestApp = async (
     return { status: response.status, headers: response.headers, body: parsed as T };
   };
 
+  const settle = () =>
+    eventually(async () => {
+      const lag = await readProjectionLag(db.dataSource);
+      if (lag.length < projections.length || lag.some((p) => p.eventsBehind > 0)) {
+        throw new Error('read models are still catching up');
+      }
+    });
+  // The workspaces are known by their slugs (sign-in, the portal) once their read model has them.
+  await settle();
+
   return {
     baseUrl,
     db,
@@ -113,13 +123,7 @@ export const startTestApp = async (
       outsider: globex.people[0]!.token,
     },
     request,
-    settle: () =>
-      eventually(async () => {
-        const lag = await readProjectionLag(db.dataSource);
-        if (lag.length < projections.length || lag.some((p) => p.eventsBehind > 0)) {
-          throw new Error('read models are still catching up');
-        }
-      }),
+    settle,
     close: async () => {
       await worker.stop();
       await app.close();

@@ -19,7 +19,8 @@ export type PersonView = {
   name: string;
   email: string;
   role: ActorRoleName;
-  status: PersonStatus;
+  /** `erased`: name and email are gone for good; the row stays for what they did. */
+  status: PersonStatus | 'erased';
   createdAt: string;
   lastSignInAt: string | null;
   /** While invited: until when the invitation can be accepted. */

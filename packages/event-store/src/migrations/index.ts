@@ -20,6 +20,7 @@ import { OneTimeCodes1764300000018 } from './1764300000018-one-time-codes';
 import { PortalSecrets1764300000019 } from './1764300000019-portal-secrets';
 import { PersonalDataKeys1764300000020 } from './1764300000020-personal-data-keys';
 import { CustomerEmails1764300000021 } from './1764300000021-customer-emails';
+import { ErasedPeople1764300000022 } from './1764300000022-erased-people';
 
 export const migrations = [
   CreateEventStore1764300000000,
@@ -44,4 +45,5 @@ export const migrations = [
   PortalSecrets1764300000019,
   PersonalDataKeys1764300000020,
   CustomerEmails1764300000021,
+  ErasedPeople1764300000022,
 ];

@@ -37,7 +37,7 @@ export class EraseCustomerHandler implements ICommandHandler<EraseCustomerComman
       );
       await destroyPersonalDataKey(manager, actor.workspaceId, customerId);
       await manager.query(
-        `UPDATE users SET name = $3, email = $4, status = 'deactivated', token_sha256 = NULL,
+        `UPDATE users SET name = $3, email = $4, status = 'erased', token_sha256 = NULL,
            password_hash = NULL, sso_subject = NULL, invitation_sha256 = NULL
          WHERE id = $1 AND workspace_id = $2`,
         [customerId, actor.workspaceId, erased.name, `${String(erased.externalId)}@erased.invalid`],

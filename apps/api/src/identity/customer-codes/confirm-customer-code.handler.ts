@@ -28,7 +28,7 @@ type Account = {
   name: string;
   email: string;
   role: ActorRole;
-  status: 'invited' | 'active' | 'deactivated';
+  status: 'invited' | 'active' | 'deactivated' | 'erased';
 };
 
 /** Someone who may sign in to the portal with a code: an active customer. */

@@ -131,7 +131,7 @@ export class PortalSignIn {
           { ...context, actorId: customerId },
           { manager, retries: 0 },
         );
-      } else if (existing.status === 'deactivated') {
+      } else if (existing.status !== 'active') {
         throw new PortalTokenRefused('This person is deactivated in Chorus.');
       } else {
         await manager.query(`UPDATE users SET name = $2, email = $3 WHERE id = $1`, [

@@ -16,7 +16,7 @@ type Account = {
   name: string;
   email: string;
   role: ActorRole;
-  status: 'invited' | 'active' | 'deactivated';
+  status: 'invited' | 'active' | 'deactivated' | 'erased';
   password_hash: string | null;
 };
 

@@ -147,7 +147,7 @@ export class SsoSignIn {
       return personId;
     }
     if (known.role === 'customer') throw new SsoRefused('Customers sign in through the portal.');
-    if (known.status === 'deactivated') {
+    if (known.status === 'deactivated' || known.status === 'erased') {
       throw new SsoRefused(
         'This account is deactivated; an admin of the workspace can reactivate it.',
       );

@@ -11,6 +11,9 @@ import {
 } from '@chorus/ui';
 import { useState } from 'react';
 import { describeError } from '../../api/problem-error';
+import { useCan } from '../../auth/use-can';
+import { ErasePersonDialog } from '../../customers/erase-dialog';
+import { isErasedPerson } from '../../customers/erasure';
 import { PlusIcon, UsersIcon } from '../../icons';
 import { formatDateTime, formatRelativeTime, plural } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
@@ -38,10 +41,23 @@ type RowProps = {
   roleError: string | undefined;
   onRole: (role: ActorRoleName) => void;
   onStatus: (active: boolean) => void;
+  /** Null when they may not be erased: oneself, the erased, or without the permission. */
+  onErase: (() => void) | null;
 };
 
-const PersonRow = ({ person, isMe, now, saving, roleError, onRole, onStatus }: RowProps) => {
+const PersonRow = ({
+  person,
+  isMe,
+  now,
+  saving,
+  roleError,
+  onRole,
+  onStatus,
+  onErase,
+}: RowProps) => {
   const expired = invitationExpired(person, now);
+  // Nothing can be done to an erased person any more.
+  const erased = isErasedPerson(person);
   return (
     <tr data-testid="person-row" data-person-id={person.id} data-status={person.status}>
       <th scope="row">
@@ -53,21 +69,21 @@ const PersonRow = ({ person, isMe, now, saving, roleError, onRole, onStatus }: R
           </>
         )}
       </th>
-      <td>{person.email}</td>
+      <td>{erased ? '—' : person.email}</td>
       <td className="people-admin__role">
         <Select
           label={`Role of ${person.name}`}
           hideLabel
           options={roleOptions}
           value={person.role}
-          disabled={saving}
+          disabled={saving || erased}
           aria-busy={saving || undefined}
           error={roleError}
           onChange={(event) => onRole(event.target.value as ActorRoleName)}
         />
       </td>
       <td>
-        <Badge tone={expired ? 'amber' : statusTones[person.status]} dot>
+        <Badge tone={expired ? 'amber' : statusTones[person.status]} dot={!erased}>
           {expired ? 'Invitation expired' : statusLabels[person.status]}
         </Badge>
         {person.status === 'invited' && person.invitationExpiresAt && !expired && (
@@ -81,6 +97,7 @@ const PersonRow = ({ person, isMe, now, saving, roleError, onRole, onStatus }: R
       <td className="people-admin__actions">
         {/* Nobody deactivates themselves: another admin does. */}
         {!isMe &&
+          !erased &&
           (person.status === 'deactivated' ? (
             <Button size="sm" variant="ghost" onClick={() => onStatus(true)}>
               Reactivate<span className="ui-visually-hidden"> {person.name}</span>
@@ -90,6 +107,11 @@ const PersonRow = ({ person, isMe, now, saving, roleError, onRole, onStatus }: R
               Deactivate<span className="ui-visually-hidden"> {person.name}</span>
             </Button>
           ))}
+        {onErase && (
+          <Button size="sm" variant="ghost" onClick={onErase}>
+            Erase<span className="ui-visually-hidden"> {person.name}</span>
+          </Button>
+        )}
       </td>
     </tr>
   );
@@ -110,6 +132,8 @@ export const PeopleSettings = ({ meId }: { meId: string }) => {
   const [inviting, setInviting] = useState(false);
   const [ownRole, setOwnRole] = useState<OwnRoleChange | null>(null);
   const [statusChange, setStatusChange] = useState<StatusChange | null>(null);
+  const eraser = useCan()('privacy.erase');
+  const [erasing, setErasing] = useState<PersonView | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const items = people.data?.items ?? [];
   const shown = items.filter((person) => matches(person, filter));
@@ -208,6 +232,11 @@ export const PeopleSettings = ({ meId }: { meId: string }) => {
                         roleError={roleErrorOf(person)}
                         onRole={(role) => onRole(person, role)}
                         onStatus={(activate) => setStatusChange({ person, active: activate })}
+                        onErase={
+                          eraser && person.id !== meId && !isErasedPerson(person)
+                            ? () => setErasing(person)
+                            : null
+                        }
                       />
                     ))}
                   </tbody>
@@ -242,6 +271,14 @@ export const PeopleSettings = ({ meId }: { meId: string }) => {
           setAnnouncement(
             `${person.name} is ${person.status === 'deactivated' ? 'deactivated' : 'active again'}.`,
           );
+        }}
+      />
+      <ErasePersonDialog
+        person={erasing}
+        onClose={() => setErasing(null)}
+        onErased={() => {
+          setAnnouncement(`${erasing?.name ?? 'The person'} was erased.`);
+          setErasing(null);
         }}
       />
     </div>

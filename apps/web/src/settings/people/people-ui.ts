@@ -7,12 +7,14 @@ export const statusLabels: Record<Status, string> = {
   active: 'Active',
   invited: 'Invited',
   deactivated: 'Deactivated',
+  erased: 'Erased',
 };
 
 export const statusTones: Record<Status, BadgeTone> = {
   active: 'green',
   invited: 'blue',
   deactivated: 'neutral',
+  erased: 'neutral',
 };
 
 /** What each role may do, in a line (docs/permissions.md has the whole matrix). */

@@ -1,0 +1,89 @@
+import type { PortalSecret } from '@chorus/domain/client';
+import { Button, Dialog } from '@chorus/ui';
+import { SecretField } from '../../components/secret-field';
+import { FormError } from '../../lib/form-error';
+import { useMakePortalSecret } from '../../queries/portal';
+
+const ReplaceSecret = ({
+  onCancel,
+  onMade,
+}: {
+  onCancel: () => void;
+  onMade: (made: PortalSecret) => void;
+}) => {
+  const make = useMakePortalSecret();
+  return (
+    <>
+      <div className="composer__fields">
+        <p>
+          The current secret stops working <strong>at once</strong>: until your application signs
+          with the new one, its users cannot sign in to the portal with it. Sessions already open
+          stay open.
+        </p>
+        <FormError error={make.error} />
+      </div>
+      <footer className="composer__footer">
+        {/* The safe choice has the focus. */}
+        <Button variant="ghost" data-autofocus onClick={onCancel}>
+          Keep the current secret
+        </Button>
+        <Button
+          variant="danger"
+          loading={make.isPending}
+          onClick={() => make.mutate(undefined, { onSuccess: onMade })}
+        >
+          Replace the secret
+        </Button>
+      </footer>
+    </>
+  );
+};
+
+/** Replacing a secret that works: the host application's sign-ins fail until it is updated. */
+export const ReplaceSecretDialog = ({
+  open,
+  onClose,
+  onMade,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onMade: (made: PortalSecret) => void;
+}) => (
+  <Dialog
+    open={open}
+    onClose={onClose}
+    title="Replace the portal secret?"
+    description="Your application signs its users' sign-in tokens with it."
+  >
+    <ReplaceSecret onCancel={onClose} onMade={onMade} />
+  </Dialog>
+);
+
+/** The new secret, shown this once; closing the dialog forgets it. */
+export const MadeSecretDialog = ({
+  made,
+  onClose,
+}: {
+  made: PortalSecret | null;
+  onClose: () => void;
+}) => (
+  <Dialog open={made !== null} onClose={onClose} title="Your new portal secret">
+    {made && (
+      <>
+        <div className="composer__fields">
+          <p className="banner banner--pending">
+            <strong>Copy it now: it will not be shown again.</strong> Keep it in your
+            application&apos;s server configuration, as <code>CHORUS_PORTAL_SECRET</code> in the
+            sample, never in a page or an app a user can open. If it is lost, make another.
+          </p>
+          <SecretField label="Portal secret" value={made.secret} what="the secret" autoFocus />
+        </div>
+        <footer className="composer__footer">
+          <Button variant="primary" onClick={onClose}>
+            Done
+          </Button>
+        </footer>
+      </>
+    )}
+  </Dialog>
+);
