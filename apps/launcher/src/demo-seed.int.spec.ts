@@ -1,7 +1,7 @@
 import { projections } from '@chorus/worker';
 import { PostgresEventStore, catchUp, rebuildProjection } from '@chorus/event-store';
 import { createTestDatabase, type TestDatabase } from '@chorus/event-store/testing';
-import { seedDemoWorkspace } from './demo-seed';
+import { DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, seedDemoWorkspace } from './demo-seed';
 
 type Row = Record<string, unknown>;
 
@@ -15,7 +15,9 @@ describe('the demo workspace', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await seedDemoWorkspace(db.dataSource, 'chorus_demo_test_token');
+    await seedDemoWorkspace(db.dataSource, 'chorus_demo_test_token', {
+      adminPassword: DEMO_ADMIN_PASSWORD,
+    });
     const store = new PostgresEventStore(db.dataSource);
     for (const projection of projections) await catchUp(db.dataSource, store, projection);
   });
@@ -46,6 +48,15 @@ describe('the demo workspace', () => {
     );
     expect(companies?.n).toBe(20);
     expect(companies?.min).toBeGreaterThan(0);
+  });
+
+  it('lets the demo admin sign in with the printed password, stored only as an argon2id hash', async () => {
+    const [admin] = await db.dataSource.query<{ password_hash: string }[]>(
+      `SELECT password_hash FROM users WHERE email = $1`,
+      [DEMO_ADMIN_EMAIL],
+    );
+    expect(admin?.password_hash).toMatch(/^\$argon2id\$/);
+    expect(admin?.password_hash).not.toContain(DEMO_ADMIN_PASSWORD);
   });
 
   it('ranks by revenue differently from votes, as when a few large accounts want something', async () => {

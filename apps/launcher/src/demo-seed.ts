@@ -25,7 +25,13 @@ import {
   type FeedbackStatus,
 } from '@chorus/domain';
 import { PostgresEventStore, type NewEvent } from '@chorus/event-store';
-import { companyIdOf, customerIdOf, hashToken, provisionWorkspace } from '@chorus/api';
+import {
+  companyIdOf,
+  customerIdOf,
+  hashPassword,
+  hashToken,
+  provisionWorkspace,
+} from '@chorus/api';
 import { seedPlanning } from './demo-planning';
 import {
   demoCatalogCommands,
@@ -41,6 +47,8 @@ import {
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_ADMIN_EMAIL = 'admin@demo.chorus.dev';
+/** The demo admin's password, to try signing in as people do; never set in production. */
+export const DEMO_ADMIN_PASSWORD = 'chorus-demo-password';
 
 const DAY = 86_400_000;
 
@@ -86,16 +94,33 @@ export type DemoSeedResult = { seeded: boolean; feedback: number; votes: number 
 export const seedDemoWorkspace = async (
   db: DataSource,
   adminToken: string,
-  { feedbackCount = 200, voteCount = 5_000, customerCount = 400 } = {},
+  {
+    feedbackCount = 200,
+    voteCount = 5_000,
+    customerCount = 400,
+    adminPassword,
+  }: {
+    feedbackCount?: number;
+    voteCount?: number;
+    customerCount?: number;
+    /** Lets the demo admin sign in with email and password too. */
+    adminPassword?: string;
+  } = {},
 ): Promise<DemoSeedResult> => {
   const existing = await db.query<unknown[]>(`SELECT id FROM users WHERE email = $1`, [
     DEMO_ADMIN_EMAIL,
   ]);
+  // Later runs make sure the admin's token (and password) are the ones printed.
+  const admitAdmin = async (): Promise<void> => {
+    const passwordHash = adminPassword === undefined ? null : await hashPassword(adminPassword);
+    await db.query(
+      `UPDATE users SET token_sha256 = $2, password_hash = coalesce($3, password_hash)
+       WHERE email = $1`,
+      [DEMO_ADMIN_EMAIL, hashToken(adminToken), passwordHash],
+    );
+  };
   if (existing.length > 0) {
-    await db.query(`UPDATE users SET token_sha256 = $2 WHERE email = $1`, [
-      DEMO_ADMIN_EMAIL,
-      hashToken(adminToken),
-    ]);
+    await admitAdmin();
     return { seeded: false, feedback: 0, votes: 0 };
   }
   const random = seededRandom(20261128);
@@ -233,6 +258,7 @@ export const seedDemoWorkspace = async (
     return [...votersOf.values()].reduce((sum, voters) => sum + voters.size, 0);
   });
   store.notifyAppended();
+  await admitAdmin();
   return { seeded: true, feedback: feedbackCount, votes };
 };
 

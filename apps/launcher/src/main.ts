@@ -5,7 +5,7 @@ import {
   startEmbeddedPostgres,
   type EmbeddedPostgresHandle,
 } from '@chorus/event-store';
-import { seedDemoWorkspace } from './demo-seed';
+import { DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, seedDemoWorkspace } from './demo-seed';
 import { startNodeProcess, stopProcess, waitForHealthy, type ManagedProcess } from './processes';
 
 const projectRoot = resolve(__dirname, '../../..');
@@ -31,6 +31,8 @@ const main = async () => {
   const env = Env.parse(process.env);
   const embedded = env.DATABASE_URL === undefined;
   const demo = env.CHORUS_SEED_DEMO ? env.CHORUS_SEED_DEMO === 'true' : embedded;
+  // A well-known password would be a way in: the demo has one only outside production.
+  const production = env.NODE_ENV === 'production';
   if (demo && env.NODE_ENV === 'production' && env.CHORUS_DEMO_ADMIN_TOKEN === undefined) {
     throw new Error(
       'Refusing to start a demo workspace with the well-known default admin token in production. Set CHORUS_DEMO_ADMIN_TOKEN or CHORUS_SEED_DEMO=false.',
@@ -69,7 +71,9 @@ const main = async () => {
     log('database migrated');
     if (demo) {
       const started = Date.now();
-      const seed = await seedDemoWorkspace(db, adminToken);
+      const seed = await seedDemoWorkspace(db, adminToken, {
+        adminPassword: production ? undefined : DEMO_ADMIN_PASSWORD,
+      });
       log(
         seed.seeded
           ? `seeded the demo workspace: ${seed.feedback} feedback items, ${seed.votes} votes (${Date.now() - started} ms)`
@@ -106,6 +110,9 @@ const main = async () => {
     if (demo) {
       console.log(`  Open the admin app:   ${url}/#token=${adminToken}`);
       console.log(`  Demo admin token:     ${adminToken}`);
+      if (!production) {
+        console.log(`  Or sign in with:      ${DEMO_ADMIN_EMAIL} / ${DEMO_ADMIN_PASSWORD}`);
+      }
     }
     console.log(`  API docs:             ${url}/api/docs`);
     console.log('  Press Ctrl-C to stop everything.');
