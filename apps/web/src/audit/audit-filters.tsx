@@ -120,7 +120,7 @@ export const AuditFilterBar = ({
 
   return (
     <form
-      className="audit-filters"
+      className="audit-filters filter-panel"
       aria-label="Audit trail filters"
       onSubmit={(event) => event.preventDefault()}
     >

@@ -147,7 +147,12 @@ export const FilterBar = ({ filters }: { filters: FeedbackListFilters }) => {
         </div>
       </div>
       {expanded && (
-        <div id="inbox-filters" className="filter-bar__grid" role="group" aria-label="Filters">
+        <div
+          id="inbox-filters"
+          className="filter-bar__grid filter-panel"
+          role="group"
+          aria-label="Filters"
+        >
           <Select
             className="filter-bar__field"
             label="Status"
