@@ -186,6 +186,25 @@ const Breakdown = ({
     </div>
   );
 
+/** The previous period has as many days as this one: its points line up by position. */
+const alongPrevious = (
+  series: readonly { period: string; count: number }[],
+  before: readonly { count: number }[] | undefined,
+) =>
+  series.map((point, index) => ({
+    period: point.period,
+    count: point.count,
+    previous: before?.[index]?.count ?? null,
+  }));
+
+/** This period's line and, when compared, the previous period's drawn faintly behind it. */
+const periodSeries = (colour: string, compared: boolean) => [
+  { key: 'count' as const, label: 'This period', colour },
+  ...(compared
+    ? [{ key: 'previous' as const, label: 'Previous period', colour, faint: true }]
+    : []),
+];
+
 const VolumeCard = ({
   current,
   previous,
@@ -195,12 +214,7 @@ const VolumeCard = ({
 }) => {
   const { query, names } = useDashboardContext();
   const volume = current.feedbackVolume;
-  // The previous period has as many days as this one: its points line up by position.
-  const data = volume.series.map((point, index) => ({
-    period: point.period,
-    count: point.count,
-    previous: previous?.feedbackVolume.series[index]?.count ?? null,
-  }));
+  const data = alongPrevious(volume.series, previous?.feedbackVolume.series);
   const busiest = peak(volume.series, (point) => point.count);
   return (
     <ChartCard
@@ -219,19 +233,7 @@ const VolumeCard = ({
         <>
           <TrendChart
             data={data}
-            series={[
-              { key: 'count', label: 'This period', colour: 'var(--dash-series-1)' },
-              ...(previous
-                ? [
-                    {
-                      key: 'previous' as const,
-                      label: 'Previous period',
-                      colour: 'var(--dash-series-1)',
-                      faint: true,
-                    },
-                  ]
-                : []),
-            ]}
+            series={periodSeries('var(--dash-series-1)', previous !== null)}
             label="Feedback volume"
             summary={`${formatCount(volume.total)} feedback items${
               previous ? ` against ${formatCount(previous.feedbackVolume.total)} before` : ''
@@ -304,11 +306,7 @@ const VotersCard = ({
 }) => {
   const { query } = useDashboardContext();
   const voters = current.uniqueVoters;
-  const data = voters.series.map((point, index) => ({
-    period: point.period,
-    count: point.count,
-    previous: previous?.uniqueVoters.series[index]?.count ?? null,
-  }));
+  const data = alongPrevious(voters.series, previous?.uniqueVoters.series);
   return (
     <ChartCard title="Unique voters" tables={[{ table: 'unique-voters' }]}>
       {voters.total === 0 ? (
@@ -316,19 +314,7 @@ const VotersCard = ({
       ) : (
         <TrendChart
           data={data}
-          series={[
-            { key: 'count', label: 'This period', colour: 'var(--dash-series-2)' },
-            ...(previous
-              ? [
-                  {
-                    key: 'previous' as const,
-                    label: 'Previous period',
-                    colour: 'var(--dash-series-2)',
-                    faint: true,
-                  },
-                ]
-              : []),
-          ]}
+          series={periodSeries('var(--dash-series-2)', previous !== null)}
           label="Unique voters"
           summary={`${formatCount(voters.total)} people voted in the range.`}
           granularity={query.granularity}
