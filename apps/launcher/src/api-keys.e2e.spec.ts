@@ -6,6 +6,7 @@ import {
   screenshotsDir,
   startDemoPlatform,
   type DemoPlatform,
+  openSettings,
 } from './testing/browser-session';
 
 const screenshots = screenshotsDir();
@@ -41,14 +42,7 @@ describe('API keys in the admin settings, in a real browser', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
     page = await context.newPage();
     await page.goto(`${url}/#token=${bearer}`);
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Settings' })
-      .click();
-    await page
-      .getByRole('navigation', { name: 'Settings' })
-      .getByRole('link', { name: 'API keys' })
-      .click();
+    await openSettings(page, 'API keys');
     await page.getByRole('button', { name: 'New API key' }).waitFor();
   });
 

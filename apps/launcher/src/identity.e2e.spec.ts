@@ -5,6 +5,7 @@ import {
   screenshotsDir,
   startDemoPlatform,
   type DemoPlatform,
+  openSettings,
 } from './testing/browser-session';
 
 const screenshots = screenshotsDir();
@@ -46,14 +47,7 @@ describe('people, invitations and password sign-in, in a real browser', () => {
     await adminContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
     admin = await adminContext.newPage();
     await admin.goto(`${url}/#token=${bearer}`);
-    await admin
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Settings' })
-      .click();
-    await admin
-      .getByRole('navigation', { name: 'Settings' })
-      .getByRole('link', { name: 'People' })
-      .click();
+    await openSettings(admin, 'People');
     await admin.getByRole('button', { name: 'Invite someone' }).waitFor();
   });
 

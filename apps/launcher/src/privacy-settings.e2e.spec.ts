@@ -6,6 +6,7 @@ import {
   screenshotsDir,
   startDemoPlatform,
   type DemoPlatform,
+  openSettings,
 } from './testing/browser-session';
 
 const screenshots = screenshotsDir();
@@ -53,17 +54,6 @@ describe('single sign-on, portal sign-in and erasure in the admin app, in a real
   const customersNamed = (q: string) =>
     api<CustomerPage>(`/customers?q=${encodeURIComponent(q)}`).then((page) => page.items);
 
-  const openSettings = async (section: string) => {
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Settings' })
-      .click();
-    await page
-      .getByRole('navigation', { name: 'Settings' })
-      .getByRole('link', { name: section })
-      .click();
-  };
-
   beforeAll(async () => {
     platform = await startDemoPlatform('privacy', token);
     url = platform.url;
@@ -90,7 +80,7 @@ describe('single sign-on, portal sign-in and erasure in the admin app, in a real
   });
 
   it('makes a portal secret, shows it once, and asks before replacing it', async () => {
-    await openSettings('Portal sign-in');
+    await openSettings(page, 'Portal sign-in');
     expect(new URL(page.url()).pathname).toBe('/settings/portal');
     const status = page.getByTestId('portal-secret-status');
     await status.getByText('Make a secret', { exact: false }).waitFor();
@@ -138,7 +128,7 @@ describe('single sign-on, portal sign-in and erasure in the admin app, in a real
   });
 
   it('refuses single sign-on with an issuer that does not answer, on the issuer field', async () => {
-    await openSettings('Single sign-on');
+    await openSettings(page, 'Single sign-on');
     expect(new URL(page.url()).pathname).toBe('/settings/sso');
     const form = page.getByRole('form', { name: 'Single sign-on' });
     await form.waitFor();
@@ -236,7 +226,7 @@ describe('single sign-on, portal sign-in and erasure in the admin app, in a real
   });
 
   it('erases a person in Settings → People once their name is typed, but never oneself', async () => {
-    await openSettings('People');
+    await openSettings(page, 'People');
     const row = page.getByTestId('person-row').filter({ hasText: person.email });
     await row.waitFor();
     const id = await row.getAttribute('data-person-id');

@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { freePort } from '@chorus/event-store/testing';
 import { runLauncher, type LauncherProcess } from './launcher-process';
 
@@ -59,4 +59,16 @@ export const startDemoPlatform = async (name: string, token: string): Promise<De
       rmSync(parent, { recursive: true, force: true });
     },
   };
+};
+
+/** Settings, then one of its sections, through the navigation a person would use. */
+export const openSettings = async (page: Page, section: string): Promise<void> => {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Settings' })
+    .click();
+  await page
+    .getByRole('navigation', { name: 'Settings' })
+    .getByRole('link', { name: section })
+    .click();
 };
