@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ApiKeyView } from '@chorus/domain';
-import { iso } from '../releases/release.view';
+import { iso } from '../platform/sql-time';
 
 /** The keys of a workspace as listed (newest first), or only the one asked for. */
 export const readApiKeys = (

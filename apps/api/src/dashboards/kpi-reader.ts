@@ -34,6 +34,7 @@ import {
   type VotesOverTime,
 } from '@chorus/domain';
 import { kpiRowOf, selectKpiRows } from '@chorus/event-store';
+import { iso } from '../platform/sql-time';
 
 /** Runs one SQL statement: a DataSource's or a transaction's `query`. */
 export type SqlQuery = <T>(sql: string, params: unknown[]) => Promise<T>;
@@ -602,7 +603,7 @@ export class KpiReader {
       time: 'f.submitted_at',
       id: 'f.feedback_id',
       select: `'feedback' AS kind, f.feedback_id AS id, coalesce(fl.title, '') AS title,
-        f.board_id, f.status_id, to_char(f.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
+        f.board_id, f.status_id, ${iso('f.submitted_at')} AS at,
         coalesce(fl.vote_count, 0) AS votes`,
     });
     const items = (where: string) => ({
@@ -612,7 +613,7 @@ export class KpiReader {
       id: 'i.item_id',
       select: `'backlogItem' AS kind, i.item_id AS id, coalesce(bi.title, '') AS title,
         i.kind AS item_kind, i.stage, i.estimate,
-        to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at`,
+        ${iso('i.created_at')} AS at`,
     });
     const link = (extra = '') => `EXISTS (SELECT 1 FROM kpi_feedback_links l
       WHERE l.feedback_id = f.feedback_id AND ${s.live('l')} AND ${s.workspace('l')}${extra})`;

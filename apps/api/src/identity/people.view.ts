@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PersonView } from '@chorus/domain';
-import { iso } from '../releases/release.view';
+import { iso } from '../platform/sql-time';
 
 /** The people of a workspace (customers are in the customers list), or the one asked for. */
 export const readPeople = (

@@ -22,7 +22,7 @@ import {
   type ActorRole,
   type ApiKeyScope,
 } from '@chorus/domain';
-import { iso } from '../releases/release.view';
+import { iso } from './sql-time';
 import { checkPermission } from './permissions';
 import { ProblemException } from './problem-details';
 

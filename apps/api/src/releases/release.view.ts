@@ -23,6 +23,7 @@ import {
 } from '@chorus/domain';
 import type { PostgresEventStore } from '@chorus/event-store';
 import { asDomainEvent } from '../platform/run-decider';
+import { iso } from '../platform/sql-time';
 
 export const ReleaseIdParamSchema = z.object({ id: z.uuid('Release id must be a UUID.') });
 export class ReleaseIdParam extends createZodDto(ReleaseIdParamSchema) {}
@@ -154,10 +155,6 @@ export const releaseViewOf = (
     version,
   };
 };
-
-/** A timestamptz column as the ISO 8601 UTC text the API returns. */
-export const iso = (column: string) =>
-  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
  * A release row with its items from the backlog read model, in the release's order, and the

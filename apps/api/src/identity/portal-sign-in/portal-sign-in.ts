@@ -17,7 +17,7 @@ import { decideAndAppend } from '../../platform/run-decider';
 import { customerIdOf } from '../../customers/customer-ids';
 import { UpsertCompanyCommand } from '../../customers/upsert-company/upsert-company.command';
 import { UpsertCustomerCommand } from '../../customers/upsert-customer/upsert-customer.command';
-import { iso } from '../../releases/release.view';
+import { iso } from '../../platform/sql-time';
 import { meOf } from '../../me/me';
 import { openSession, type SessionSecrets } from '../sessions';
 import { PortalTokenRefused, verifyPortalToken } from './portal-token';

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { NotificationView } from '@chorus/domain';
 import { CursorId, keysetCursor } from '../../platform/keyset-cursor';
-import { iso } from '../../releases/release.view';
+import { iso } from '../../platform/sql-time';
 import { ListNotificationsQuery } from './list-notifications.query';
 
 /** Where a page ended: the creation time and id of its last notification. */

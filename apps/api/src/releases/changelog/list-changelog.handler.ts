@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { ChangelogEntryView } from '@chorus/domain';
 import { CursorId, keysetCursor } from '../../platform/keyset-cursor';
-import { iso } from '../release.view';
+import { iso } from '../../platform/sql-time';
 import { ListChangelogQuery } from './list-changelog.query';
 
 /** Where a page ended: the publication time and id of its last entry. */
