@@ -109,7 +109,7 @@ export const DashboardFilters = ({
 
   return (
     <form
-      className="dash-filters"
+      className="dash-filters filter-panel"
       aria-label="Dashboard filters"
       onSubmit={(event) => event.preventDefault()}
     >
