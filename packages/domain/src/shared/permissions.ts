@@ -22,7 +22,7 @@ export const permissionMatrix = {
   },
   'profile.update': {
     roles: everyone,
-    what: 'Change their own password and sign out',
+    what: 'Change their own password and notification settings, and sign out',
   },
   'feedback.read': {
     roles: everyone,
@@ -107,6 +107,18 @@ export const permissionMatrix = {
   'api-keys.manage': {
     roles: ['admin'],
     what: 'Create, list and revoke API keys for services',
+  },
+  'integrations.manage': {
+    roles: ['admin', 'product_manager'],
+    what: 'Set up webhooks and Slack, read their delivery logs and redeliver',
+  },
+  'workspace.import': {
+    roles: ['admin'],
+    what: 'Import feedback, votes, customers and companies from CSV, Canny, Fider or a Chorus export',
+  },
+  'workspace.export': {
+    roles: ['admin'],
+    what: 'Export the whole workspace: its events and its read models',
   },
 } as const satisfies Record<string, { roles: Roles; what: string }>;
 

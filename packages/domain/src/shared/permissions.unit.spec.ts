@@ -28,7 +28,14 @@ describe('the permission matrix', () => {
   it('gives every role something, and keeps only the workspace’s administration to admins', () => {
     for (const role of actorRoles) expect(permissions.some((p) => can(role, p))).toBe(true);
     expect(permissions.filter((p) => actorRoles.every((r) => r === 'admin' || !can(r, p)))).toEqual(
-      ['audit.read', 'people.manage', 'privacy.erase', 'api-keys.manage'],
+      [
+        'audit.read',
+        'people.manage',
+        'privacy.erase',
+        'api-keys.manage',
+        'workspace.import',
+        'workspace.export',
+      ],
     );
   });
 
@@ -52,6 +59,8 @@ describe('API key scopes', () => {
       'people.manage',
       'privacy.erase',
       'api-keys.manage',
+      'workspace.import',
+      'workspace.export',
     ]);
     expect(permissions.filter((p) => !scopesAllow(['admin'], p))).toEqual([]);
   });
