@@ -102,7 +102,9 @@ describe('closing the loop, end to end over HTTP', () => {
     expect((await ok<Feedback>('GET', `/api/v1/feedback/${quiet}`)).statusKind).toBe('open');
     for (const token of [customer, otherCustomer]) {
       const inbox = await ok<NotificationPage>('GET', '/api/v1/me/notifications', undefined, token);
-      const shipped = inbox.items.filter((n) => n.releaseId === release.id);
+      const shipped = inbox.items.filter(
+        (n) => n.kind === 'feedback_shipped' && n.releaseId === release.id,
+      );
       expect(shipped.map((n) => n.feedback.map((f) => f.id))).toEqual([[wanted]]);
     }
 

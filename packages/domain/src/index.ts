@@ -82,6 +82,8 @@ export * from './releases/release.decider';
 export * from './releases/publish';
 export * from './notifications/notification.events';
 export * from './notifications/notification-reads.decider';
+export * from './notifications/activity-notifications';
+export * from './notifications/mentions';
 export * from './prioritisation/scoring.events';
 export * from './prioritisation/scoring';
 export * from './prioritisation/scoring.decider';

@@ -1,24 +1,47 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import type { EntityManager } from 'typeorm';
-import {
-  notificationKinds,
-  type NotificationPage,
-  type NotificationsMarkedRead,
-  type NotificationView,
-} from '@chorus/domain';
+import type { NotificationPage, NotificationsMarkedRead, NotificationView } from '@chorus/domain';
 
-const NotificationViewSchema = z.object({
+const NotifiedFeedbackSchema = z.object({ id: z.uuid(), title: z.string() });
+const base = {
   id: z.uuid(),
-  kind: z.enum(notificationKinds),
-  releaseId: z.uuid(),
-  releaseName: z.string(),
   feedback: z
-    .array(z.object({ id: z.uuid(), title: z.string() }))
-    .describe('The feedback you voted on or follow that the release delivered'),
+    .array(NotifiedFeedbackSchema)
+    .describe(
+      'The feedback to link to: for a release every item of yours it delivered, otherwise the item changed (for a merge, the duplicate you asked on)',
+    ),
   createdAt: z.iso.datetime(),
   read: z.boolean(),
-}) satisfies z.ZodType<NotificationView>;
+};
+const by = z
+  .object({ id: z.string(), name: z.string().nullable() })
+  .describe('Who made the change');
+
+const NotificationViewSchema = z.discriminatedUnion('kind', [
+  z.object({
+    ...base,
+    kind: z.literal('feedback_shipped'),
+    releaseId: z.uuid(),
+    releaseName: z.string(),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal('status_changed'),
+    by,
+    status: z
+      .object({ id: z.string(), name: z.string() })
+      .describe('The status it moved to, named as it was then'),
+  }),
+  z.object({ ...base, kind: z.literal('comment_posted'), by, commentId: z.uuid() }),
+  z.object({
+    ...base,
+    kind: z.literal('feedback_merged'),
+    by,
+    into: NotifiedFeedbackSchema.describe('The item it was merged into'),
+  }),
+  z.object({ ...base, kind: z.literal('mentioned'), by, commentId: z.uuid() }),
+]) satisfies z.ZodType<NotificationView>;
 
 export const NotificationPageSchema = z.object({
   items: z.array(NotificationViewSchema),

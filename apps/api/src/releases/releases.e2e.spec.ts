@@ -309,7 +309,7 @@ describe('releases: from feedback to the customers who asked', () => {
     expect(ada).toEqual({ items: [], unreadCount: 0, nextCursor: null });
     // The customer captured on the call asked through the duplicate: told about dark mode.
     const [owl] = await app.db.dataSource.query<{ feedback_ids: string[] }[]>(
-      `SELECT feedback_ids FROM notifications WHERE person_id = $1`,
+      `SELECT feedback_ids FROM notifications WHERE person_id = $1 AND kind = 'feedback_shipped'`,
       [nightOwl],
     );
     expect(owl?.feedback_ids).toEqual([feedback.darkMode]);

@@ -1,4 +1,8 @@
-import type { NotificationView } from '@chorus/domain/client';
+import type {
+  NotificationActorView,
+  NotificationView,
+  NotifiedFeedback,
+} from '@chorus/domain/client';
 import { Button, cx, ErrorState, Spinner } from '@chorus/ui';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'wouter';
@@ -8,8 +12,89 @@ import { FormError } from '../lib/form-error';
 import { formatRelativeTime } from '../lib/format';
 import { useNow } from '../lib/use-now';
 import { useMarkRead, useNotifications } from './notification-queries';
+import './notifications.css';
 
 const feedbackHref = (id: string) => `/?feedback=${encodeURIComponent(id)}`;
+
+type Open = () => void;
+
+/** A feedback title in quotes, linking to the feedback. */
+const Quoted = ({ feedback, onOpen }: { feedback: NotifiedFeedback | undefined; onOpen: Open }) =>
+  feedback ? (
+    <>
+      “
+      <Link href={feedbackHref(feedback.id)} onClick={onOpen}>
+        {feedback.title}
+      </Link>
+      ”
+    </>
+  ) : (
+    <>a feedback item</>
+  );
+
+const nameOf = (by: NotificationActorView) => <strong>{by.name ?? 'Someone'}</strong>;
+
+/** What happened, in a sentence with a link to the feedback. */
+const NotificationText = ({
+  notification,
+  onOpen,
+}: {
+  notification: NotificationView;
+  onOpen: Open;
+}) => {
+  const [about] = notification.feedback;
+  const unread = !notification.read && <span className="ui-visually-hidden">Unread: </span>;
+  switch (notification.kind) {
+    case 'feedback_shipped':
+      return (
+        <>
+          <p className="notification__text">
+            {unread}
+            <strong>{notification.releaseName}</strong> shipped what you asked for:
+          </p>
+          <ul className="notification__feedback">
+            {notification.feedback.map((feedback) => (
+              <li key={feedback.id}>
+                <Link href={feedbackHref(feedback.id)} onClick={onOpen}>
+                  {feedback.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      );
+    case 'status_changed':
+      return (
+        <p className="notification__text">
+          {unread}
+          {nameOf(notification.by)} changed <Quoted feedback={about} onOpen={onOpen} /> to{' '}
+          <strong>{notification.status.name}</strong>
+        </p>
+      );
+    case 'comment_posted':
+      return (
+        <p className="notification__text">
+          {unread}
+          {nameOf(notification.by)} replied on <Quoted feedback={about} onOpen={onOpen} />
+        </p>
+      );
+    case 'feedback_merged':
+      return (
+        <p className="notification__text">
+          {unread}
+          <Quoted feedback={about} onOpen={onOpen} /> was merged into{' '}
+          <Quoted feedback={notification.into} onOpen={onOpen} />
+        </p>
+      );
+    case 'mentioned':
+      return (
+        <p className="notification__text">
+          {unread}
+          {nameOf(notification.by)} mentioned you on <Quoted feedback={about} onOpen={onOpen} />
+        </p>
+      );
+  }
+};
 
 const NotificationEntry = ({
   notification,
@@ -24,19 +109,7 @@ const NotificationEntry = ({
     className={cx('notification', !notification.read && 'notification--unread')}
     data-testid="notification"
   >
-    <p className="notification__text">
-      {!notification.read && <span className="ui-visually-hidden">Unread: </span>}
-      <strong>{notification.releaseName}</strong> shipped what you asked for:
-    </p>
-    <ul className="notification__feedback">
-      {notification.feedback.map((feedback) => (
-        <li key={feedback.id}>
-          <Link href={feedbackHref(feedback.id)} onClick={() => onOpen(notification)}>
-            {feedback.title}
-          </Link>
-        </li>
-      ))}
-    </ul>
+    <NotificationText notification={notification} onOpen={() => onOpen(notification)} />
     <time className="notification__time" dateTime={notification.createdAt}>
       {formatRelativeTime(notification.createdAt, now)}
     </time>
@@ -137,7 +210,8 @@ export const NotificationsBell = () => {
             />
           ) : items.length === 0 ? (
             <p className="bell__state">
-              Nothing yet. When a release ships feedback you voted on or follow, you hear it here.
+              Nothing yet. When feedback you voted on or follow moves, gets a reply or ships, or
+              someone mentions you, you hear it here.
             </p>
           ) : (
             <ul className="bell__list" aria-label="Notifications">

@@ -1,4 +1,5 @@
 import type { FeedbackSourceName, StatusKind } from '../feedback/feedback-workflow';
+import { shippedFeedbackIds } from '../notifications/notification.events';
 import { initiativeProgress } from '../roadmap/initiative';
 import type { SprintState } from '../sprints/sprint';
 import type { KpiEvent } from './kpi-events';
@@ -482,7 +483,7 @@ const replay = (events: readonly KpiEvent[]): World => {
         break;
       }
       case 'PersonNotified':
-        for (const id of event.data.feedbackIds) {
+        for (const id of shippedFeedbackIds(event.data)) {
           const f = world.feedback.get(id);
           if (f) f.notified = true;
         }

@@ -7,6 +7,7 @@ import {
   type ModerationStateName,
   type StatusKind,
 } from '../feedback/feedback-workflow';
+import { shippedFeedbackIds } from '../notifications/notification.events';
 import type { RoadmapLane } from '../roadmap/initiative.events';
 import type { SprintState } from '../sprints/sprint';
 import { definedFields } from '../shared/changes';
@@ -670,7 +671,7 @@ const changesOf = (state: KpiRollup, event: KpiEvent): KpiRollupChange[] => {
       return initiative ? [put('initiatives', { ...initiative, archived: true })] : [];
     }
     case 'PersonNotified':
-      return [...new Set(event.data.feedbackIds)].flatMap((feedbackId) => {
+      return [...new Set(shippedFeedbackIds(event.data))].flatMap((feedbackId) => {
         const feedback = state.feedback.get(feedbackId);
         return feedback && !feedback.notified
           ? [put('feedback', { ...feedback, notified: true })]
@@ -865,7 +866,7 @@ export const kpiRowsRead = (
         initiatives.push(event.data.initiativeId);
         break;
       case 'PersonNotified':
-        feedback.push(...event.data.feedbackIds);
+        feedback.push(...shippedFeedbackIds(event.data));
         break;
     }
   }

@@ -21,6 +21,7 @@ import { PortalSecrets1764300000019 } from './1764300000019-portal-secrets';
 import { PersonalDataKeys1764300000020 } from './1764300000020-personal-data-keys';
 import { CustomerEmails1764300000021 } from './1764300000021-customer-emails';
 import { ErasedPeople1764300000022 } from './1764300000022-erased-people';
+import { NotificationKinds1764300000023 } from './1764300000023-notification-kinds';
 
 export const migrations = [
   CreateEventStore1764300000000,
@@ -46,4 +47,5 @@ export const migrations = [
   PersonalDataKeys1764300000020,
   CustomerEmails1764300000021,
   ErasedPeople1764300000022,
+  NotificationKinds1764300000023,
 ];

@@ -12,6 +12,12 @@ import {
   type CommentView,
 } from '@chorus/domain';
 import { PostgresEventStore } from '@chorus/event-store';
+import { readCatalog } from '../../catalog/read-catalog';
+import {
+  appendActivityNotifications,
+  followersToNotify,
+  mentionedTeammates,
+} from '../../notifications/activity-notifications';
 import { asDomainEvent } from '../../platform/run-decider';
 import { requireTeammates } from '../../teammates/teammates';
 import { readFeedbackFor } from '../feedback-access';
@@ -20,7 +26,8 @@ import { PostCommentCommand } from './post-comment.command';
 /**
  * A comment is its own stream, so posting never contends with the feedback or other comments.
  * One round trip reads the feedback (as the actor may see it: otherwise it reads as missing, a
- * 404) and the comment replied to.
+ * 404) and the comment replied to. The comment and the notifications of its followers and of the
+ * teammates it mentions are appended in one transaction.
  */
 @CommandHandler(PostCommentCommand)
 export class PostCommentHandler implements ICommandHandler<PostCommentCommand> {
@@ -52,10 +59,38 @@ export class PostCommentHandler implements ICommandHandler<PostCommentCommand> {
       feedback,
       parent,
     );
-    if (posted?.type !== 'CommentPosted') throw new Error('Posting a comment decided nothing.');
-    const mentioned = await requireTeammates(this.db, actor.workspaceId, posted.data.mentions);
+    if (posted?.type !== 'CommentPosted' || !feedback.exists) {
+      throw new Error('Posting a comment decided nothing.');
+    }
+    const { workspaceId } = actor;
+    const mentioned = await requireTeammates(this.db, workspaceId, posted.data.mentions);
     const occurredAt = new Date().toISOString();
-    await this.store.append(commentStreamId(commentId), 0, [posted], { ...context, occurredAt });
+    await this.db.transaction(async (tx) => {
+      const streamId = commentStreamId(commentId);
+      await this.store.append(streamId, 0, [posted], { ...context, occurredAt }, tx);
+      const { catalog } = await readCatalog(this.store, workspaceId, tx);
+      await appendActivityNotifications(
+        this.store,
+        tx,
+        { streamId, version: 1 },
+        {
+          type: 'CommentPost',
+          feedback: { id: feedbackId, title: feedback.title },
+          commentId,
+          visibility: posted.data.visibility,
+          by: actor.id,
+          mentioned: await mentionedTeammates(
+            tx,
+            workspaceId,
+            posted.data.mentions,
+            posted.data.body,
+          ),
+        },
+        await followersToNotify(tx, workspaceId, feedbackId, [feedback], catalog),
+        { ...context, occurredAt },
+      );
+    });
+    this.store.notifyAppended();
     return {
       id: commentId,
       feedbackId,

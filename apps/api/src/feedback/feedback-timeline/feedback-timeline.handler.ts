@@ -21,7 +21,7 @@ const TIMELINE_LIMIT = 1_000;
 /**
  * Everything that happened to an item, read from the log itself (events indexed by the feedback
  * they concern): its own stream, its ballots, comments and follows, and those of every duplicate
- * merged into it.
+ * merged into it. Not the notifications of those changes: one per follower, they would bury them.
  */
 @QueryHandler(FeedbackTimelineQuery)
 export class FeedbackTimelineHandler implements IQueryHandler<FeedbackTimelineQuery> {
@@ -43,6 +43,7 @@ export class FeedbackTimelineHandler implements IQueryHandler<FeedbackTimelineQu
          data->>'feedbackId' AS feedback_id
        FROM events
        WHERE data->>'feedbackId' = ANY($2::text[]) AND workspace_id = $1
+         AND stream_type <> 'notifications'
        ORDER BY global_position LIMIT ${TIMELINE_LIMIT}`,
       [workspaceId, members.map((m) => m.feedback_id)],
     );

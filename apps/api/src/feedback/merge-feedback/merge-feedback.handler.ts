@@ -9,6 +9,11 @@ import {
   type MergeDecision,
 } from '@chorus/domain';
 import { ConcurrencyConflict, PostgresEventStore } from '@chorus/event-store';
+import { readCatalog } from '../../catalog/read-catalog';
+import {
+  appendActivityNotifications,
+  followersToNotify,
+} from '../../notifications/activity-notifications';
 import { MergeFeedbackCommand } from './merge-feedback.command';
 import { readFeedbacks } from './read-pair';
 
@@ -16,8 +21,8 @@ const RETRIES = 3;
 
 /**
  * Appends the duplicate's and the survivor's events in one transaction, each at the version
- * read: a concurrent merge or unmerge of either item makes one of them conflict and decide again
- * on fresh state, so the two streams can never disagree.
+ * read, with the notifications of a merge: a concurrent merge or unmerge of either item makes
+ * one of them conflict and decide again on fresh state, so the two streams can never disagree.
  */
 @CommandHandler(MergeFeedbackCommand)
 export class MergeFeedbackHandler implements ICommandHandler<MergeFeedbackCommand> {
@@ -67,6 +72,38 @@ export class MergeFeedbackHandler implements ICommandHandler<MergeFeedbackComman
           appends.sort((a, b) => (a.streamId < b.streamId ? -1 : 1));
           for (const { streamId, version, events } of appends) {
             await this.store.append(streamId, version, events, context, tx);
+          }
+          // The duplicate's followers learn where it went; their notifications' stream sorts
+          // after every feedback stream, so the order above still holds.
+          if (
+            intoId !== null &&
+            decision.duplicate.length > 0 &&
+            duplicate.state.exists &&
+            survivor.state.exists
+          ) {
+            const { catalog } = await readCatalog(this.store, workspaceId, tx);
+            await appendActivityNotifications(
+              this.store,
+              tx,
+              {
+                streamId: feedbackStreamId(duplicateId),
+                version: duplicate.version + decision.duplicate.length,
+              },
+              {
+                type: 'FeedbackMerge',
+                duplicate: { id: duplicateId, title: duplicate.state.title },
+                into: { id: intoId, title: survivor.state.title },
+                by: actor.id,
+              },
+              await followersToNotify(
+                tx,
+                workspaceId,
+                duplicateId,
+                [duplicate.state, survivor.state],
+                catalog,
+              ),
+              context,
+            );
           }
           return { duplicateId, intoId };
         });

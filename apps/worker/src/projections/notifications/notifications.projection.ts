@@ -3,10 +3,11 @@ import type { NotificationEvent } from '@chorus/domain';
 import type { Projection, StoredEvent } from '@chorus/event-store';
 
 /**
- * Each person's in-app notifications (`notifications`). A notification is inserted once (its id
- * is the row's key) and marked read the first time its person reads it: replaying a batch, or
- * the whole log, changes nothing. A read always follows the notification it names in the log
- * (people read what they were shown), so a batch inserts first, then applies its reads in order.
+ * Each person's in-app notifications (`notifications`), of every kind. A notification is inserted
+ * once (its id is the row's key) and marked read the first time its person reads it: replaying a
+ * batch, or the whole log, changes nothing. A read always follows the notification it names in
+ * the log (people read what they were shown), so a batch inserts first, then applies its reads
+ * in order.
  */
 export const notificationsProjection: Projection = {
   name: 'notifications',
@@ -18,13 +19,17 @@ export const notificationsProjection: Projection = {
     for (const stored of events) {
       const event = { type: stored.type, data: stored.data } as NotificationEvent;
       switch (event.type) {
-        case 'PersonNotified':
+        case 'PersonNotified': {
+          const { data } = event;
           notified.push({
-            ...event.data,
+            ...data,
+            // Every other kind is about the one feedback item it names.
+            feedbackIds: data.kind === 'feedback_shipped' ? data.feedbackIds : [data.feedbackId],
             workspaceId: stored.workspaceId,
             createdAt: stored.metadata.occurredAt,
           });
           break;
+        }
         case 'NotificationsRead':
           reads.push({
             personId: event.data.personId,
@@ -38,13 +43,16 @@ export const notificationsProjection: Projection = {
     if (notified.length > 0) {
       await tx.query(
         `INSERT INTO notifications (id, workspace_id, person_id, kind, release_id, release_name,
-           feedback_ids, created_at)
+           feedback_ids, by_id, feedback_title, status_id, status_name, comment_id,
+           into_feedback_id, into_feedback_title, created_at)
          SELECT n."notificationId", n."workspaceId", n."personId", n.kind, n."releaseId",
            n."releaseName", ARRAY(SELECT jsonb_array_elements_text(n."feedbackIds"))::uuid[],
-           n."createdAt"
+           n.by, n."feedbackTitle", n."statusId", n."statusName", n."commentId",
+           n."intoFeedbackId", n."intoFeedbackTitle", n."createdAt"
          FROM jsonb_to_recordset($1::jsonb) AS n("notificationId" uuid, "workspaceId" uuid,
            "personId" text, kind text, "releaseId" uuid, "releaseName" text, "feedbackIds" jsonb,
-           "createdAt" timestamptz)
+           by text, "feedbackTitle" text, "statusId" text, "statusName" text, "commentId" uuid,
+           "intoFeedbackId" uuid, "intoFeedbackTitle" text, "createdAt" timestamptz)
          ON CONFLICT (id) DO NOTHING`,
         [JSON.stringify(notified)],
       );
