@@ -23,6 +23,7 @@ import { DashboardsModule } from './dashboards/dashboards.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { IdentityModule } from './identity/identity.module';
 import { AuditModule } from './audit/audit.module';
+import { ImportsModule } from './imports/imports.module';
 import { MeController } from './me/me.controller';
 import { AuthModule, BearerAuthGuard } from './platform/auth';
 import { DatabaseModule } from './platform/database';
@@ -70,6 +71,7 @@ export class AppModule implements NestModule {
         ApiKeysModule,
         IdentityModule,
         AuditModule,
+        ImportsModule,
       ],
       controllers: [HealthController, MetricsController, MeController],
       providers: [

@@ -20,3 +20,4 @@ export * from './contracts/backlog-api';
 export * from './contracts/prioritisation-api';
 export * from './contracts/dashboards-api';
 export * from './contracts/audit-api';
+export * from './contracts/imports-api';

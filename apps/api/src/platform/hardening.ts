@@ -2,6 +2,7 @@ import { ConsoleLogger, type LogLevel } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type Request } from 'express';
 import helmet from 'helmet';
+import { IMPORT_MAX_BYTES } from '@chorus/domain';
 import { rateLimiter, type RateLimits } from './rate-limit';
 
 /**
@@ -10,7 +11,12 @@ import { rateLimiter, type RateLimits } from './rate-limit';
  */
 
 /** Largest request body each parser reads, in bytes; any other body is never read. */
-export type BodyLimits = { jsonBytes: number; csvBytes: number };
+export type BodyLimits = {
+  jsonBytes: number;
+  csvBytes: number;
+  /** The file of an import job (IMPORT_MAX_BYTES unless given). */
+  importBytes?: number;
+};
 
 export const DEFAULT_BODY_LIMITS: BodyLimits = {
   jsonBytes: 1024 * 1024,
@@ -31,6 +37,9 @@ export type HardeningConfig = {
 
 /** Only the import routes read CSV; everything else is JSON. */
 const CSV_ROUTES = '/api/v1/imports';
+/** An import job's upload: its body is the file, read whole as bytes whatever its type. */
+const isImportUpload = (request: { method: string; path: string }) =>
+  request.method === 'POST' && request.path.replace(/\/$/, '') === '/api/v1/imports';
 export const CSV_MEDIA_TYPES = ['text/csv', 'application/csv'];
 
 /**
@@ -101,6 +110,13 @@ export const applyHardening = (app: NestExpressApplication, config: HardeningCon
   if (limiter) app.use(limiter);
   // After the limiter: a refused client's body is never read.
   const limits = config.bodyLimits ?? DEFAULT_BODY_LIMITS;
+  // First: a parser that has read a body leaves it to the route, so the others skip it.
+  app.use(
+    express.raw({
+      type: (request) => isImportUpload(request as Request),
+      limit: limits.importBytes ?? IMPORT_MAX_BYTES,
+    }),
+  );
   app.useBodyParser('json', {
     limit: limits.jsonBytes,
     type: ['application/json', 'application/*+json'],

@@ -22,6 +22,7 @@ import { PersonalDataKeys1764300000020 } from './1764300000020-personal-data-key
 import { CustomerEmails1764300000021 } from './1764300000021-customer-emails';
 import { ErasedPeople1764300000022 } from './1764300000022-erased-people';
 import { NotificationKinds1764300000023 } from './1764300000023-notification-kinds';
+import { ImportJobs1764300000026 } from './1764300000026-import-jobs';
 
 export const migrations = [
   CreateEventStore1764300000000,
@@ -48,4 +49,5 @@ export const migrations = [
   CustomerEmails1764300000021,
   ErasedPeople1764300000022,
   NotificationKinds1764300000023,
+  ImportJobs1764300000026,
 ];

@@ -26,9 +26,24 @@ export type CustomerRow = CustomerInput;
 export type ImportRow<T> = { row: number; input: T };
 export type ParsedImport<T> = { rows: number; valid: ImportRow<T>[]; errors: ImportRowError[] };
 
-const columnsOf: Record<ImportKind, readonly string[]> = {
-  companies: ['externalId', 'name', 'domain', 'plan', 'mrr', 'segment'],
-  customers: ['externalId', 'email', 'name', 'companyExternalId'],
+/** The columns of one kind of CSV file: those it knows, those it needs, and attr.<name> ones. */
+export type CsvColumns = {
+  known: readonly string[];
+  required: readonly string[];
+  attributes: boolean;
+};
+
+const columnsOf: Record<ImportKind, CsvColumns> = {
+  companies: {
+    known: ['externalId', 'name', 'domain', 'plan', 'mrr', 'segment'],
+    required: ['externalId'],
+    attributes: true,
+  },
+  customers: {
+    known: ['externalId', 'email', 'name', 'companyExternalId'],
+    required: ['externalId'],
+    attributes: false,
+  },
 };
 const ATTRIBUTE_PREFIX = 'attr.';
 
@@ -90,12 +105,16 @@ const cellsToInput = (
   return input;
 };
 
-type Cells = { row: number; cells: Map<string, string>; width: number };
+export type Cells = { row: number; cells: Map<string, string>; width: number };
 
-/** Splits a CSV body into its header and data rows, numbered from 1 after the header. */
-export const readCsv = (
-  kind: ImportKind,
+/**
+ * Splits a CSV body into its header and data rows, numbered from 1 after the header. Import jobs
+ * take larger files than a request does: they pass their own `maxRows`.
+ */
+export const readCsvTable = (
+  spec: CsvColumns,
   text: string,
+  maxRows = IMPORT_MAX_ROWS,
 ): { columns: string[]; records: Cells[] } => {
   let table: string[][];
   try {
@@ -112,28 +131,29 @@ export const readCsv = (
   }
   const [header, ...data] = table;
   if (!header) throw headerProblem('The file is empty; the first row must name the columns.');
-  if (data.length > IMPORT_MAX_ROWS) {
+  if (data.length > maxRows) {
     throw new ProblemException(
       413,
       'too-large',
       'Content too large',
-      `An import takes at most ${IMPORT_MAX_ROWS} rows; this file has ${data.length}. Split it.`,
+      `An import takes at most ${maxRows} rows; this file has ${data.length}. Split it.`,
     );
   }
-  const known = columnsOf[kind];
+  const { known } = spec;
   const columns = header.map((cell) => {
     const name = cell.trim();
-    if (kind === 'companies' && name.startsWith(ATTRIBUTE_PREFIX)) return name;
+    if (spec.attributes && name.startsWith(ATTRIBUTE_PREFIX)) return name;
     const column = known.find((k) => k.toLowerCase() === name.toLowerCase());
     if (!column) {
-      const attr = kind === 'companies' ? `, or attr.<name> for a custom attribute` : '';
+      const attr = spec.attributes ? `, or attr.<name> for a custom attribute` : '';
       throw headerProblem(`Unknown column "${name}". The columns are ${known.join(', ')}${attr}.`);
     }
     return column;
   });
   const duplicate = columns.find((c, i) => columns.indexOf(c) !== i);
   if (duplicate) throw headerProblem(`The column "${duplicate}" appears twice.`);
-  if (!columns.includes('externalId')) throw headerProblem('The column "externalId" is required.');
+  const missing = spec.required.find((c) => !columns.includes(c));
+  if (missing) throw headerProblem(`The column "${missing}" is required.`);
   const records = data.map((cells, index) => ({
     row: index + 1,
     width: cells.length,
@@ -142,6 +162,9 @@ export const readCsv = (
   return { columns, records };
 };
 
+export const readCsv = (kind: ImportKind, text: string, maxRows = IMPORT_MAX_ROWS) =>
+  readCsvTable(columnsOf[kind], text, maxRows);
+
 /** The message of the first issue, looking inside a record's "invalid key" issue. */
 const firstMessage = (error: z.ZodError): string => {
   const issue = error.issues[0];
@@ -149,14 +172,14 @@ const firstMessage = (error: z.ZodError): string => {
   return issue?.message ?? 'This value is not valid.';
 };
 
-const issuesOf = (row: number, error: z.ZodError): ImportRowError[] =>
+export const issuesOf = (row: number, error: z.ZodError): ImportRowError[] =>
   error.issues.map((issue) => ({
     row,
     field: issue.path.length > 0 ? issue.path.map(String).join('.') : null,
     message: issue.message,
   }));
 
-const widthError = (record: Cells, columns: readonly string[]): ImportRowError | null =>
+export const widthError = (record: Cells, columns: readonly string[]): ImportRowError | null =>
   record.width === columns.length
     ? null
     : {
@@ -198,13 +221,22 @@ const parseCustomer = (record: Cells): { input?: CustomerRow; errors: ImportRowE
  * is reported by row number and column. A second row for an external id is an error, never a
  * silent overwrite.
  */
-export function parseImport(kind: 'companies', text: string): ParsedImport<CompanyRow>;
-export function parseImport(kind: 'customers', text: string): ParsedImport<CustomerRow>;
+export function parseImport(
+  kind: 'companies',
+  text: string,
+  maxRows?: number,
+): ParsedImport<CompanyRow>;
+export function parseImport(
+  kind: 'customers',
+  text: string,
+  maxRows?: number,
+): ParsedImport<CustomerRow>;
 export function parseImport(
   kind: ImportKind,
   text: string,
+  maxRows = IMPORT_MAX_ROWS,
 ): ParsedImport<CompanyRow> | ParsedImport<CustomerRow> {
-  const { columns, records } = readCsv(kind, text);
+  const { columns, records } = readCsv(kind, text, maxRows);
   const valid: ImportRow<CompanyRow | CustomerRow>[] = [];
   const errors: ImportRowError[] = [];
   const firstSeen = new Map<string, number>();
