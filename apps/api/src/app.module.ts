@@ -24,6 +24,7 @@ import { ApiKeysModule } from './api-keys/api-keys.module';
 import { IdentityModule } from './identity/identity.module';
 import { AuditModule } from './audit/audit.module';
 import { ImportsModule } from './imports/imports.module';
+import { WorkspaceExportModule } from './workspace-export/workspace-export.module';
 import { MeController } from './me/me.controller';
 import { AuthModule, BearerAuthGuard } from './platform/auth';
 import { DatabaseModule } from './platform/database';
@@ -72,6 +73,7 @@ export class AppModule implements NestModule {
         IdentityModule,
         AuditModule,
         ImportsModule,
+        WorkspaceExportModule,
       ],
       controllers: [HealthController, MetricsController, MeController],
       providers: [

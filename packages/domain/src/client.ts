@@ -20,4 +20,5 @@ export * from './contracts/backlog-api';
 export * from './contracts/prioritisation-api';
 export * from './contracts/dashboards-api';
 export * from './contracts/audit-api';
+export * from './contracts/export-api';
 export * from './contracts/imports-api';

@@ -64,6 +64,7 @@ export * from './contracts/notifications-api';
 export * from './contracts/backlog-api';
 export * from './contracts/prioritisation-api';
 export * from './contracts/audit-api';
+export * from './contracts/export-api';
 export * from './contracts/imports-api';
 export * from './backlog/backlog.events';
 export * from './backlog/backlog-item';
