@@ -41,8 +41,8 @@ const noticeFor = (credential: Credential | null, problem: ProblemError): string
 type RequestOptions = {
   method?: Method;
   body?: unknown;
-  /** A body sent as is (e.g. CSV), with its own Content-Type in `headers`. */
-  rawBody?: string;
+  /** A body sent as is (CSV text, a file from disk), with its own Content-Type in `headers`. */
+  rawBody?: string | Blob;
   headers?: Record<string, string>;
   signal?: AbortSignal | undefined;
 };
