@@ -1,3 +1,4 @@
+import { unsubscribePagePath } from '@chorus/domain/client';
 import { Spinner } from '@chorus/ui';
 import { lazy, Suspense } from 'react';
 import { useLocation } from 'wouter';
@@ -10,6 +11,8 @@ import { SessionCheck } from './auth/session-check';
 const PublicPages = lazy(() => import('./public/public-pages'));
 // Where an invited person chooses a password: they have no account yet.
 const InvitationPage = lazy(() => import('./auth/invitation-page'));
+// Where an email's unsubscribe link leads: the token in it is the only credential.
+const UnsubscribePage = lazy(() => import('./unsubscribe/unsubscribe-page'));
 
 const pageLoading = (
   <div className="app-center">
@@ -31,6 +34,13 @@ export const App = () => {
     return (
       <Suspense fallback={pageLoading}>
         <InvitationPage />
+      </Suspense>
+    );
+  }
+  if (path === unsubscribePagePath) {
+    return (
+      <Suspense fallback={pageLoading}>
+        <UnsubscribePage />
       </Suspense>
     );
   }

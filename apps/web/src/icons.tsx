@@ -210,3 +210,24 @@ export const CopyIcon = () => (
     <path d="M10.5 3.5v-.5a1 1 0 0 0-1-1h-6a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h.5" />
   </Icon>
 );
+
+export const DownloadIcon = () => (
+  <Icon>
+    <path d="M8 2.5v8M4.75 7.25 8 10.5l3.25-3.25M3 13.5h10" />
+  </Icon>
+);
+
+export const UploadIcon = () => (
+  <Icon>
+    <path d="M8 10.5v-8M4.75 5.75 8 2.5l3.25 3.25M3 13.5h10" />
+  </Icon>
+);
+
+export const WebhookIcon = () => (
+  <Icon>
+    <circle cx="8" cy="4.25" r="1.75" />
+    <circle cx="3.75" cy="11.5" r="1.75" />
+    <circle cx="12.25" cy="11.5" r="1.75" />
+    <path d="M7.1 5.75 4.6 10M5.5 11.5h5M8.9 5.75l2.5 4.25" />
+  </Icon>
+);

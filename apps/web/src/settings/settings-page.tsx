@@ -1,5 +1,6 @@
 import type { Permission } from '@chorus/domain/client';
 import { Card, ErrorState, Spinner } from '@chorus/ui';
+import { lazy, Suspense } from 'react';
 import { Link } from 'wouter';
 import { describeError } from '../api/problem-error';
 import { useCan } from '../auth/use-can';
@@ -7,12 +8,19 @@ import { useCatalog } from '../queries/catalog';
 import { useMe } from '../queries/me';
 import { ApiKeysSettings } from './api-keys/api-keys-settings';
 import { BoardsSettings } from './boards-settings';
+import { NotificationSettings } from './notifications/notification-settings';
 import { PeopleSettings } from './people/people-settings';
 import { PortalSettings } from './portal/portal-settings';
 import { ScoringSettings } from './scoring-settings';
 import { SsoSettings } from './sso/sso-settings';
 import { StatusesSettings } from './statuses-settings';
 import { TagsSettings } from './tags-settings';
+
+// The delivery log and its dialogs load only when the section is opened.
+const WebhooksSettings = lazy(() => import('./webhooks/webhooks-settings'));
+// Imports (upload, progress, problems) and the export load only when their section is opened.
+const ImportSettings = lazy(() => import('./imports/import-settings'));
+const ExportSettings = lazy(() => import('./export/export-settings'));
 
 /** A section with a `permission` shows only to the roles that have it (docs/permissions.md). */
 type Section = { id: string; label: string; permission?: Permission };
@@ -23,11 +31,15 @@ const sections: readonly Section[] = [
   firstSection,
   { id: 'statuses', label: 'Statuses' },
   { id: 'boards', label: 'Boards' },
+  { id: 'notifications', label: 'Notifications', permission: 'profile.read' },
   { id: 'scoring', label: 'Scoring', permission: 'backlog.read' },
   { id: 'api-keys', label: 'API keys', permission: 'api-keys.manage' },
+  { id: 'webhooks', label: 'Webhooks', permission: 'integrations.manage' },
   { id: 'people', label: 'People', permission: 'people.manage' },
   { id: 'sso', label: 'Single sign-on', permission: 'people.manage' },
   { id: 'portal', label: 'Portal sign-in', permission: 'people.manage' },
+  { id: 'import', label: 'Import', permission: 'workspace.import' },
+  { id: 'export', label: 'Export', permission: 'workspace.export' },
 ];
 
 const SettingsPage = ({ section }: { section: string }) => {
@@ -59,6 +71,20 @@ const SettingsPage = ({ section }: { section: string }) => {
       </nav>
       {current.id === 'scoring' ? (
         <ScoringSettings />
+      ) : current.id === 'notifications' ? (
+        <NotificationSettings />
+      ) : current.id === 'webhooks' ? (
+        <Suspense fallback={<Spinner label="Loading webhooks" />}>
+          <WebhooksSettings />
+        </Suspense>
+      ) : current.id === 'import' ? (
+        <Suspense fallback={<Spinner label="Loading imports" />}>
+          <ImportSettings />
+        </Suspense>
+      ) : current.id === 'export' ? (
+        <Suspense fallback={<Spinner label="Loading the export" />}>
+          <ExportSettings />
+        </Suspense>
       ) : current.id === 'api-keys' ? (
         <ApiKeysSettings />
       ) : current.id === 'people' && me.data ? (
