@@ -18,11 +18,13 @@ import { SprintsModule } from './sprints/sprints.module';
 import { RoadmapModule } from './roadmap/roadmap.module';
 import { ReleasesModule } from './releases/releases.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { NotificationSettingsModule } from './notification-settings/notification-settings.module';
 import { PrioritisationModule } from './prioritisation/prioritisation.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { IdentityModule } from './identity/identity.module';
 import { AuditModule } from './audit/audit.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { ImportsModule } from './imports/imports.module';
 import { WorkspaceExportModule } from './workspace-export/workspace-export.module';
 import { MeController } from './me/me.controller';
@@ -33,6 +35,7 @@ import { MailerModule, type MailConfig } from './platform/mailer';
 import { HealthController } from './platform/health';
 import { ApiMetrics, HttpMetricsMiddleware, MetricsController } from './platform/metrics';
 import { ProblemDetailsFilter } from './platform/problem-details';
+import type { WebhookUrlPolicy } from '@chorus/domain';
 
 export type ApiConfig = {
   databaseUrl: string;
@@ -44,6 +47,8 @@ export type ApiConfig = {
   hardening: HardeningConfig;
   /** The SMTP server codes are mailed through; without it, what mails answers 503. */
   mail?: MailConfig;
+  /** Where webhook subscriptions may point (https only by default). */
+  webhooks?: WebhookUrlPolicy;
 };
 
 @Module({})
@@ -66,12 +71,14 @@ export class AppModule implements NestModule {
         RoadmapModule,
         ReleasesModule,
         NotificationsModule,
+        NotificationSettingsModule.forRoot(config.mail),
         BacklogModule,
         PrioritisationModule,
         DashboardsModule,
         ApiKeysModule,
         IdentityModule,
         AuditModule,
+        WebhooksModule.forRoot(config.webhooks),
         ImportsModule,
         WorkspaceExportModule,
       ],

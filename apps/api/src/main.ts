@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { z } from 'zod';
+import { defaultWebhookUrlPolicy } from '@chorus/domain';
 import { createApp } from './app';
 import { DEFAULT_BODY_LIMITS, redactSecrets } from './platform/hardening';
 import { DEFAULT_MAIL_FROM } from './platform/mailer';
@@ -61,6 +62,8 @@ const Env = z.object({
     .regex(/^smtps?:\/\/\S+$/, 'SMTP_URL looks like smtp://user:password@mail.example.com:587.')
     .optional(),
   MAIL_FROM: z.string().min(1).default(DEFAULT_MAIL_FROM),
+  WEBHOOKS_ALLOW_HTTP: z.enum(['true', 'false']).default('false'),
+  SLACK_WEBHOOK_URL_PREFIX: z.string().min(8).default(defaultWebhookUrlPolicy.slackUrlPrefix),
 });
 
 const main = async () => {
@@ -81,6 +84,10 @@ const main = async () => {
       trustProxy: env.TRUST_PROXY,
     },
     mail: env.SMTP_URL ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM } : undefined,
+    webhooks: {
+      allowHttp: env.WEBHOOKS_ALLOW_HTTP === 'true',
+      slackUrlPrefix: env.SLACK_WEBHOOK_URL_PREFIX,
+    },
     logger: ['error', 'warn'],
   });
   await app.listen(env.PORT, env.HOST);

@@ -1,7 +1,27 @@
 import { createWorkerLogger } from './logger';
+import { DEFAULT_MAIL_FROM, type MailOptions } from './mail/mail-options';
 import { startWorker } from './worker';
 
 const logger = createWorkerLogger(process.env.LOG_LEVEL);
+
+/**
+ * Mail goes out when `SMTP_URL` is set (the API's codes use the same server), from `MAIL_FROM`,
+ * with links to `CHORUS_PUBLIC_URL` — by default the address `npm start` serves on.
+ */
+const mailOptions = (): MailOptions | undefined => {
+  const smtpUrl = process.env.SMTP_URL;
+  if (!smtpUrl) return undefined;
+  if (!/^smtps?:\/\/\S+$/.test(smtpUrl)) {
+    throw new Error('SMTP_URL looks like smtp://user:password@mail.example.com:587.');
+  }
+  const publicUrl = (
+    process.env.CHORUS_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`
+  ).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/\s]+(\/\S*)?$/.test(publicUrl)) {
+    throw new Error('CHORUS_PUBLIC_URL looks like https://chorus.example.com.');
+  }
+  return { smtpUrl, from: process.env.MAIL_FROM || DEFAULT_MAIL_FROM, publicUrl };
+};
 
 const main = async () => {
   const databaseUrl = process.env.DATABASE_URL;
@@ -15,6 +35,10 @@ const main = async () => {
     kafka: process.env.KAFKA_BROKERS
       ? { brokers: process.env.KAFKA_BROKERS, topicPrefix: process.env.CHORUS_TOPIC_PREFIX }
       : undefined,
+    mail: mailOptions(),
+    webhooks: {
+      publicUrl: process.env.CHORUS_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
+    },
   });
   const shutdown = () => {
     worker.stop().then(

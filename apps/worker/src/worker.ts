@@ -12,8 +12,12 @@ import {
   type StoredEvent,
 } from '@chorus/event-store';
 import { createWorkerLogger } from './logger';
+import { MailDispatcher } from './mail/mail-dispatcher';
+import type { MailOptions } from './mail/mail-options';
 import { createWorkerMetrics } from './metrics';
 import { projections } from './projections';
+import { webhookDeliveriesProjection } from './projections/webhook-deliveries/webhook-deliveries.projection';
+import { WebhookDispatcher, type WebhookDeliveryOptions } from './webhooks/webhook-dispatcher';
 
 export type WorkerOptions = {
   databaseUrl: string;
@@ -25,6 +29,10 @@ export type WorkerOptions = {
    * Kafka in a consumer group; without, projections read the Postgres log directly.
    */
   kafka?: { brokers: string; topicPrefix?: string; groupId?: string };
+  /** With an SMTP server, the worker mails notifications and weekly digests. */
+  mail?: MailOptions;
+  /** How webhook and Slack deliveries are retried and timed, and where their links point. */
+  webhooks?: WebhookDeliveryOptions;
 };
 
 export type RunningWorker = { metricsUrl: string | null; stop: () => Promise<void> };
@@ -34,6 +42,8 @@ export const startWorker = async ({
   metricsPort,
   logger = createWorkerLogger(),
   kafka: kafkaOptions,
+  mail,
+  webhooks,
 }: WorkerOptions): Promise<RunningWorker> => {
   const db = await connectAndMigrate({
     url: databaseUrl,
@@ -62,7 +72,9 @@ export const startWorker = async ({
     const relay = new ProjectionRunner(
       db,
       databaseUrl,
-      [kafkaRelay(producer, kafkaOptions.topicPrefix)],
+      // Webhook deliveries match each event against the subscriptions of its moment in the log:
+      // they need the log's order across streams, which Kafka keeps only per partition.
+      [kafkaRelay(producer, kafkaOptions.topicPrefix), webhookDeliveriesProjection],
       {
         onBatchApplied: (projection, events) =>
           metrics.eventsProjected.inc({ projection }, events.length),
@@ -73,7 +85,7 @@ export const startWorker = async ({
     const consumer = new KafkaProjectionConsumer({
       kafka,
       db,
-      projections,
+      projections: projections.filter((p) => p !== webhookDeliveriesProjection),
       producer,
       groupId: kafkaOptions.groupId,
       topicPrefix: kafkaOptions.topicPrefix,
@@ -99,6 +111,18 @@ export const startWorker = async ({
     stops.push(() => runner.stop());
   }
 
+  if (mail) {
+    const dispatcher = new MailDispatcher(db, databaseUrl, mail, logger);
+    await dispatcher.start();
+    // Stopped first: the mail being sent is finished and recorded before the pool closes.
+    stops.unshift(() => dispatcher.stop());
+  }
+
+  const webhookDispatcher = new WebhookDispatcher(db, databaseUrl, logger, webhooks);
+  await webhookDispatcher.start();
+  // Stopped first too: the requests in flight are answered and recorded before the pool closes.
+  stops.unshift(() => webhookDispatcher.stop());
+
   let server: Server | null = null;
   let metricsUrl: string | null = null;
   if (metricsPort !== undefined) {
@@ -123,6 +147,7 @@ export const startWorker = async ({
       projections: projections.map((p) => p.name),
       transport: kafkaOptions ? `kafka ${kafkaOptions.brokers}` : 'postgres log',
       metricsUrl,
+      mail: mail ? mail.publicUrl : 'off',
     },
     'worker started',
   );

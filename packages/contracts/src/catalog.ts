@@ -66,6 +66,48 @@ export const eventCatalog: Record<string, EventContractDoc> = {
       'An admin revoked an API key: from now on requests with it answer 401. Revoking a revoked key appends nothing.',
     example: { keyId: SURVIVOR_ID, revokedBy: STAFF_ID },
   },
+  [catalogKey('WebhookCreated', 1)]: {
+    description:
+      "An admin subscribed a URL to the workspace's events, on the `webhook-<webhookId>` stream: `webhook` posts each chosen event as a signed CloudEvent (Standard Webhooks), `slack` posts a Block Kit message to a Slack incoming webhook. `eventTypes` are CloudEvent types, or `*` for all. `url` is as shown: a Slack URL's last segment and any query string are masked, for they are credentials; the URL and the signing secret are never in an event.",
+    example: {
+      webhookId: SURVIVOR_ID,
+      kind: 'webhook',
+      url: 'https://crm.acme.example/hooks/chorus',
+      eventTypes: ['com.chorus.feedback.submitted.v2', 'com.chorus.roadmap.release-published.v1'],
+      description: 'Sales CRM',
+      by: STAFF_ID,
+    },
+  },
+  [catalogKey('WebhookChanged', 1)]: {
+    description:
+      'An admin changed a subscription. Only the fields that changed are present; `url` is as shown (masked like in WebhookCreated) and present whenever the URL changed, even if it is shown alike.',
+    example: {
+      webhookId: SURVIVOR_ID,
+      eventTypes: ['*'],
+      description: 'Sales CRM, everything',
+      by: STAFF_ID,
+    },
+  },
+  [catalogKey('WebhookPaused', 1)]: {
+    description:
+      'A subscription stopped receiving events: an admin paused it (`by_admin`), or Chorus did because its deliveries kept failing for a day or its receiver answered 410 Gone (`failing`, `by` null). Events appended while it is paused are not sent to it.',
+    example: { webhookId: SURVIVOR_ID, reason: 'failing', by: null },
+  },
+  [catalogKey('WebhookResumed', 1)]: {
+    description:
+      'An admin resumed a paused subscription: events appended from now on are sent to it again, and its deliveries waiting for a retry go on.',
+    example: { webhookId: SURVIVOR_ID, by: STAFF_ID },
+  },
+  [catalogKey('WebhookSecretRotated', 1)]: {
+    description:
+      'An admin made a new signing secret for a subscription. Deliveries are signed with the new and the previous secret for 24 hours, so the receiver can switch without missing one. The secret is never in an event.',
+    example: { webhookId: SURVIVOR_ID, by: STAFF_ID },
+  },
+  [catalogKey('WebhookDeleted', 1)]: {
+    description:
+      'An admin deleted a subscription: nothing more is sent to it, not even the deliveries still waiting for a retry.',
+    example: { webhookId: SURVIVOR_ID, by: STAFF_ID },
+  },
   [catalogKey('PersonJoined', 1)]: {
     description:
       'Someone became a member of the workspace, on their `person-<personId>` stream: provisioned with the workspace, by accepting an invitation, on first single sign-on, or (customers) on first sign-in to the portal. Names and emails are personal data and are never in events: read them from the people API.',

@@ -237,7 +237,7 @@ export const planningEventCatalog: Record<string, EventContractDoc> = {
   },
   [catalogKey('PersonNotified', 1)]: {
     description:
-      "A person was told that feedback they voted on or followed shipped. All of a release's notifications are one stream, `notifications-release-<releaseId>`, written once: a release never notifies anyone twice. One event per person, naming every feedback item of theirs the release delivers.",
+      "A person was told of something about feedback they asked for, follow or are named in; `kind` says what, and which fields come with it. `feedback_shipped` (`releaseId`, `releaseName`, `feedbackIds`): a release delivered feedback they voted on or followed; all of a release's notifications are one stream, `notifications-release-<releaseId>`, written once, one event per person naming every item of theirs it delivers. The others name one feedback item (`feedbackId`, `feedbackTitle`) and who acted (`by`), in a stream per change, `notifications-<changed stream id>-<its new version>` (`notifications-feedback-<feedbackId>-<version>`, `notifications-comment-<commentId>-1`), written once in the change's transaction: `status_changed` (`statusId`, `statusName`) to its followers when a teammate moves it (a release's move is told as `feedback_shipped` only); `comment_posted` (`commentId`) to its followers for a public comment; `feedback_merged` (`intoFeedbackId`, `intoFeedbackTitle`) to the followers of a duplicate merged into another item; `mentioned` (`commentId`) to a teammate named in a comment, public or internal, instead of `comment_posted`. Never to whoever acted; at most one per person per change.",
     example: {
       notificationId: NOTIFICATION_ID,
       personId: VOTER_ID,
@@ -250,5 +250,15 @@ export const planningEventCatalog: Record<string, EventContractDoc> = {
   [catalogKey('NotificationsRead', 1)]: {
     description: 'A person read some of their in-app notifications.',
     example: { personId: VOTER_ID, notificationIds: [NOTIFICATION_ID] },
+  },
+  [catalogKey('NotificationPreferencesChanged', 1)]: {
+    description:
+      "A person turned categories of email on or off, in their settings (`via: settings`) or with the one-click unsubscribe link of a mail (`via: unsubscribe_link`). Only the categories that changed are named; the others keep following what they were, the default of the person's role until first chosen (everything on; `weekly_digest` only for product managers and admins). Stream `notification-preferences-<personId>`.",
+    example: {
+      personId: VOTER_ID,
+      categories: { shipped: false },
+      by: VOTER_ID,
+      via: 'unsubscribe_link',
+    },
   },
 };

@@ -15,6 +15,8 @@ type Schema = {
   properties: Record<string, unknown>;
   required: string[];
   examples: Record<string, unknown>[];
+  /** A union of shapes by a discriminator (PersonNotified's kinds), without the two above. */
+  oneOf?: Pick<Schema, 'properties' | 'required'>[];
 };
 
 /** A number, or a nullable number (`anyOf` number | null). */
@@ -35,6 +37,7 @@ const streamIdOf = (type: string, data: Record<string, unknown>): string => {
   const id = (field: string) => String(data[field]);
   if (type.startsWith('Workspace')) return `workspace-${id('workspaceId')}`;
   if (type.startsWith('ApiKey')) return `api-keys-${WORKSPACE_ID}`;
+  if (type.startsWith('Webhook')) return `webhook-${id('webhookId')}`;
   if (type.startsWith('Person') && type !== 'PersonNotified') return `person-${id('personId')}`;
   if (/^(Backlog|Acceptance)|BacklogItem$/.test(type)) return `backlog-item-${id('itemId')}`;
   if (type.startsWith('Sprint')) return `sprint-${id('sprintId')}`;
@@ -43,6 +46,9 @@ const streamIdOf = (type: string, data: Record<string, unknown>): string => {
   if (/^(Release|Changelog)/.test(type)) return `release-${id('releaseId')}`;
   if (type === 'PersonNotified') return `notifications-release-${id('releaseId')}`;
   if (type === 'NotificationsRead') return `notification-reads-${id('personId')}`;
+  if (type === 'NotificationPreferencesChanged') {
+    return `notification-preferences-${id('personId')}`;
+  }
   if (type.startsWith('Vote')) return `ballot-${id('feedbackId')}-${id('voterId')}`;
   if (/^(Board|Category|Tag|Status)/.test(type)) return `catalog-${WORKSPACE_ID}`;
   if (type.startsWith('Comment')) return `comment-${id('commentId')}`;
@@ -203,6 +209,32 @@ const item = { itemId: ITEM_ID, by: STAFF_ID };
 const sprint = { sprintId: SPRINT_ID, by: STAFF_ID };
 const initiative = { initiativeId: INITIATIVE_ID, by: STAFF_ID };
 const release = { releaseId: RELEASE_ID, by: STAFF_ID };
+const notifiedAbout = {
+  notificationId: COMPANY_ID,
+  personId: PERSON_ID,
+  feedbackId: FEEDBACK_ID,
+  feedbackTitle: 'Export as CSV',
+  by: STAFF_ID,
+};
+/** A realistic PersonNotified of each kind but the catalog example's (`feedback_shipped`). */
+const notifiedOf = {
+  status_changed: {
+    ...notifiedAbout,
+    kind: 'status_changed',
+    statusId: 'planned',
+    statusName: 'Planned',
+  },
+  comment_posted: { ...notifiedAbout, kind: 'comment_posted', commentId: COMMENT_ID },
+  feedback_merged: {
+    ...notifiedAbout,
+    kind: 'feedback_merged',
+    intoFeedbackId: ITEM_ID,
+    intoFeedbackTitle: 'CSV export of the inbox',
+  },
+  mentioned: { ...notifiedAbout, kind: 'mentioned', commentId: COMMENT_ID },
+};
+const omit = (data: Record<string, unknown>, field: string) =>
+  Object.fromEntries(Object.entries(data).filter(([key]) => key !== field));
 const criterion = {
   id: COMMENT_ID,
   given: 'a signed-in customer',
@@ -262,6 +294,25 @@ const handMadeBroken: Record<string, [string, unknown][]> = {
     ],
   ],
   [catalogKey('ApiKeyRevoked', 1)]: [['no keyId', { revokedBy: WORKSPACE_ID }]],
+  [catalogKey('WebhookCreated', 1)]: [
+    ['no event type', { ...eventCatalog['WebhookCreated@1']!.example, eventTypes: [] }],
+    ['an unknown kind', { ...eventCatalog['WebhookCreated@1']!.example, kind: 'teams' }],
+    [
+      'an event type that is no CloudEvent type',
+      { ...eventCatalog['WebhookCreated@1']!.example, eventTypes: ['FeedbackSubmitted'] },
+    ],
+  ],
+  [catalogKey('WebhookChanged', 1)]: [
+    ['no one changing', { webhookId: WORKSPACE_ID, description: 'CRM' }],
+  ],
+  [catalogKey('WebhookPaused', 1)]: [
+    ['an unknown reason', { webhookId: WORKSPACE_ID, reason: 'bored', by: null }],
+  ],
+  [catalogKey('WebhookResumed', 1)]: [['no one resuming', { webhookId: WORKSPACE_ID }]],
+  [catalogKey('WebhookSecretRotated', 1)]: [
+    ['webhookId not a uuid', { webhookId: 'x', by: WORKSPACE_ID }],
+  ],
+  [catalogKey('WebhookDeleted', 1)]: [['no webhookId', { by: WORKSPACE_ID }]],
   [catalogKey('PersonJoined', 1)]: [
     ['an unknown role', { personId: WORKSPACE_ID, role: 'owner', via: 'sso' }],
     ['an unknown way in', { personId: WORKSPACE_ID, role: 'teammate', via: 'magic' }],
@@ -542,9 +593,31 @@ const handMadeBroken: Record<string, [string, unknown][]> = {
   [catalogKey('PersonNotified', 1)]: [
     ['no feedback', { ...eventCatalog['PersonNotified@1']!.example, feedbackIds: [] }],
     ['an unknown kind', { ...eventCatalog['PersonNotified@1']!.example, kind: 'newsletter' }],
+    ['a status change without its status name', omit(notifiedOf.status_changed, 'statusName')],
+    ['a status id that is no slug', { ...notifiedOf.status_changed, statusId: 'Planned!' }],
+    ['a comment notice without its comment', omit(notifiedOf.comment_posted, 'commentId')],
+    ['a comment notice of another kind', { ...notifiedOf.comment_posted, kind: 'status_changed' }],
+    ['a merge without where it went', omit(notifiedOf.feedback_merged, 'intoFeedbackId')],
+    ['a merge into an untitled item', { ...notifiedOf.feedback_merged, intoFeedbackTitle: '' }],
+    ['a mention by nobody', { ...notifiedOf.mentioned, by: '' }],
+    ['a mention on feedback that is no id', { ...notifiedOf.mentioned, feedbackId: 'x' }],
   ],
   [catalogKey('NotificationsRead', 1)]: [
     ['no notifications', { personId: PERSON_ID, notificationIds: [] }],
+  ],
+  [catalogKey('NotificationPreferencesChanged', 1)]: [
+    [
+      'an unknown category',
+      { personId: PERSON_ID, categories: { newsletter: false }, by: PERSON_ID, via: 'settings' },
+    ],
+    [
+      'a category that is not on or off',
+      { personId: PERSON_ID, categories: { shipped: 'no' }, by: PERSON_ID, via: 'settings' },
+    ],
+    [
+      'an unknown way of changing',
+      { personId: PERSON_ID, categories: { shipped: false }, by: PERSON_ID, via: 'email' },
+    ],
   ],
 };
 
@@ -581,13 +654,16 @@ describe('each committed schema, with ajv (draft 2020-12, strict)', () => {
       });
 
       const example = (): Record<string, unknown> => ({ ...schema.examples[0]! });
+      // A union is checked field by field in the shape of its example.
+      const shape =
+        schema.oneOf?.find((variant) => ajv.validate(variant, schema.examples[0])) ?? schema;
       const broken: [string, unknown][] = [
-        ...schema.required.map((field): [string, unknown] => {
+        ...shape.required.map((field): [string, unknown] => {
           const data = example();
           delete data[field];
           return [`without required ${field}`, data];
         }),
-        ...Object.entries(schema.properties).map(([field, property]): [string, unknown] =>
+        ...Object.entries(shape.properties).map(([field, property]): [string, unknown] =>
           isNumeric(property)
             ? [`${field} as a string`, { ...example(), [field]: '42' }]
             : [`${field} as a number`, { ...example(), [field]: 42 }],
@@ -611,6 +687,15 @@ describe('each committed schema, with ajv (draft 2020-12, strict)', () => {
         expect(validate(withExtra)).toBe(false);
         expect(chorusEvents.parse(p.type, p.schemaVersion, withExtra)).toEqual(example());
       });
+    },
+  );
+
+  it.each(Object.entries(notifiedOf))(
+    'com.chorus.notifications.person-notified.v1 accepts a realistic %s, as zod does',
+    (_kind, data) => {
+      const validate = ajv.getSchema(schemaIdOf('com.chorus.notifications.person-notified.v1'))!;
+      expect(validate(data) ? 'valid' : ajv.errorsText(validate.errors)).toBe('valid');
+      expect(chorusEvents.parse('PersonNotified', 1, data)).toEqual(data);
     },
   );
 });

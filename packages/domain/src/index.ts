@@ -13,7 +13,9 @@ import { sprintEventDefinitions } from './sprints/sprint.events';
 import { initiativeEventDefinitions } from './roadmap/initiative.events';
 import { releaseEventDefinitions } from './releases/release.events';
 import { notificationEventDefinitions } from './notifications/notification.events';
+import { notificationPreferencesEventDefinitions } from './notifications/preferences.events';
 import { scoringEventDefinitions } from './prioritisation/scoring.events';
+import { webhookEventDefinitions } from './webhooks/webhook.events';
 
 export * from './shared/actor';
 export * from './shared/decider';
@@ -21,6 +23,7 @@ export * from './shared/errors';
 export * from './shared/event-registry';
 export * from './shared/valid';
 export * from './shared/changes';
+export * from './shared/html';
 export * from './catalog/catalog';
 export * from './catalog/catalog.events';
 export * from './catalog/catalog.decider';
@@ -61,11 +64,14 @@ export * from './contracts/sprints-api';
 export * from './contracts/roadmap-api';
 export * from './contracts/releases-api';
 export * from './contracts/notifications-api';
+export * from './contracts/notification-settings-api';
+export * from './notifications/categories';
 export * from './contracts/backlog-api';
 export * from './contracts/prioritisation-api';
 export * from './contracts/audit-api';
 export * from './contracts/export-api';
 export * from './contracts/imports-api';
+export * from './contracts/webhooks-api';
 export * from './backlog/backlog.events';
 export * from './backlog/backlog-item';
 export * from './backlog/rank';
@@ -84,6 +90,8 @@ export * from './releases/release.decider';
 export * from './releases/publish';
 export * from './notifications/notification.events';
 export * from './notifications/notification-reads.decider';
+export * from './notifications/preferences.events';
+export * from './notifications/preferences.decider';
 export * from './notifications/activity-notifications';
 export * from './notifications/mentions';
 export * from './prioritisation/scoring.events';
@@ -95,6 +103,11 @@ export * from './kpis/kpi-events';
 export * from './kpis/kpi-rollup';
 export * from './kpis/kpi-queries';
 export * from './kpis/kpi-calendar';
+export * from './webhooks/webhook.events';
+export * from './webhooks/webhook';
+export * from './webhooks/webhook-record';
+export * from './webhooks/webhook-url';
+export * from './webhooks/webhook.decider';
 
 /** Every event type Chorus stores, at every schema version it has had. */
 export const chorusEvents = createEventRegistry([
@@ -112,5 +125,7 @@ export const chorusEvents = createEventRegistry([
   ...initiativeEventDefinitions,
   ...releaseEventDefinitions,
   ...notificationEventDefinitions,
+  ...notificationPreferencesEventDefinitions,
   ...scoringEventDefinitions,
+  ...webhookEventDefinitions,
 ]);

@@ -7,6 +7,7 @@ export { migrations } from './migrations';
 export * from './append-notifier';
 export * from './micro-batcher';
 export * from './kafka/cloud-event-record';
+export * from './kafka/structured-cloud-event';
 export * from './kafka/kafka-client';
 export * from './kafka/kafka-relay';
 export * from './kafka/kafka-projection-consumer';

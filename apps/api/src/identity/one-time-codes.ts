@@ -8,9 +8,10 @@ import {
   ONE_TIME_CODE_DIGITS,
   ONE_TIME_CODE_MINUTES,
   ONE_TIME_CODE_TRIES,
+  escapeHtml,
 } from '@chorus/domain';
 import { hashToken } from '../platform/auth';
-import { escapeHtml, type OutgoingMail } from '../platform/mailer';
+import type { OutgoingMail } from '../platform/mailer';
 import { ProblemException } from '../platform/problem-details';
 
 export type CodePurpose = 'password-reset' | 'customer-sign-in';

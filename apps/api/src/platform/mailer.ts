@@ -9,25 +9,17 @@ import {
 import { createTransport, type Transporter } from 'nodemailer';
 import { ProblemException } from './problem-details';
 
-/** Where mail goes out (`SMTP_URL`, e.g. `smtp://user:pass@host:587`) and whom it is from. */
-export type MailConfig = { smtpUrl: string; from: string };
+/**
+ * Where mail goes out (`SMTP_URL`, e.g. `smtp://user:pass@host:587`) and whom it is from; `now`
+ * is the time the weekly digest falls due by (tests move it).
+ */
+export type MailConfig = { smtpUrl: string; from: string; now?: () => Date };
 
-export const DEFAULT_MAIL_FROM = 'Chorus <no-reply@localhost>';
+/** The same sender as the worker's notifications, unless `MAIL_FROM` says otherwise. */
+export { DEFAULT_MAIL_FROM } from '@chorus/worker';
 
 /** One mail: every mail has a plain-text part and an HTML part saying the same. */
 export type OutgoingMail = { to: string; subject: string; text: string; html: string };
-
-const htmlEntities: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text made safe to put in HTML, between tags or in a quoted attribute. */
-export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (character) => htmlEntities[character]!);
 
 /**
  * Sends mail over SMTP with nodemailer. Without `SMTP_URL` the server has no way to mail, and

@@ -61,6 +61,7 @@ describe('the permission matrix over every route', () => {
       'GET /api/v1/public/{workspaceSlug}/changelog',
       'GET /api/v1/public/{workspaceSlug}/roadmap',
       'GET /api/v1/public/{workspaceSlug}/sso',
+      'GET /api/v1/unsubscribe',
       'POST /api/v1/auth/customer-codes',
       'POST /api/v1/auth/customer-codes/confirm',
       'POST /api/v1/auth/invitations/accept',
@@ -68,6 +69,7 @@ describe('the permission matrix over every route', () => {
       'POST /api/v1/auth/password-reset/confirm',
       'POST /api/v1/auth/portal-token',
       'POST /api/v1/auth/sessions',
+      'POST /api/v1/unsubscribe',
     ]);
   });
 

@@ -1,5 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { projections, startWorker, type RunningWorker } from '@chorus/worker';
+import { projections, startWorker, type RunningWorker, type WorkerOptions } from '@chorus/worker';
 import { createTestDatabase, eventually, type TestDatabase } from '@chorus/event-store/testing';
 import pino from 'pino';
 import { createApp, type CreateAppOptions } from '../app';
@@ -42,10 +42,14 @@ export type TestApp = {
 /**
  * The real thing over HTTP: a migrated Postgres, the Nest app on a free port and the worker.
  * Rate limits are off unless `overrides` turn them on (only the hardening tests do).
- * Mail is off unless `overrides` give an SMTP server (the emailed-codes tests start one).
+ * Mail is off unless `overrides` give an SMTP server (the emailed-codes and notification-email
+ * tests start one): the API's codes and the worker's notifications then go through it.
  */
 export const startTestApp = async (
-  overrides: Partial<Pick<CreateAppOptions, 'hardening' | 'logger' | 'mail'>> = {},
+  overrides: Partial<Pick<CreateAppOptions, 'hardening' | 'logger' | 'mail' | 'webhooks'>> & {
+    /** The worker's webhook deliveries: a short retry schedule, a clock the test moves. */
+    webhookDelivery?: WorkerOptions['webhooks'];
+  } = {},
 ): Promise<TestApp> => {
   const db = await createTestDatabase(20);
   const acme = await provisionWorkspace(db.dataSource, { name: 'Acme', slug: 'acme' }, [
@@ -75,6 +79,15 @@ export const startTestApp = async (
   const worker: RunningWorker = await startWorker({
     databaseUrl: db.url,
     logger: pino({ level: 'silent' }),
+    webhooks: { publicUrl: baseUrl, ...overrides.webhookDelivery },
+    // The same SMTP server and clock for the worker's notifications; links lead to this app.
+    mail: overrides.mail && {
+      smtpUrl: overrides.mail.smtpUrl,
+      from: overrides.mail.from,
+      now: overrides.mail.now,
+      publicUrl: baseUrl,
+      pollMs: 100,
+    },
   });
 
   const request = async <T>(method: string, path: string, options: RequestOptions = {}) => {

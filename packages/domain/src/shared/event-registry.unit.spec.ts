@@ -127,9 +127,16 @@ describe('event registry', () => {
         'ReleasePublished',
         'PersonNotified',
         'NotificationsRead',
+        'NotificationPreferencesChanged',
         'ScoringModelDefined',
         'ScoringModelRemoved',
         'ScoringModelActivated',
+        'WebhookCreated',
+        'WebhookChanged',
+        'WebhookPaused',
+        'WebhookResumed',
+        'WebhookSecretRotated',
+        'WebhookDeleted',
       ].sort(),
     ));
 

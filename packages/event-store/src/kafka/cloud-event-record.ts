@@ -11,6 +11,7 @@ const CONTEXT_OF_STREAM_TYPE: Record<string, string> = {
   // The stream type is what comes before the first dash: `api-keys-<workspaceId>`.
   api: 'workspace',
   person: 'workspace',
+  webhook: 'workspace',
   feedback: 'feedback',
   ballot: 'feedback',
   comment: 'feedback',
@@ -74,11 +75,11 @@ export const publishedEventTypes = (): {
   });
 
 const contextOfEventType = (type: string): string => {
-  if (type.startsWith('Workspace') || type.startsWith('ApiKey')) return 'workspace';
+  if (/^(Workspace|ApiKey|Webhook)/.test(type)) return 'workspace';
   // Before the feedback rule: FeedbackLinkedToBacklogItem is a backlog item's event.
   if (/^(Backlog|Acceptance|Sprint|ScoringModel)|BacklogItem$/.test(type)) return 'planning';
   if (/^(Initiative|Release|Changelog)/.test(type)) return 'roadmap';
-  if (type === 'PersonNotified' || type.startsWith('Notifications')) return 'notifications';
+  if (type === 'PersonNotified' || type.startsWith('Notification')) return 'notifications';
   if (type.startsWith('Person')) return 'workspace';
   if (/^(Board|Category|Tag|Status)/.test(type)) return 'catalog';
   if (type.startsWith('Customer') || type.startsWith('Company')) return 'customer';
@@ -113,20 +114,54 @@ export type KafkaRecord = {
 
 export const CLOUD_EVENT_SOURCE = '/chorus';
 
+/**
+ * The CloudEvents attributes of a stored event, whatever the mode: Kafka carries them as `ce_*`
+ * headers (binary mode), webhooks in the JSON body (structured mode). Besides the required ones,
+ * Chorus's extensions: lowercase alphanumerics, per the spec.
+ */
+export type CloudEventAttributes = {
+  specversion: '1.0';
+  id: string;
+  source: string;
+  type: string;
+  time: string;
+  subject: string;
+  workspaceid: string;
+  /** The stream version, as a decimal string (the sequence extension's type). */
+  sequence: string;
+  correlationid: string;
+};
+
+export const cloudEventAttributesOf = (
+  event: StoredEvent,
+  context = boundedContextOf(event.streamType),
+): CloudEventAttributes => ({
+  specversion: '1.0',
+  id: event.eventId,
+  source: `${CLOUD_EVENT_SOURCE}/${context}`,
+  type: cloudEventTypeOf(event.type, event.schemaVersion, context),
+  time: event.metadata.occurredAt,
+  subject: event.streamId,
+  workspaceid: event.workspaceId,
+  sequence: String(event.version),
+  correlationid: event.metadata.correlationId,
+});
+
 export const toKafkaRecord = (event: StoredEvent, topicPrefix?: string): KafkaRecord => {
   const context = boundedContextOf(event.streamType);
+  const attributes = cloudEventAttributesOf(event, context);
+  // Every header costs the relay dearly (kafkajs encodes each one by hand): the data schema
+  // follows from ce_type, so it is not sent.
   const headers: Record<string, string> = {
-    ce_specversion: '1.0',
-    ce_id: event.eventId,
-    ce_source: `${CLOUD_EVENT_SOURCE}/${context}`,
-    ce_type: cloudEventTypeOf(event.type, event.schemaVersion, context),
-    ce_time: event.metadata.occurredAt,
-    ce_subject: event.streamId,
-    // Extensions (lowercase alphanumerics, per the spec). Every header costs the relay dearly
-    // (kafkajs encodes each one by hand): the data schema follows from ce_type, so it is not sent.
-    ce_workspaceid: event.workspaceId,
-    ce_sequence: String(event.version),
-    ce_correlationid: event.metadata.correlationId,
+    ce_specversion: attributes.specversion,
+    ce_id: attributes.id,
+    ce_source: attributes.source,
+    ce_type: attributes.type,
+    ce_time: attributes.time,
+    ce_subject: attributes.subject,
+    ce_workspaceid: attributes.workspaceid,
+    ce_sequence: attributes.sequence,
+    ce_correlationid: attributes.correlationid,
     'content-type': 'application/json',
   };
   return {

@@ -22,6 +22,8 @@ import { PersonalDataKeys1764300000020 } from './1764300000020-personal-data-key
 import { CustomerEmails1764300000021 } from './1764300000021-customer-emails';
 import { ErasedPeople1764300000022 } from './1764300000022-erased-people';
 import { NotificationKinds1764300000023 } from './1764300000023-notification-kinds';
+import { EmailOutbox1764300000024 } from './1764300000024-email-outbox';
+import { Webhooks1764300000025 } from './1764300000025-webhooks';
 import { ImportJobs1764300000026 } from './1764300000026-import-jobs';
 
 export const migrations = [
@@ -49,5 +51,7 @@ export const migrations = [
   CustomerEmails1764300000021,
   ErasedPeople1764300000022,
   NotificationKinds1764300000023,
+  EmailOutbox1764300000024,
+  Webhooks1764300000025,
   ImportJobs1764300000026,
 ];
