@@ -1,5 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import type {
   CodeRequested,
   CompanyView,
@@ -11,68 +9,13 @@ import type {
   UpsertResult,
 } from '@chorus/domain';
 import { eventually } from '@chorus/event-store/testing';
+import { startSmtpInbox, type ReceivedMail, type SmtpInbox } from '../testing/smtp-inbox';
 import { startTestApp, type ApiResponse, type TestApp } from '../testing/test-app';
 
 type Problem = { type: string; detail: string; errors?: { field: string }[] };
-type Received = { from: string; to: string[]; raw: string };
 
-/** A real SMTP server that asks for the credentials of the URL and keeps every message. */
-const startSmtpServer = async () => {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    allowInsecureAuth: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onAuth(auth, _session, callback) {
-      if (auth.username === 'chorus' && auth.password === 'mail-secret') {
-        callback(null, { user: auth.username });
-      } else {
-        callback(new Error('Invalid username or password'));
-      }
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://chorus:mail-secret@127.0.0.1:${port}`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(resolve)),
-  };
-};
-
-/** One part of a MIME message (`text/plain` or `text/html`), decoded. */
-const partOf = (raw: string, type: string): string => {
-  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(raw)?.[1];
-  const parts = boundary ? raw.split(`--${boundary}`) : [raw];
-  const part = parts.find((p) => new RegExp(`content-type:\\s*${type}`, 'i').test(p));
-  if (!part) throw new Error(`The mail has no ${type} part`);
-  const [headers = '', ...body] = part.split(/\r?\n\r?\n/);
-  const content = body.join('\n\n');
-  if (/content-transfer-encoding:\s*base64/i.test(headers)) {
-    return Buffer.from(content, 'base64').toString('utf8');
-  }
-  if (/content-transfer-encoding:\s*quoted-printable/i.test(headers)) {
-    return content
-      .replace(/=\r?\n/g, '')
-      .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  }
-  return content;
-};
-
-const codeIn = (mail: Received): string => {
-  const code = /^\s+(\d{6})\s*$/m.exec(partOf(mail.raw, 'text/plain'))?.[1];
+const codeIn = (mail: ReceivedMail): string => {
+  const code = /^\s+(\d{6})\s*$/m.exec(mail.part('text/plain'))?.[1];
   if (!code) throw new Error('The mail holds no code');
   return code;
 };
@@ -105,8 +48,8 @@ const NEW_PASSWORD = 'a brand new passphrase';
 
 describe('emailed codes', () => {
   let app: TestApp;
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-  const mailsTo = (email: string) => smtp.received.filter((m) => m.to.includes(email));
+  let smtp: SmtpInbox;
+  const mailsTo = (email: string) => smtp.mailsTo(email);
 
   /** Asks for a code at `path` and waits for the mail that brings it. */
   const codeFrom = async (path: string, body: { email: string; workspace?: string }) => {
@@ -157,7 +100,7 @@ describe('emailed codes', () => {
   ];
 
   beforeAll(async () => {
-    smtp = await startSmtpServer();
+    smtp = await startSmtpInbox({ username: 'chorus', password: 'mail-secret' });
     app = await startTestApp({
       mail: { smtpUrl: smtp.url, from: 'Chorus <no-reply@chorus.test>' },
     });
@@ -179,8 +122,8 @@ describe('emailed codes', () => {
     const { code, mail } = await resetCode('rita@acme.test');
     expect(mail.from).toBe('no-reply@chorus.test');
     expect(mail.raw).toMatch(/^Subject: Your code to reset your Chorus password$/m);
-    expect(partOf(mail.raw, 'text/plain')).toMatch(/workspace Acme \(acme\)/);
-    expect(partOf(mail.raw, 'text/html')).toContain(`>${code}</p>`);
+    expect(mail.part('text/plain')).toMatch(/workspace Acme \(acme\)/);
+    expect(mail.part('text/html')).toContain(`>${code}</p>`);
 
     const fresh = new Browser(app);
     const reset = await confirmReset(fresh, { email: 'Rita@Acme.test', code });
@@ -369,10 +312,10 @@ describe('emailed codes', () => {
     await rename(`Acme "R&D" <Labs>`);
     try {
       const { mail } = await customerCode('escape@portal.test');
-      expect(partOf(mail.raw, 'text/html')).toContain(
+      expect(mail.part('text/html')).toContain(
         'the feedback portal of Acme &quot;R&amp;D&quot; &lt;Labs&gt;:',
       );
-      expect(partOf(mail.raw, 'text/plain')).toContain('the feedback portal of Acme "R&D" <Labs>:');
+      expect(mail.part('text/plain')).toContain('the feedback portal of Acme "R&D" <Labs>:');
     } finally {
       await rename('Acme');
     }

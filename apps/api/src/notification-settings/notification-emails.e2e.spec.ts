@@ -13,7 +13,7 @@ import { eventually } from '@chorus/event-store/testing';
 import { emailOutboxProjection, startWorker, type RunningWorker } from '@chorus/worker';
 import pino from 'pino';
 import { startTestApp, type TestApp } from '../testing/test-app';
-import { startSmtpInbox, type ReceivedMail, type SmtpInbox } from './testing/smtp-inbox';
+import { startSmtpInbox, type ReceivedMail, type SmtpInbox } from '../testing/smtp-inbox';
 import { dueDigestWeek } from './weekly-digest/digest-schedule';
 
 type Delivery = {

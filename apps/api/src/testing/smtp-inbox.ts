@@ -1,8 +1,10 @@
 import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 /** One mail as the SMTP server received it, with its headers and parts decoded. */
 export type ReceivedMail = {
+  from: string;
   to: string[];
   raw: string;
   header: (name: string) => string | undefined;
@@ -19,59 +21,57 @@ const headerOf = (raw: string, name: string): string | undefined => {
   return line?.slice(name.length + 1).trim();
 };
 
-const partOf = (raw: string, type: string): string => {
-  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(raw)?.[1];
-  const parts = boundary ? raw.split(`--${boundary}`) : [raw];
-  const part = parts.find((p) => new RegExp(`content-type:\\s*${type}`, 'i').test(p));
-  if (!part) throw new Error(`The mail has no ${type} part`);
-  const [headers = '', ...body] = part.split(/\r?\n\r?\n/);
-  const content = body.join('\n\n');
-  if (/content-transfer-encoding:\s*base64/i.test(headers)) {
-    return Buffer.from(content, 'base64').toString('utf8');
-  }
-  if (/content-transfer-encoding:\s*quoted-printable/i.test(headers)) {
-    const soft = content.replace(/=\r?\n/g, '');
-    const bytes: number[] = [];
-    for (let i = 0; i < soft.length; i++) {
-      const hex = soft[i] === '=' ? /^[0-9A-F]{2}/.exec(soft.slice(i + 1, i + 3)) : null;
-      if (hex) {
-        bytes.push(parseInt(hex[0], 16));
-        i += 2;
-      } else {
-        bytes.push(soft.charCodeAt(i));
-      }
-    }
-    return Buffer.from(bytes).toString('utf8');
-  }
-  return content;
-};
+/** Who may send: without, anyone; with, only a client that logs in with these. */
+type Credentials = { username: string; password: string };
 
 /**
- * A real SMTP server that keeps every mail it accepts. `refuseNext` answers the next mails'
+ * A real SMTP server that keeps every mail it accepts, parsed by mailparser. `refuseNext` answers the next mails'
  * data with a 451 (try again later); `holdNext` keeps the next mail's sender waiting for the
  * answer until the test lets it go — accepted, or dropped as a crashed worker's would be.
  */
-export const startSmtpInbox = async () => {
+export const startSmtpInbox = async (credentials?: Credentials) => {
   const received: ReceivedMail[] = [];
   let refusals = 0;
   let hold: { arrived: () => void; answer: Promise<Error | null> } | null = null;
   const server = new SMTPServer({
-    authOptional: true,
+    authOptional: !credentials,
+    allowInsecureAuth: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onAuth(auth, _session, callback) {
+      if (
+        credentials &&
+        auth.username === credentials.username &&
+        auth.password === credentials.password
+      ) {
+        callback(null, { user: auth.username });
+      } else {
+        callback(new Error('Invalid username or password'));
+      }
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         const accept = () => {
-          received.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw,
-            header: (name) => headerOf(raw, name),
-            part: (type) => partOf(raw, type),
-          });
-          callback();
+          simpleParser(raw)
+            .then((parsed) => {
+              const parts = { 'text/plain': parsed.text, 'text/html': parsed.html || undefined };
+              received.push({
+                from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+                to: session.envelope.rcptTo.map((r) => r.address),
+                raw,
+                header: (name) => headerOf(raw, name),
+                part: (type) => {
+                  const part = parts[type];
+                  if (part === undefined) throw new Error(`The mail has no ${type} part`);
+                  return part;
+                },
+              });
+              callback();
+            })
+            .catch((error: Error) => callback(error));
         };
         if (refusals > 0) {
           refusals -= 1;
@@ -93,8 +93,9 @@ export const startSmtpInbox = async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
+  const login = credentials ? `${credentials.username}:${credentials.password}@` : '';
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://${login}127.0.0.1:${port}`,
     received,
     mailsTo: (address: string) => received.filter((mail) => mail.to.includes(address)),
     refuseNext: (count: number) => {
