@@ -33,7 +33,8 @@ const signatureOf = (secret: string, headers: IncomingHttpHeaders, body: string)
  * redelivery from the log sends it again. Then they choose their emails in Settings → Notifications,
  * and a broken unsubscribe link explains itself.
  * Set CHORUS_E2E_URL (and CHORUS_E2E_TOKEN) to run against a platform that is already running
- * (with WEBHOOKS_ALLOW_HTTP=true, on this machine: the receiver listens on 127.0.0.1).
+ * (with WEBHOOKS_ALLOW_HTTP=true and WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true: the receiver listens
+ * on 127.0.0.1).
  */
 describe('webhooks and notification settings in the admin app, in a real browser', () => {
   let platform: DemoPlatform | null = null;
@@ -78,8 +79,10 @@ describe('webhooks and notification settings in the admin app, in a real browser
     const { port } = receiver.address() as AddressInfo;
     receiverUrl = `http://127.0.0.1:${port}/hooks/chorus-${run}`;
 
-    // The launcher passes its environment on to the API: plain http, for a receiver on this machine.
+    // The launcher passes its environment on to the API and the worker: plain http, to a
+    // receiver on this machine.
     process.env.WEBHOOKS_ALLOW_HTTP ??= 'true';
+    process.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS ??= 'true';
     platform = await startDemoPlatform('integrations', token);
     url = platform.url;
     browser = await launchChromium();

@@ -38,6 +38,7 @@ const main = async () => {
     mail: mailOptions(),
     webhooks: {
       publicUrl: process.env.CHORUS_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
+      allowPrivateNetworks: process.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS === 'true',
     },
   });
   const shutdown = () => {

@@ -79,7 +79,8 @@ export const startTestApp = async (
   const worker: RunningWorker = await startWorker({
     databaseUrl: db.url,
     logger: pino({ level: 'silent' }),
-    webhooks: { publicUrl: baseUrl, ...overrides.webhookDelivery },
+    // The tests' receivers listen on loopback.
+    webhooks: { publicUrl: baseUrl, allowPrivateNetworks: true, ...overrides.webhookDelivery },
     // The same SMTP server and clock for the worker's notifications; links lead to this app.
     mail: overrides.mail && {
       smtpUrl: overrides.mail.smtpUrl,

@@ -38,6 +38,8 @@ export type WebhookDeliveryOptions = {
   pauseAfterFailingMs?: number;
   /** How long a receiver has to answer. */
   timeoutMs?: number;
+  /** Also send to loopback and private addresses (`WEBHOOKS_ALLOW_PRIVATE_NETWORKS`). */
+  allowPrivateNetworks?: boolean;
   /** Requests in flight at once, and at most `perWebhook` of them to one subscription. */
   concurrency?: number;
   perWebhook?: number;
@@ -51,6 +53,7 @@ const DEFAULTS = {
   publicUrl: 'http://localhost:3000',
   pauseAfterFailingMs: 86_400_000,
   timeoutMs: 10_000,
+  allowPrivateNetworks: false,
   concurrency: 16,
   perWebhook: 4,
   pollMs: 1000,
@@ -264,7 +267,7 @@ export class WebhookDispatcher {
     const now = this.options.clock();
     const request = await this.requestFor(delivery, now);
     const outcome: AttemptOutcome = request
-      ? await send(request, this.options.timeoutMs)
+      ? await send(request, this.options.timeoutMs, this.options)
       : {
           statusCode: null,
           error: 'The subscription has no URL: set one with PATCH.',

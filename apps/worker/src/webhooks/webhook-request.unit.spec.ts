@@ -54,19 +54,21 @@ describe('signedRequest', () => {
 });
 
 describe('send', () => {
+  const onThisMachine = { allowPrivateNetworks: true };
+
   it('reports the status, the first kilobyte of the answer, and a refused connection', async () => {
     const server = createServer((_, response) => response.writeHead(502).end('x'.repeat(5000)));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
     try {
-      const outcome = await send({ url, headers: {}, body: '{}' }, 5000);
+      const outcome = await send({ url, headers: {}, body: '{}' }, 5000, onThisMachine);
       expect(outcome).toMatchObject({ statusCode: 502, error: null });
       expect(outcome.responseExcerpt).toHaveLength(1024);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
-    const refused = await send({ url, headers: {}, body: '{}' }, 5000);
+    const refused = await send({ url, headers: {}, body: '{}' }, 5000, onThisMachine);
     expect(refused).toMatchObject({
       statusCode: null,
       error: 'Connection refused (ECONNREFUSED).',
@@ -80,10 +82,47 @@ describe('send', () => {
     const address = server.address();
     const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
     try {
-      const outcome = await send({ url, headers: {}, body: '{}' }, 200);
+      const outcome = await send({ url, headers: {}, body: '{}' }, 200, onThisMachine);
       expect(outcome).toMatchObject({ statusCode: null, error: 'No answer within 0.2 s.' });
     } finally {
       server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('sends nothing to loopback, private or link-local addresses unless they are allowed', async () => {
+    let requests = 0;
+    const server = createServer((_, response) => {
+      requests += 1;
+      response.writeHead(204).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const publicOnly = { allowPrivateNetworks: false };
+    try {
+      for (const url of [
+        `http://127.0.0.1:${port}/`,
+        // A name is checked by the addresses it resolves to, which the socket then uses.
+        `http://localhost:${port}/`,
+        `http://[::1]:${port}/`,
+        'http://169.254.169.254/latest/meta-data/',
+        'http://10.0.0.8/hooks',
+        'http://[::ffff:192.168.1.1]/hooks',
+      ]) {
+        const outcome = await send({ url, headers: {}, body: '{}' }, 5000, publicOnly);
+        expect(outcome).toMatchObject({ statusCode: null, responseExcerpt: null });
+        expect(outcome.error).toMatch(/is not a public address: Chorus does not send there\.$/);
+      }
+      expect(requests).toBe(0);
+      const allowed = await send(
+        { url: `http://localhost:${port}/`, headers: {}, body: '{}' },
+        5000,
+        onThisMachine,
+      );
+      expect(allowed).toMatchObject({ statusCode: 204, error: null });
+      expect(requests).toBe(1);
+    } finally {
       await new Promise((resolve) => server.close(resolve));
     }
   });
