@@ -17,6 +17,7 @@ import {
 } from '@chorus/domain';
 import { PostgresEventStore } from '@chorus/event-store';
 import { readCatalog } from '../catalog/read-catalog';
+import { PeriodicRounds } from '../platform/periodic-rounds';
 import type { AuthenticatedActor } from '../platform/auth';
 import { ImportInterrupted, PlanApplier } from './apply/apply-plan';
 import { plannedRecords, UnreadableImport, type ImportPlan } from './import-plan';
@@ -84,32 +85,26 @@ export class ImportJobs implements OnApplicationBootstrap, OnModuleDestroy {
   /** Jobs of this process, queued or running: their hearts beat. */
   private readonly mine = new Set<string>();
   private stopping = false;
-  private sweeper: NodeJS.Timeout | undefined;
-  private heart: NodeJS.Timeout | undefined;
+  private readonly sweeps: PeriodicRounds;
+  private readonly heartbeats: PeriodicRounds;
 
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
-    @Inject(IMPORT_SWEEP_MS) private readonly sweepMs: number,
-  ) {}
+    @Inject(IMPORT_SWEEP_MS) sweepMs: number,
+  ) {
+    this.sweeps = new PeriodicRounds(sweepMs, () => this.sweep(), this.logger);
+    this.heartbeats = new PeriodicRounds(HEARTBEAT_MS, () => this.beat(), this.logger);
+  }
 
   onApplicationBootstrap(): void {
-    const sweep = () => {
-      this.sweep().catch((error: unknown) => this.logger.error(error));
-    };
-    sweep();
-    this.sweeper = setInterval(sweep, this.sweepMs);
-    this.sweeper.unref();
-    this.heart = setInterval(() => {
-      this.beat().catch((error: unknown) => this.logger.error(error));
-    }, HEARTBEAT_MS);
-    this.heart.unref();
+    this.sweeps.start({ now: true });
+    this.heartbeats.start();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
-    clearInterval(this.sweeper);
-    clearInterval(this.heart);
+    await Promise.all([this.sweeps.stop(), this.heartbeats.stop()]);
     await this.queue;
   }
 

@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { DomainRuleViolation } from '@chorus/domain';
 import { ConcurrencyConflict } from '@chorus/event-store';
+import { PeriodicRounds } from '../platform/periodic-rounds';
 import { PublishReleaseCommand } from './publish-release/publish-release.command';
 
 export const PUBLISH_POLL_MS = 'CHORUS_PUBLISH_POLL_MS';
@@ -33,35 +34,24 @@ type DueRelease = { id: string; workspace_id: string; version: number };
 @Injectable()
 export class ScheduledPublisher implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('ScheduledPublisher');
-  private timer: NodeJS.Timeout | undefined;
-  private round: Promise<void> | undefined;
+  private readonly rounds: PeriodicRounds;
   /** Releases that could not be published, at the version tried: warn once, not every round. */
   private readonly refused = new Map<string, number>();
 
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(CommandBus) private readonly commandBus: CommandBus,
-    @Inject(PUBLISH_POLL_MS) private readonly pollMs: number,
-  ) {}
+    @Inject(PUBLISH_POLL_MS) pollMs: number,
+  ) {
+    this.rounds = new PeriodicRounds(pollMs, () => this.publishDue(), this.logger);
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.startRound(), this.pollMs);
-    this.timer.unref();
+    this.rounds.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.round;
-  }
-
-  /** One round at a time: a slow round is never overlapped by the next. */
-  private startRound(): void {
-    if (this.round) return;
-    this.round = this.publishDue()
-      .catch((error: unknown) => this.logger.error(error))
-      .finally(() => {
-        this.round = undefined;
-      });
+  onModuleDestroy(): Promise<void> {
+    return this.rounds.stop();
   }
 
   private async publishDue(): Promise<void> {

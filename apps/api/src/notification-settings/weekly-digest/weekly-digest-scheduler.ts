@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { actorRoles, can } from '@chorus/domain';
 import { MAIL_CHANNEL, weeklyDigestDeliveryId } from '@chorus/worker';
 import type { SqlQuery } from '../../dashboards/kpi-reader';
+import { PeriodicRounds } from '../../platform/periodic-rounds';
 import { DIGEST_SETTINGS, dueDigestWeek, type DigestSchedule } from './digest-schedule';
 import { weeklyDigestFigures } from './weekly-digest-figures';
 
@@ -27,32 +28,21 @@ const readersOfDashboards = actorRoles.filter((role) => can(role, 'dashboards.re
 @Injectable()
 export class WeeklyDigestScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('WeeklyDigestScheduler');
-  private timer: NodeJS.Timeout | undefined;
-  private round: Promise<void> | undefined;
+  private readonly rounds: PeriodicRounds;
 
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(DIGEST_SETTINGS) private readonly settings: DigestSettings,
-  ) {}
+  ) {
+    this.rounds = new PeriodicRounds(settings.pollMs, () => this.queueDueDigests(), this.logger);
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.startRound(), this.settings.pollMs);
-    this.timer.unref();
+    this.rounds.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.round;
-  }
-
-  /** One round at a time: a slow round is never overlapped by the next. */
-  private startRound(): void {
-    if (this.round) return;
-    this.round = this.queueDueDigests()
-      .catch((error: unknown) => this.logger.error(error))
-      .finally(() => {
-        this.round = undefined;
-      });
+  onModuleDestroy(): Promise<void> {
+    return this.rounds.stop();
   }
 
   private async queueDueDigests(): Promise<void> {
