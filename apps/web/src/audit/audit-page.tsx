@@ -1,8 +1,7 @@
 import { Button, Card, EmptyState, ErrorState, Skeleton } from '@chorus/ui';
-import { useState } from 'react';
 import { describeError, ProblemError } from '../api/problem-error';
-import { downloadTable } from '../dashboards/dashboard-api';
 import { AuditIcon } from '../icons';
+import { useTableDownload } from '../lib/download';
 import { FormError } from '../lib/form-error';
 import { plural } from '../lib/format';
 import { auditCsvPath, type AuditFilters } from './audit-api';
@@ -13,26 +12,12 @@ import { AuditTable } from './audit-table';
 
 /** Saves the CSV of every entry the filters match, fetched with the person's token. */
 const ExportButton = ({ filters }: { filters: AuditFilters }) => {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, download } = useTableDownload();
   const filename = `audit-${new Date().toISOString().slice(0, 10)}.csv`;
   return (
     <span className="audit-export">
       <FormError error={error} inline />
-      <Button
-        loading={busy}
-        onClick={() => {
-          setBusy(true);
-          setError(null);
-          downloadTable(auditCsvPath(filters), filename).then(
-            () => setBusy(false),
-            (failure: unknown) => {
-              setBusy(false);
-              setError(failure);
-            },
-          );
-        }}
-      >
+      <Button loading={busy} onClick={() => download(auditCsvPath(filters), filename)}>
         Export CSV
       </Button>
     </span>

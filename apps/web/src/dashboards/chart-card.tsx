@@ -1,7 +1,8 @@
 import { Card, cx, EmptyState } from '@chorus/ui';
-import { useId, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import { useTableDownload } from '../lib/download';
 import { FormError } from '../lib/form-error';
-import { downloadTable, tableHref, tablePath, type AnyTableName } from './dashboard-api';
+import { tableHref, tablePath, type AnyTableName } from './dashboard-api';
 import { useDashboardContext } from './dashboard-context';
 
 /** A link to the table behind a chart, as CSV, for the filters on screen. */
@@ -15,8 +16,7 @@ const CsvLink = ({
   description: string;
 }) => {
   const { name, params, query } = useDashboardContext();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, download } = useTableDownload();
   const path = tablePath(name, table, params);
   const filename = `${name}-${table}-${query.from}-to-${query.to}.csv`;
   return (
@@ -30,15 +30,7 @@ const CsvLink = ({
         data-testid="csv-link"
         onClick={(event) => {
           event.preventDefault();
-          setBusy(true);
-          setError(null);
-          downloadTable(path, filename).then(
-            () => setBusy(false),
-            (failure: unknown) => {
-              setBusy(false);
-              setError(failure);
-            },
-          );
+          download(path, filename);
         }}
       >
         {label}

@@ -8,7 +8,7 @@ import type {
   PmDashboard,
   PoDashboard,
 } from '@chorus/domain/client';
-import { enc, getJson, query, send } from '../api/request';
+import { enc, getJson, query } from '../api/request';
 
 export type DashboardOf = { pm: PmDashboard; po: PoDashboard };
 export type AnyTableName = DashboardTableName<DashboardName>;
@@ -55,20 +55,3 @@ export const tablePath = (name: DashboardName, table: AnyTableName, params: Dash
 
 /** The address a CSV link shows; `request.ts` keeps the same base path for its calls. */
 export const tableHref = (path: string) => `/api/v1${path}`;
-
-/**
- * Downloads a table with the person's bearer token: a plain link would reach the API without it.
- * Problems come back as a ProblemError, like every other call.
- */
-export const downloadTable = async (path: string, filename: string): Promise<void> => {
-  const response = await send(path, {
-    headers: { Accept: 'text/csv, application/problem+json' },
-  });
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  // Revoked on the next task: the click has handed the file to the browser's download by then.
-  window.setTimeout(() => URL.revokeObjectURL(url), 0);
-};

@@ -2,6 +2,7 @@ import { EXPORT_PATHS, type ExportReadModels } from '@chorus/domain/client';
 import { useQuery } from '@tanstack/react-query';
 import { ProblemError } from '../api/problem-error';
 import { getJson, send } from '../api/request';
+import { saveBlob } from '../lib/download';
 
 // The workspace export (admins only, docs/export.md): every file is streamed by the API and
 // fetched with the person's credentials, so a plain link (which would go without them) is
@@ -20,17 +21,6 @@ export const useReadModelTables = () =>
     queryFn: ({ signal }) => fetchReadModels(signal),
     staleTime: Infinity,
   });
-
-/** Hands a file made in the page to the browser's downloads. */
-export const saveBlob = (blob: Blob, filename: string): void => {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  // Revoked on the next task: the click has handed the file to the browser's download by then.
-  window.setTimeout(() => URL.revokeObjectURL(url), 0);
-};
 
 /** The name the API gives the file (`attachment; filename="…"`), if it gives one. */
 const filenameOf = (response: Response): string | null =>

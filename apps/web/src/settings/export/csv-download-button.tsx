@@ -1,7 +1,7 @@
 import { Button, type ButtonProps } from '@chorus/ui';
-import { useState, type ReactNode } from 'react';
-import { downloadTable } from '../../dashboards/dashboard-api';
+import type { ReactNode } from 'react';
 import { DownloadIcon } from '../../icons';
+import { useTableDownload } from '../../lib/download';
 import { FormError } from '../../lib/form-error';
 
 /**
@@ -22,8 +22,7 @@ export const CsvDownloadButton = ({
   size?: ButtonProps['size'];
   variant?: ButtonProps['variant'];
 }) => {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, download } = useTableDownload();
   return (
     <span className="csv-download">
       <Button
@@ -31,17 +30,7 @@ export const CsvDownloadButton = ({
         variant={variant}
         icon={<DownloadIcon />}
         loading={busy}
-        onClick={() => {
-          setBusy(true);
-          setError(null);
-          downloadTable(path, filename).then(
-            () => setBusy(false),
-            (failure: unknown) => {
-              setBusy(false);
-              setError(failure);
-            },
-          );
-        }}
+        onClick={() => download(path, filename)}
       >
         {children}
       </Button>

@@ -5,7 +5,7 @@ import { describeError, ProblemError } from '../../api/problem-error';
 import { DownloadIcon } from '../../icons';
 import { updateSearchParams, useSearchParam } from '../../lib/url-state';
 import { useCatalogOrDefault } from '../../queries/catalog';
-import { saveBlob } from '../../queries/export';
+import { saveBlob } from '../../lib/download';
 import { useStartImport } from '../../queries/imports';
 import { FilePicker } from './file-picker';
 import { ImportJobPanel } from './import-job';
