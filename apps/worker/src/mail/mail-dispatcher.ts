@@ -29,16 +29,26 @@ type DueRow = {
 type SmtpError = { code?: string; responseCode?: number };
 
 /**
- * Sends the mail `email_deliveries` says is due, one delivery at a time, each in a transaction
- * that holds its row (`FOR UPDATE SKIP LOCKED`) from the claim until the outcome is written:
- * another dispatcher, in this worker or another, skips a row being sent and finds it decided
- * once the transaction commits. If the worker dies before the SMTP server has accepted the
- * mail, the transaction rolls back with the connection and the delivery is simply due again.
+ * How long a claimed delivery stays its dispatcher's: longer than the SMTP timeouts below add up
+ * to, so a live dispatcher always settles it first.
+ */
+const CLAIM_LEASE_MS = 5 * 60_000;
+
+/**
+ * Sends the mail `email_deliveries` says is due, one delivery at a time. A short transaction
+ * claims one (`FOR UPDATE SKIP LOCKED`, then moves its `next_attempt_at` a lease ahead), so
+ * another dispatcher, in this worker or another, leaves it alone; the mail is sent outside any
+ * transaction, and the outcome written after. No transaction stays open during the SMTP
+ * exchange: readers of the event log read below the oldest open transaction, so one would hold
+ * back every projection for as long as the mail server takes. If the worker dies before the
+ * server has accepted the mail, the lease runs out and the delivery is due again, its attempt
+ * uncounted.
  *
  * One window remains, and no design without the mail server's help closes it: the server has
- * accepted the mail, and the worker dies (or loses the database) before the commit that marks
- * it sent. The delivery is then due again and the mail goes out a second time — with the same
- * Message-ID, which mail clients use to show it once. The window is the time of one commit.
+ * accepted the mail, and the worker dies (or loses the database) before the update that marks it
+ * sent. The delivery is then due again when the lease ends and the mail goes out a second time —
+ * with the same Message-ID, which mail clients use to show it once. The window is the time of one
+ * update.
  */
 export class MailDispatcher {
   private readonly store: PostgresEventStore;
@@ -63,7 +73,7 @@ export class MailDispatcher {
     this.pollMs = options.pollMs ?? 5_000;
     this.transport = createTransport({
       url: options.smtpUrl,
-      // A mail server that stops answering must not hold a delivery's row for long.
+      // A mail server that stops answering must not keep a delivery for long (CLAIM_LEASE_MS).
       connectionTimeout: 30_000,
       greetingTimeout: 30_000,
       socketTimeout: 60_000,
@@ -140,8 +150,15 @@ export class MailDispatcher {
 
   /** Claims one due delivery and settles it; false when none is due. */
   async deliverNext(): Promise<boolean> {
+    const now = this.now();
+    const row = await this.claim(now);
+    if (!row) return false;
+    await this.settle(this.db.manager, row, now);
+    return true;
+  }
+
+  private claim(now: Date): Promise<DueRow | undefined> {
     return this.db.transaction(async (tx) => {
-      const now = this.now();
       const [row] = await tx.query<DueRow[]>(
         `SELECT d.id, d.workspace_id, d.person_id, d.category, d.attempts, d.created_at,
            d.digest, o.notification
@@ -152,9 +169,12 @@ export class MailDispatcher {
          FOR UPDATE OF d SKIP LOCKED`,
         [now],
       );
-      if (!row) return false;
-      await this.settle(tx, row, now);
-      return true;
+      if (!row) return undefined;
+      await tx.query(`UPDATE email_deliveries SET next_attempt_at = $2 WHERE id = $1`, [
+        row.id,
+        new Date(now.getTime() + CLAIM_LEASE_MS),
+      ]);
+      return row;
     });
   }
 
