@@ -254,6 +254,10 @@ export class ProjectionRunner {
         lastSeen = batch.position;
         failures = 0;
         if (batch.events.length > 0) this.options.onBatchApplied?.(projection.name, batch.events);
+        // The log is read below the oldest open transaction, and this batch's was one: events
+        // committed meanwhile were held back from the other projections, and no notification
+        // will come for them. Wake them to look again.
+        if (batch.scanned > 0) this.notify();
         if (batch.scanned < this.batchSize) {
           await this.sleep(this.idleWaitMs, seen);
           await new Promise((resolve) => setTimeout(resolve, this.gatherMs));
