@@ -19,6 +19,11 @@ export default defineConfig({
       },
     ],
   },
+  build: {
+    // Read by the bundle-budget test (apps/launcher/src/bundle-budget.unit.spec.ts): the entry
+    // chunk and its static imports are what the browser downloads before the first render.
+    manifest: true,
+  },
   server: {
     proxy: { '/api': 'http://localhost:3000' },
   },

@@ -1,4 +1,5 @@
 import { Button } from './button';
+import { cx } from './cx';
 
 export type ErrorStateProps = {
   title?: string;
@@ -6,6 +7,7 @@ export type ErrorStateProps = {
   onRetry?: () => void;
   retrying?: boolean;
   compact?: boolean;
+  className?: string;
 };
 
 export const ErrorState = ({
@@ -14,8 +16,9 @@ export const ErrorState = ({
   onRetry,
   retrying = false,
   compact = false,
+  className,
 }: ErrorStateProps) => (
-  <div className={compact ? 'ui-error ui-error--compact' : 'ui-error'} role="alert">
+  <div className={cx('ui-error', compact && 'ui-error--compact', className)} role="alert">
     <svg className="ui-error__icon" viewBox="0 0 20 20" aria-hidden="true">
       <circle cx="10" cy="10" r="8.25" fill="none" stroke="currentColor" strokeWidth="1.5" />
       <path d="M10 5.75v5" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />

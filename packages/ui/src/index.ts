@@ -1,7 +1,9 @@
 export { cx } from './cx';
+export type { Size } from './size';
 export { Badge, StatusBadge, TagChip } from './badge';
 export type { BadgeProps, BadgeTone, StatusBadgeProps, TagChipProps } from './badge';
 export { Kbd } from './kbd';
+export type { KbdProps } from './kbd';
 export { Tabs } from './tabs';
 export type { TabItem, TabsProps } from './tabs';
 export { Checkbox } from './checkbox';
@@ -29,5 +31,6 @@ export type { SpinnerProps } from './spinner';
 export { TextArea, TextField } from './text-field';
 export type { TextAreaProps, TextFieldProps } from './text-field';
 export { VisuallyHidden } from './visually-hidden';
+export type { VisuallyHiddenProps } from './visually-hidden';
 export { VoteButton } from './vote-button';
 export type { VoteButtonProps } from './vote-button';

@@ -1,7 +1,8 @@
 import { cx } from './cx';
+import type { Size } from './size';
 
 export type SpinnerProps = {
-  size?: 'sm' | 'md' | 'lg';
+  size?: Size;
   /** When set, the spinner announces itself; without it, it is decoration beside other text. */
   label?: string;
   className?: string;

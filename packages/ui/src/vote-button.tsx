@@ -1,12 +1,14 @@
 import type { ComponentPropsWithRef, ReactNode } from 'react';
 import { cx } from './cx';
+import type { Size } from './size';
 
 export type VoteButtonProps = Omit<ComponentPropsWithRef<'button'>, 'children'> & {
   count: ReactNode;
   pressed: boolean;
   /** The action as a screen reader hears it; the pressed state is announced separately. */
   label?: string;
-  size?: 'md' | 'lg';
+  /** The vote button has no small size: it stays a comfortable touch target. */
+  size?: Exclude<Size, 'sm'>;
 };
 
 export const VoteButton = ({
