@@ -231,3 +231,19 @@ export const WebhookIcon = () => (
     <path d="M7.1 5.75 4.6 10M5.5 11.5h5M8.9 5.75l2.5 4.25" />
   </Icon>
 );
+
+export const SearchIcon = () => (
+  <Icon>
+    <circle cx="7" cy="7" r="4.25" />
+    <path d="m10.25 10.25 3.25 3.25" />
+  </Icon>
+);
+
+export const ComponentsIcon = () => (
+  <Icon>
+    <rect x="2.5" y="2.5" width="4.5" height="4.5" rx="1" />
+    <rect x="9" y="2.5" width="4.5" height="4.5" rx="1" />
+    <rect x="2.5" y="9" width="4.5" height="4.5" rx="1" />
+    <circle cx="11.25" cy="11.25" r="2.25" />
+  </Icon>
+);

@@ -1,4 +1,3 @@
-import type { Permission } from '@chorus/domain/client';
 import { Card, ErrorState, Spinner } from '@chorus/ui';
 import { lazy, Suspense } from 'react';
 import { Link } from 'wouter';
@@ -11,6 +10,7 @@ import { BoardsSettings } from './boards-settings';
 import { NotificationSettings } from './notifications/notification-settings';
 import { PeopleSettings } from './people/people-settings';
 import { PortalSettings } from './portal/portal-settings';
+import { firstSettingsSection, settingsSections } from './settings-sections';
 import { ScoringSettings } from './scoring-settings';
 import { SsoSettings } from './sso/sso-settings';
 import { StatusesSettings } from './statuses-settings';
@@ -22,32 +22,12 @@ const WebhooksSettings = lazy(() => import('./webhooks/webhooks-settings'));
 const ImportSettings = lazy(() => import('./imports/import-settings'));
 const ExportSettings = lazy(() => import('./export/export-settings'));
 
-/** A section with a `permission` shows only to the roles that have it (docs/permissions.md). */
-type Section = { id: string; label: string; permission?: Permission };
-
-const firstSection: Section = { id: 'tags', label: 'Tags' };
-
-const sections: readonly Section[] = [
-  firstSection,
-  { id: 'statuses', label: 'Statuses' },
-  { id: 'boards', label: 'Boards' },
-  { id: 'notifications', label: 'Notifications', permission: 'profile.read' },
-  { id: 'scoring', label: 'Scoring', permission: 'backlog.read' },
-  { id: 'api-keys', label: 'API keys', permission: 'api-keys.manage' },
-  { id: 'webhooks', label: 'Webhooks', permission: 'integrations.manage' },
-  { id: 'people', label: 'People', permission: 'people.manage' },
-  { id: 'sso', label: 'Single sign-on', permission: 'people.manage' },
-  { id: 'portal', label: 'Portal sign-in', permission: 'people.manage' },
-  { id: 'import', label: 'Import', permission: 'workspace.import' },
-  { id: 'export', label: 'Export', permission: 'workspace.export' },
-];
-
 const SettingsPage = ({ section }: { section: string }) => {
   const catalog = useCatalog();
   const me = useMe();
   const can = useCan();
-  const visible = sections.filter((s) => !s.permission || can(s.permission));
-  const current = visible.find((s) => s.id === section) ?? firstSection;
+  const visible = settingsSections.filter((s) => !s.permission || can(s.permission));
+  const current = visible.find((s) => s.id === section) ?? firstSettingsSection;
 
   return (
     <div className="page">

@@ -11,6 +11,7 @@ import {
   BacklogIcon,
   BrandMark,
   BuildingIcon,
+  ComponentsIcon,
   DashboardIcon,
   InboxIcon,
   ReleaseIcon,
@@ -23,6 +24,8 @@ import { initials } from '../lib/format';
 import { NotificationsBell } from '../notifications/notifications-bell';
 import { ProfileButton } from '../profile/profile-button';
 import { useMe } from '../queries/me';
+import { ThemeSelect } from '../theme/theme-select';
+import { SearchButton, ShellCommands } from './shell-commands';
 
 // Pages a triager opens now and then load on first visit, keeping the inbox's bundle small.
 const CompaniesPage = lazy(() => import('../companies/companies-page'));
@@ -41,6 +44,7 @@ const SettingsPage = lazy(() => import('../settings/settings-page'));
 const PmDashboardPage = lazy(() => import('../dashboards/pm-dashboard-page'));
 const PoDashboardPage = lazy(() => import('../dashboards/po-dashboard-page'));
 const AuditPage = lazy(() => import('../audit/audit-page'));
+const DesignSystemPage = lazy(() => import('../design-system/design-system-page'));
 
 type NavItem = {
   href: string;
@@ -122,6 +126,13 @@ const navItems: NavItem[] = [
     matches: (path) => path.startsWith('/audit'),
     permission: 'audit.read',
   },
+  {
+    href: '/design-system',
+    label: 'Design system',
+    icon: <ComponentsIcon />,
+    matches: (path) => path.startsWith('/design-system'),
+    permission: 'profile.read',
+  },
 ];
 
 const pageName = (path: string) =>
@@ -178,6 +189,8 @@ const Header = ({ me }: { me: Me }) => {
         <span>{pageName(path)}</span>
       </p>
       <div className="topbar__user">
+        <SearchButton />
+        <ThemeSelect />
         <NotificationsBell />
         <span className="topbar__identity">
           <ProfileButton me={me} />
@@ -225,70 +238,79 @@ export const AdminShell = () => {
     );
   }
 
+  const pages = navItems
+    .filter((item) => can(me.data.role, item.permission))
+    .map(({ href, label }) => ({ href, label }));
+
   return (
-    <div className="shell">
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <Sidebar me={me.data} />
-      <div className="shell__body">
-        <Header me={me.data} />
-        <main className="shell__main" id="main" tabIndex={-1}>
-          <Suspense fallback={<PageLoading />}>
-            <Switch>
-              <Route path="/">
-                <FeedbackInbox me={me.data} />
-              </Route>
-              <Route path="/dashboards">
-                <Redirect to="/dashboards/pm" replace />
-              </Route>
-              <Route path="/dashboards/pm">
-                <PmDashboardPage />
-              </Route>
-              <Route path="/dashboards/po">
-                <PoDashboardPage />
-              </Route>
-              <Route path="/backlog">
-                <BacklogPage />
-              </Route>
-              <Route path="/backlog/next">
-                <NextPage />
-              </Route>
-              <Route path="/backlog/:id">{(params) => <BacklogItemPage id={params.id} />}</Route>
-              <Route path="/sprints">
-                <SprintsPage />
-              </Route>
-              <Route path="/sprints/:id">{(params) => <SprintPage id={params.id} />}</Route>
-              <Route path="/roadmap">
-                <RoadmapPage />
-              </Route>
-              <Route path="/releases">
-                <ReleasesPage />
-              </Route>
-              <Route path="/releases/:id">{(params) => <ReleasePage id={params.id} />}</Route>
-              <Route path="/changelog">
-                <ChangelogPage />
-              </Route>
-              <Route path="/companies">
-                <CompaniesPage />
-              </Route>
-              <Route path="/companies/:id">{(params) => <CompanyPage id={params.id} />}</Route>
-              <Route path="/customers">
-                <CustomersPage />
-              </Route>
-              <Route path="/audit">
-                <AuditPage />
-              </Route>
-              <Route path="/settings/:section">
-                {(params) => <SettingsPage section={params.section} />}
-              </Route>
-              <Route>
-                <NotFound />
-              </Route>
-            </Switch>
-          </Suspense>
-        </main>
+    <ShellCommands pages={pages}>
+      <div className="shell">
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <Sidebar me={me.data} />
+        <div className="shell__body">
+          <Header me={me.data} />
+          <main className="shell__main" id="main" tabIndex={-1}>
+            <Suspense fallback={<PageLoading />}>
+              <Switch>
+                <Route path="/">
+                  <FeedbackInbox me={me.data} />
+                </Route>
+                <Route path="/dashboards">
+                  <Redirect to="/dashboards/pm" replace />
+                </Route>
+                <Route path="/dashboards/pm">
+                  <PmDashboardPage />
+                </Route>
+                <Route path="/dashboards/po">
+                  <PoDashboardPage />
+                </Route>
+                <Route path="/backlog">
+                  <BacklogPage />
+                </Route>
+                <Route path="/backlog/next">
+                  <NextPage />
+                </Route>
+                <Route path="/backlog/:id">{(params) => <BacklogItemPage id={params.id} />}</Route>
+                <Route path="/sprints">
+                  <SprintsPage />
+                </Route>
+                <Route path="/sprints/:id">{(params) => <SprintPage id={params.id} />}</Route>
+                <Route path="/roadmap">
+                  <RoadmapPage />
+                </Route>
+                <Route path="/releases">
+                  <ReleasesPage />
+                </Route>
+                <Route path="/releases/:id">{(params) => <ReleasePage id={params.id} />}</Route>
+                <Route path="/changelog">
+                  <ChangelogPage />
+                </Route>
+                <Route path="/companies">
+                  <CompaniesPage />
+                </Route>
+                <Route path="/companies/:id">{(params) => <CompanyPage id={params.id} />}</Route>
+                <Route path="/customers">
+                  <CustomersPage />
+                </Route>
+                <Route path="/audit">
+                  <AuditPage />
+                </Route>
+                <Route path="/design-system">
+                  <DesignSystemPage />
+                </Route>
+                <Route path="/settings/:section">
+                  {(params) => <SettingsPage section={params.section} />}
+                </Route>
+                <Route>
+                  <NotFound />
+                </Route>
+              </Switch>
+            </Suspense>
+          </main>
+        </div>
       </div>
-    </div>
+    </ShellCommands>
   );
 };
