@@ -27,6 +27,7 @@ const PublicShell = ({ slug, children }: { slug: string; children: ReactNode }) 
   const name = usePublicRoadmap(slug).data?.workspace.name ?? slug;
   const base = `/p/${encodeURIComponent(slug)}`;
   const links = [
+    { href: base, label: 'Feedback' },
     { href: `${base}/roadmap`, label: 'Roadmap' },
     { href: `${base}/changelog`, label: 'Changelog' },
   ];

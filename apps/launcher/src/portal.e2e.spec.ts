@@ -1,0 +1,202 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { eventually } from '@chorus/event-store/testing';
+import {
+  launchChromium,
+  screenshotsDir,
+  startDemoPlatform,
+  type DemoPlatform,
+} from './testing/browser-session';
+
+const screenshots = screenshotsDir();
+const token = 'e2e-portal-admin-token-0123456789ab';
+
+/** A host application's sign-in token for the portal: an HS256 JWT signed with the portal secret. */
+const signPortalToken = (secret: string, claims: Record<string, unknown>): string => {
+  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ ...claims, iat: now, exp: now + 300 })}`;
+  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
+};
+
+/**
+ * A customer uses a workspace's portal: signs in, searches, submits feedback past a similar
+ * suggestion, votes, comments and follows, finds it all in "my requests", switches to German, and
+ * opens a shared link. Axe finds no serious or critical violations on the main pages.
+ */
+describe('the customer portal, in a real browser', () => {
+  let platform: DemoPlatform | null = null;
+  let browser: Browser | null = null;
+  let context: BrowserContext;
+  let page: Page;
+  let url: string;
+  let slug: string;
+  const bearer = process.env.CHORUS_E2E_TOKEN ?? token;
+  const run = randomUUID().slice(0, 6);
+  const existingTitle = `Zeppelin calendar sync ${run}`;
+  const newTitle = `Zeppelin calendar sync for teams ${run}`;
+  let existingId: string;
+
+  const api = async <T>(path: string, init: { method?: string; body?: unknown } = {}) => {
+    const response = await fetch(`${url}/api/v1${path}`, {
+      method: init.method ?? 'GET',
+      headers: {
+        authorization: `Bearer ${bearer}`,
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: init.body === undefined ? null : JSON.stringify(init.body),
+    });
+    expect(response.status).toBeLessThan(300);
+    return (await response.json()) as T;
+  };
+
+  const seriousViolations = async (target: Page) => {
+    const { violations } = await new AxeBuilder({ page: target }).analyze();
+    return violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map(
+        (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' | ')}`,
+      );
+  };
+
+  beforeAll(async () => {
+    platform = await startDemoPlatform('portal', token);
+    url = platform.url;
+    slug = (await api<{ workspace: { slug: string } }>('/me')).workspace.slug;
+    const { secret } = await api<{ secret: string }>('/portal/secret', { method: 'POST' });
+    existingId = (
+      await api<{ id: string }>('/feedback', {
+        method: 'POST',
+        body: { title: existingTitle, description: 'Two-way sync with team calendars.' },
+      })
+    ).id;
+    // The search reads a projection: wait until it knows the new item.
+    await eventually(async () => {
+      const { hits } = await api<{ hits: { id: string }[] }>(`/search?q=Zeppelin`);
+      expect(hits.map((hit) => hit.id)).toContain(existingId);
+    }, 30_000);
+
+    browser = await launchChromium();
+    context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-US',
+    });
+    page = await context.newPage();
+    // Signed out, the portal asks for an emailed code first.
+    await page.goto(`${url}/p/${slug}`);
+    await page.getByRole('heading', { name: 'Sign in to give feedback' }).waitFor();
+    await expect(page.getByLabel('Email').isVisible()).resolves.toBe(true);
+    // The test platform sends no mail: the host application signs its user in, in this browser.
+    const signedIn = await context.request.post(`${url}/api/v1/auth/portal-token`, {
+      data: {
+        workspace: slug,
+        token: signPortalToken(secret, {
+          id: `portal-e2e-${run}`,
+          email: `portal.${run}@customer.test`,
+          name: 'Paula Portal',
+        }),
+      },
+    });
+    expect(signedIn.status()).toBe(201);
+    await page.reload();
+    await page.getByTestId('portal-row').first().waitFor();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  it('lists feedback, sorts and filters it, and has no serious accessibility violations', async () => {
+    await expect(page.getByTestId('portal-user').innerText()).resolves.toBe('Paula Portal');
+    await page.getByRole('radio', { name: 'Newest' }).check();
+    await page.waitForURL(/sort=newest/);
+    await page.getByTestId('portal-row').filter({ hasText: existingTitle }).first().waitFor();
+    await page.screenshot({ path: join(screenshots, 'portal-list.png'), fullPage: true });
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+  });
+
+  it('finds an item by search and votes, follows and comments on it', async () => {
+    await page.getByRole('searchbox', { name: 'Search feedback' }).fill('Zeppelin');
+    await page.waitForURL(/q=Zeppelin/);
+    const hit = page.getByRole('link', { name: existingTitle });
+    await hit.click();
+    await page.waitForURL(`**/p/${slug}/feedback/${existingId}`);
+    await page.getByRole('heading', { level: 1, name: existingTitle }).waitFor();
+
+    const vote = page.getByTestId('portal-vote');
+    await expect(vote.getAttribute('aria-pressed')).resolves.toBe('false');
+    await vote.click();
+    await page.locator('[data-testid="portal-vote"][aria-pressed="true"]').waitFor();
+
+    // Voting made the customer a follower; unfollowing and following again works by hand too.
+    await page.getByRole('button', { name: 'Following' }).click();
+    await page.getByRole('button', { name: 'Follow', exact: true }).click();
+    await page.getByRole('button', { name: 'Following' }).waitFor();
+
+    await page.getByLabel('Add a comment').fill('We need this for our support team.');
+    await page.getByRole('button', { name: 'Post comment' }).click();
+    await page
+      .getByTestId('portal-comment')
+      .filter({ hasText: 'We need this for our support team.' })
+      .waitFor();
+    await page.screenshot({ path: join(screenshots, 'portal-detail.png'), fullPage: true });
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+  });
+
+  it('suggests similar feedback while typing, then submits', async () => {
+    await page
+      .getByRole('navigation', { name: 'Portal' })
+      .getByRole('link', { name: 'Suggest an idea' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Suggest an idea' }).waitFor();
+    await page.getByLabel('Title').fill(newTitle);
+    await page
+      .getByTestId('similar-suggestions')
+      .getByRole('link', { name: existingTitle })
+      .waitFor();
+    await page.screenshot({ path: join(screenshots, 'portal-submit.png'), fullPage: true });
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+
+    await page.getByLabel('Details').fill('Every team has its own calendar.');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByRole('heading', { level: 1, name: newTitle }).waitFor();
+    expect(page.url()).toMatch(new RegExp(`/p/${slug}/feedback/[0-9a-f-]{36}$`));
+  });
+
+  it('shows what the customer submitted, voted on and follows in "my requests"', async () => {
+    await page
+      .getByRole('navigation', { name: 'Portal' })
+      .getByRole('link', { name: 'My requests' })
+      .click();
+    await page.getByTestId('mine-submitted').getByRole('link', { name: newTitle }).waitFor();
+    await page.getByTestId('mine-voted').getByRole('link', { name: existingTitle }).waitFor();
+  });
+
+  it('switches to German and remembers it', async () => {
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+    await page.getByRole('heading', { level: 1, name: 'Meine Anfragen' }).waitFor();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('de');
+    await page.reload();
+    await page
+      .getByRole('navigation', { name: 'Portal' })
+      .getByRole('link', { name: 'Idee vorschlagen' })
+      .waitFor();
+  });
+
+  it('opens a shared item link in a fresh page, and works on a narrow screen', async () => {
+    const shared = await context.newPage();
+    await shared.setViewportSize({ width: 375, height: 800 });
+    await shared.goto(`${url}/p/${slug}/feedback/${existingId}`);
+    await shared.getByRole('heading', { level: 1, name: existingTitle }).waitFor();
+    // A page wider than the screen would scroll sideways.
+    const overflow = await shared.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shared.screenshot({ path: join(screenshots, 'portal-narrow.png'), fullPage: true });
+    await shared.close();
+  });
+});

@@ -1,0 +1,216 @@
+import type { CommentList, FeedbackItem } from '@chorus/domain/client';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { isProblem } from '../api/problem-error';
+import {
+  confirmSignInCode,
+  fetchPortalCatalog,
+  fetchPortalComments,
+  fetchPortalFeedback,
+  fetchPortalItem,
+  fetchPortalMe,
+  fetchSimilar,
+  postPortalComment,
+  searchPortalFeedback,
+  setPortalFollow,
+  setPortalVote,
+  signOutOfPortal,
+  submitPortalFeedback,
+  type PortalListFilters,
+} from './portal-api';
+import { rememberFollow } from './followed-store';
+
+const PAGE_SIZE = 20;
+/** "My requests" reads the visible feedback in pages this big, at most this many pages. */
+const MINE_PAGE_SIZE = 100;
+const MINE_MAX_PAGES = 10;
+
+export const portalKeys = {
+  all: ['portal'] as const,
+  me: ['portal', 'me'] as const,
+  catalog: ['portal', 'catalog'] as const,
+  feedback: ['portal', 'feedback'] as const,
+  list: (filters: PortalListFilters) => ['portal', 'feedback', 'list', filters] as const,
+  search: (q: string) => ['portal', 'feedback', 'search', q] as const,
+  mine: (userId: string) => ['portal', 'feedback', 'mine', userId] as const,
+  /** Apart from the lists: a vote must not refetch the item before the read model has it. */
+  item: (id: string) => ['portal', 'item', id] as const,
+  comments: (id: string) => ['portal', 'comments', id] as const,
+  similar: (title: string) => ['portal', 'similar', title] as const,
+};
+
+/** Who is signed in; null when nobody is (a 401), so the portal offers its sign-in. */
+export const usePortalMe = () =>
+  useQuery({
+    queryKey: portalKeys.me,
+    queryFn: async ({ signal }) => {
+      try {
+        return await fetchPortalMe(signal);
+      } catch (error) {
+        if (isProblem(error, 401)) return null;
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+  });
+
+export const usePortalCatalog = (enabled: boolean) =>
+  useQuery({
+    queryKey: portalKeys.catalog,
+    queryFn: ({ signal }) => fetchPortalCatalog(signal),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+
+export const usePortalFeedback = (filters: PortalListFilters, enabled: boolean) =>
+  useInfiniteQuery({
+    queryKey: portalKeys.list(filters),
+    queryFn: ({ pageParam, signal }) => fetchPortalFeedback(filters, pageParam, PAGE_SIZE, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+
+export const usePortalSearch = (q: string) =>
+  useQuery({
+    queryKey: portalKeys.search(q),
+    queryFn: ({ signal }) => searchPortalFeedback(q, signal),
+    enabled: q.length > 0,
+    placeholderData: keepPreviousData,
+  });
+
+/** What the customer asked for, voted on or follows, from the feedback they can see. */
+export const useMyRequests = (userId: string, followed: ReadonlySet<string>) =>
+  useQuery({
+    queryKey: portalKeys.mine(userId),
+    queryFn: async ({ signal }) => {
+      const items: FeedbackItem[] = [];
+      let cursor: string | null = null;
+      for (let page = 0; page < MINE_MAX_PAGES; page += 1) {
+        const result = await fetchPortalFeedback(
+          { sort: 'newest', status: null, boardId: null },
+          cursor,
+          MINE_PAGE_SIZE,
+          signal,
+        );
+        items.push(...result.items);
+        cursor = result.nextCursor;
+        if (cursor === null) break;
+      }
+      return { items, complete: cursor === null };
+    },
+    select: ({ items, complete }) => ({
+      submitted: items.filter((item) => item.authorId === userId),
+      voted: items.filter((item) => item.votedByMe && item.authorId !== userId),
+      followed: items.filter(
+        (item) => followed.has(item.id) && !item.votedByMe && item.authorId !== userId,
+      ),
+      complete,
+    }),
+  });
+
+/** A request just submitted may reach the read model a moment after its page opens. */
+const NOT_YET_RETRIES = 4;
+
+export const usePortalItem = (id: string) =>
+  useQuery({
+    queryKey: portalKeys.item(id),
+    queryFn: ({ signal }) => fetchPortalItem(id, signal),
+    retry: (failures, error) =>
+      isProblem(error, 404) ? failures < NOT_YET_RETRIES : failures < 3 && !isProblem(error, 403),
+    retryDelay: (failures) => 250 * 2 ** failures,
+  });
+
+export const usePortalComments = (id: string) =>
+  useQuery({
+    queryKey: portalKeys.comments(id),
+    queryFn: ({ signal }) => fetchPortalComments(id, signal),
+  });
+
+export const useSimilarFeedback = (title: string) =>
+  useQuery({
+    queryKey: portalKeys.similar(title),
+    queryFn: ({ signal }) => fetchSimilar(title, signal),
+    enabled: title.length >= 3,
+    placeholderData: keepPreviousData,
+  });
+
+export const useConfirmCode = (slug: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ email, code }: { email: string; code: string }) =>
+      confirmSignInCode(slug, email, code),
+    onSuccess: (me) => {
+      // Nothing read as someone else survives the sign-in.
+      client.removeQueries({ queryKey: portalKeys.all });
+      client.setQueryData(portalKeys.me, me);
+    },
+  });
+};
+
+export const useSignOut = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: signOutOfPortal,
+    onSettled: () => {
+      client.removeQueries({ queryKey: portalKeys.all });
+      client.setQueryData(portalKeys.me, null);
+    },
+  });
+};
+
+export const useSubmitFeedback = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: submitPortalFeedback,
+    onSuccess: () => client.invalidateQueries({ queryKey: portalKeys.feedback }),
+  });
+};
+
+export const useVote = (id: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (voted: boolean) => setPortalVote(id, voted),
+    onSuccess: ({ voted }) => {
+      client.setQueryData<FeedbackItem>(portalKeys.item(id), (item) =>
+        item && item.votedByMe !== voted
+          ? { ...item, votedByMe: voted, voteCount: item.voteCount + (voted ? 1 : -1) }
+          : item,
+      );
+      void client.invalidateQueries({ queryKey: portalKeys.feedback });
+    },
+  });
+};
+
+export const useFollow = (id: string, userId: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (following: boolean) => setPortalFollow(id, following),
+    onSuccess: ({ following }) => {
+      rememberFollow(userId, id, following);
+      void client.invalidateQueries({ queryKey: portalKeys.mine(userId) });
+    },
+  });
+};
+
+export const usePostComment = (id: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) => postPortalComment(id, body),
+    // The answer is the comment itself: shown at once, without waiting for the read model.
+    onSuccess: (comment) => {
+      client.setQueryData<CommentList>(portalKeys.comments(id), (list) =>
+        list && !list.comments.some((existing) => existing.id === comment.id)
+          ? { comments: [...list.comments, comment] }
+          : list,
+      );
+      void client.invalidateQueries({ queryKey: portalKeys.feedback });
+    },
+  });
+};
