@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -12,6 +12,28 @@ export type CreateAppOptions = ApiConfig & {
   /** The built admin app (apps/web/dist), served beside the API on the same origin. */
   webDistDir?: string;
   logger?: false | LogLevel[];
+  /** The built embeddable widget (apps/widget/dist/chorus-widget.js), served as /widget.js. */
+  widgetFile?: string;
+};
+
+/** Beside this API's build in the monorepo: apps/api/dist → apps/widget/dist. */
+const WIDGET_FILE = resolve(__dirname, '../../widget/dist/chorus-widget.js');
+
+/**
+ * Any site may load the widget's script (what it may call is up to CORS_ORIGINS): helmet's
+ * same-origin resource policy is lifted for it alone. Its address never changes, so it is cached
+ * for an hour and served stale for a day while revalidating (by ETag) in the background.
+ */
+const serveWidget = (app: NestExpressApplication, file: string) => {
+  app.use('/widget.js', (request: Request, response: Response, next: NextFunction) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      next();
+      return;
+    }
+    response.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+    response.setHeader('Cache-Control', 'public, max-age=3600, stale-while-revalidate=86400');
+    response.sendFile(file, { cacheControl: false });
+  });
 };
 
 const serveWebApp = (app: NestExpressApplication, dir: string) => {
@@ -47,6 +69,8 @@ export const createApp = async (options: CreateAppOptions): Promise<NestExpressA
     next();
   });
   serveOpenApi(app);
+  const widgetFile = options.widgetFile ?? WIDGET_FILE;
+  if (existsSync(widgetFile)) serveWidget(app, widgetFile);
   if (options.webDistDir && existsSync(join(options.webDistDir, 'index.html'))) {
     serveWebApp(app, options.webDistDir);
   }

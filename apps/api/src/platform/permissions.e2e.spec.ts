@@ -69,6 +69,7 @@ describe('the permission matrix over every route', () => {
       'POST /api/v1/auth/password-reset/confirm',
       'POST /api/v1/auth/portal-token',
       'POST /api/v1/auth/sessions',
+      'POST /api/v1/auth/widget-token',
       'POST /api/v1/unsubscribe',
     ]);
   });

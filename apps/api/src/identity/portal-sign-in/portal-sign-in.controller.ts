@@ -24,6 +24,16 @@ const PortalTokenSchema = z.object({
 }) satisfies z.ZodType<PortalTokenInput>;
 class PortalTokenDto extends createZodDto(PortalTokenSchema) {}
 
+/** How long the widget's bearer token lasts; it signs in again with a fresh host token after. */
+export const WIDGET_TOKEN_MINUTES = 60;
+
+/**
+ * `POST /api/v1/auth/widget-token`: the embeddable widget runs on the host's origin, where the
+ * session cookie would be a third-party cookie, so it gets the session token in the answer and
+ * sends it as a bearer (which no other site's page can make a browser send: no CSRF check).
+ */
+export type WidgetToken = { token: string; expiresAt: string; me: Me };
+
 @ApiTags('identity')
 @Controller('api/v1')
 export class PortalSignInController {
@@ -71,6 +81,28 @@ export class PortalSignInController {
       const { me, secrets } = await this.portal.signIn(body.workspace, body.token);
       setSessionCookies(request, response, secrets);
       return me;
+    } catch (error) {
+      if (error instanceof PortalTokenRefused) throw unauthorized(error.message);
+      throw error;
+    }
+  }
+
+  @Post('auth/widget-token')
+  @Public()
+  @ApiOperation({
+    summary: `Sign a host application's user in to the embedded widget with the HS256 token it signed for them: a bearer token for ${WIDGET_TOKEN_MINUTES} minutes, no cookies`,
+  })
+  @ApiCreatedResponse({ description: 'WidgetToken: { token, expiresAt, me }' })
+  async widgetToken(@Body() body: PortalTokenDto): Promise<WidgetToken> {
+    try {
+      const startedAt = Date.now();
+      const { me, secrets } = await this.portal.signIn(
+        body.workspace,
+        body.token,
+        WIDGET_TOKEN_MINUTES,
+      );
+      const expiresAt = new Date(startedAt + WIDGET_TOKEN_MINUTES * 60_000).toISOString();
+      return { token: secrets.token, expiresAt, me };
     } catch (error) {
       if (error instanceof PortalTokenRefused) throw unauthorized(error.message);
       throw error;

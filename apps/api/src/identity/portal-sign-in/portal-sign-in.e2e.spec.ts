@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
 import type { Me, PortalSecret, PortalSecretStatus } from '@chorus/domain';
 import { customerIdOf } from '../../customers/customer-ids';
+import { WIDGET_TOKEN_MINUTES, type WidgetToken } from './portal-sign-in.controller';
 import { startTestApp, type TestApp } from '../../testing/test-app';
 
 type Problem = { detail: string };
@@ -81,6 +82,64 @@ describe("signing a host application's users in to the portal", () => {
     expect(companies.body.items).toContainEqual(
       expect.objectContaining({ externalId: 'northwind', mrrCents: 250_000 }),
     );
+  });
+
+  it('gives the embedded widget a short-lived bearer token instead of cookies', async () => {
+    const answer = await app.request<WidgetToken & Problem>('POST', '/api/v1/auth/widget-token', {
+      token: null,
+      body: {
+        workspace: 'acme',
+        token: await sign({ id: 'user-widget', email: 'wren@acme-customer.test', name: 'Wren' }),
+      },
+    });
+    expect(answer.status).toBe(201);
+    expect(answer.headers.getSetCookie()).toEqual([]);
+    const customerId = customerIdOf(workspaceId, 'user-widget');
+    expect(answer.body.me).toMatchObject({ id: customerId, role: 'customer', name: 'Wren' });
+    const lifetime = Date.parse(answer.body.expiresAt) - Date.now();
+    expect(lifetime).toBeGreaterThan((WIDGET_TOKEN_MINUTES - 1) * 60_000);
+    expect(lifetime).toBeLessThanOrEqual(WIDGET_TOKEN_MINUTES * 60_000);
+    const [session] = await app.db.dataSource.query<{ minutes: number }[]>(
+      `SELECT round(extract(epoch FROM expires_at - now()) / 60)::int AS minutes
+       FROM sessions WHERE person_id = $1`,
+      [customerId],
+    );
+    expect(session?.minutes).toBe(WIDGET_TOKEN_MINUTES);
+
+    // As a bearer it changes things without a CSRF header: no browser sends it on its own.
+    const feedback = await app.request<{ id: string }>('POST', '/api/v1/feedback', {
+      token: answer.body.token,
+      body: { title: 'Widget-sent idea' },
+    });
+    expect(feedback.status).toBe(201);
+    const me = await app.request<Me>('GET', '/api/v1/me', { token: answer.body.token });
+    expect(me.body.id).toBe(customerId);
+  });
+
+  it('refuses a widget token once its session ended, and a bad host token', async () => {
+    const answer = await app.request<WidgetToken>('POST', '/api/v1/auth/widget-token', {
+      token: null,
+      body: {
+        workspace: 'acme',
+        token: await sign({ id: 'user-widget-2', email: 'ada@acme-customer.test' }),
+      },
+    });
+    await app.db.dataSource.query(`UPDATE sessions SET expires_at = now() WHERE person_id = $1`, [
+      customerIdOf(workspaceId, 'user-widget-2'),
+    ]);
+    const ended = await app.request<Problem>('GET', '/api/v1/me', { token: answer.body.token });
+    expect(ended.status).toBe(401);
+    expect(ended.body.detail).toMatch(/session has ended/);
+
+    const refused = await app.request<Problem>('POST', '/api/v1/auth/widget-token', {
+      token: null,
+      body: {
+        workspace: 'acme',
+        token: await sign({ id: 'x', email: 'x@y.test' }, 'another key!'),
+      },
+    });
+    expect(refused.status).toBe(401);
+    expect(refused.body.detail).toMatch(/sign-in token/);
   });
 
   it('takes the same user back, with what the host says now', async () => {

@@ -12,7 +12,7 @@ import {
   type PortalSecretStatus,
 } from '@chorus/domain';
 import { PostgresEventStore, type CommandContext } from '@chorus/event-store';
-import type { AuthenticatedActor } from '../../platform/auth';
+import { hashToken, type AuthenticatedActor } from '../../platform/auth';
 import { decideAndAppend } from '../../platform/run-decider';
 import { customerIdOf } from '../../customers/customer-ids';
 import { UpsertCompanyCommand } from '../../customers/upsert-company/upsert-company.command';
@@ -66,7 +66,15 @@ export class PortalSignIn {
     return { secret, createdAt: createdAt ?? new Date().toISOString() };
   }
 
-  async signIn(workspaceSlug: string, token: string): Promise<{ me: Me; secrets: SessionSecrets }> {
+  /**
+   * `lifetimeMinutes` shortens the session: the widget holds its token in a host page's memory
+   * and sends it as a bearer, so it should not outlive the host's own token by much.
+   */
+  async signIn(
+    workspaceSlug: string,
+    token: string,
+    lifetimeMinutes?: number,
+  ): Promise<{ me: Me; secrets: SessionSecrets }> {
     const [row] = await this.db.query<{ workspace_id: string; id: string; secret: string }[]>(
       `SELECT p.workspace_id, p.id, p.secret FROM portal_secrets p
        JOIN workspaces w ON w.workspace_id = p.workspace_id WHERE w.slug = $1`,
@@ -141,6 +149,12 @@ export class PortalSignIn {
         ]);
       }
       const secrets = await openSession(manager, { id: customerId, workspaceId });
+      if (lifetimeMinutes !== undefined) {
+        await manager.query(
+          `UPDATE sessions SET expires_at = now() + make_interval(mins => $2) WHERE token_sha256 = $1`,
+          [hashToken(secrets.token), lifetimeMinutes],
+        );
+      }
       const me = await meOf(manager, {
         id: customerId,
         name,
