@@ -1,5 +1,7 @@
 // Shapes of signing a host application's users in to the portal, shared by the API and the web app.
 
+import type { Me } from './feedback-api';
+
 /** `POST /api/v1/portal/secret` (admins): the new secret, shown once. */
 export type PortalSecret = { secret: string; createdAt: string };
 
@@ -13,3 +15,11 @@ export type PortalSecretStatus = { configured: boolean; createdAt: string | null
  * and `iat`/`exp` — at most an hour apart. Answers `Me` and sets the session cookies.
  */
 export type PortalTokenInput = { workspace: string; token: string };
+
+/**
+ * `POST /api/v1/auth/widget-token` (public), with the same body: the embeddable widget runs on
+ * the host's origin, where the session cookie would be a third-party cookie, so the session token
+ * comes in the answer and is sent as a bearer (which no other site's page can make a browser
+ * send: no CSRF check).
+ */
+export type WidgetToken = { token: string; expiresAt: string; me: Me };

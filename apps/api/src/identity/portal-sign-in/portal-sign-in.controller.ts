@@ -9,7 +9,13 @@ import {
 import type { Request, Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import type { Me, PortalSecret, PortalSecretStatus, PortalTokenInput } from '@chorus/domain';
+import type {
+  Me,
+  PortalSecret,
+  PortalSecretStatus,
+  PortalTokenInput,
+  WidgetToken,
+} from '@chorus/domain';
 import type { CommandContext } from '@chorus/event-store';
 import { CurrentActor, Public, unauthorized, type AuthenticatedActor } from '../../platform/auth';
 import { RequestContext } from '../../platform/command-context';
@@ -26,13 +32,6 @@ class PortalTokenDto extends createZodDto(PortalTokenSchema) {}
 
 /** How long the widget's bearer token lasts; it signs in again with a fresh host token after. */
 export const WIDGET_TOKEN_MINUTES = 60;
-
-/**
- * `POST /api/v1/auth/widget-token`: the embeddable widget runs on the host's origin, where the
- * session cookie would be a third-party cookie, so it gets the session token in the answer and
- * sends it as a bearer (which no other site's page can make a browser send: no CSRF check).
- */
-export type WidgetToken = { token: string; expiresAt: string; me: Me };
 
 @ApiTags('identity')
 @Controller('api/v1')

@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
-import type { Me, PortalSecret, PortalSecretStatus } from '@chorus/domain';
+import type { Me, PortalSecret, PortalSecretStatus, WidgetToken } from '@chorus/domain';
 import { customerIdOf } from '../../customers/customer-ids';
-import { WIDGET_TOKEN_MINUTES, type WidgetToken } from './portal-sign-in.controller';
+import { WIDGET_TOKEN_MINUTES } from './portal-sign-in.controller';
 import { startTestApp, type TestApp } from '../../testing/test-app';
 
 type Problem = { detail: string };
