@@ -5,6 +5,7 @@ import {
   startEmbeddedPostgres,
   type EmbeddedPostgresHandle,
 } from '@chorus/event-store';
+import { startDemoMailbox, type DemoMailbox } from './demo-mailbox';
 import { DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, seedDemoWorkspace } from './demo-seed';
 import { startNodeProcess, stopProcess, waitForHealthy, type ManagedProcess } from './processes';
 
@@ -23,6 +24,7 @@ const Env = z.object({
     .min(16, 'CHORUS_DEMO_ADMIN_TOKEN must be at least 16 characters.')
     .optional(),
   CHORUS_SEED_DEMO: z.enum(['true', 'false']).optional(),
+  SMTP_URL: z.string().optional(),
 });
 
 const log = (message: string) => console.log(`[chorus] ${message}`);
@@ -41,6 +43,7 @@ const main = async () => {
   const adminToken = env.CHORUS_DEMO_ADMIN_TOKEN ?? DEFAULT_DEMO_TOKEN;
 
   let postgres: EmbeddedPostgresHandle | null = null;
+  let mailbox: DemoMailbox | null = null;
   const children: ManagedProcess[] = [];
   let stopping = false;
   const shutdown = async (code: number) => {
@@ -49,6 +52,7 @@ const main = async () => {
     log('stopping…');
     await Promise.all(children.map((child) => stopProcess(child)));
     if (postgres) await postgres.stop();
+    await mailbox?.close();
     log('stopped');
     process.exit(code);
   };
@@ -82,7 +86,20 @@ const main = async () => {
     }
     await db.destroy();
 
-    const common = { DATABASE_URL: databaseUrl, NODE_ENV: env.NODE_ENV ?? 'development' };
+    const url = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;
+    // The demo mails (sign-in codes, notifications) into a local mailbox unless SMTP_URL says
+    // where mail goes; production never gets one.
+    if (demo && !production && env.SMTP_URL === undefined) {
+      mailbox = await startDemoMailbox(resolve(env.CHORUS_DATA_DIR, 'mail'), (message) =>
+        log(message),
+      );
+    }
+    const common = {
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: env.NODE_ENV ?? 'development',
+      CHORUS_PUBLIC_URL: process.env.CHORUS_PUBLIC_URL ?? url,
+      ...(mailbox ? { SMTP_URL: mailbox.smtpUrl } : {}),
+    };
     children.push(
       startNodeProcess('worker', resolve(projectRoot, 'apps/worker/dist/main.js'), common),
     );
@@ -102,7 +119,6 @@ const main = async () => {
         }
       });
     }
-    const url = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;
     await waitForHealthy(`${url}/api/health`, 60_000, () => !stopping);
     log('ready');
     console.log('');
@@ -115,6 +131,9 @@ const main = async () => {
       }
     }
     console.log(`  API docs:             ${url}/api/docs`);
+    if (mailbox) {
+      console.log(`  Mail is not sent:     it is kept in ${mailbox.dir} and shown here`);
+    }
     console.log('  Press Ctrl-C to stop everything.');
     console.log('');
   } catch (error) {
