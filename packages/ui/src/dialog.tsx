@@ -45,6 +45,12 @@ export const Dialog = ({ open, onClose, title, description, children, className 
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
       onClose={onClose}
+      onCancel={(event) => {
+        // Escape: the state closes the dialog, not the browser, so the two never disagree (a
+        // click in between would otherwise "open" a dialog the state still thinks is open).
+        event.preventDefault();
+        onClose();
+      }}
       onPointerDown={(event) => {
         pressStartedOnBackdrop.current = event.target === event.currentTarget;
       }}
