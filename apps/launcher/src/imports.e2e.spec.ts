@@ -128,6 +128,7 @@ describe('imports and the workspace export in the admin settings, in a real brow
       .waitFor();
     await expect(count('problems')).resolves.toBe(1);
     const problem = job().getByTestId('import-errors').locator('tbody tr');
+    await problem.first().waitFor();
     await expect(problem.count()).resolves.toBe(1);
     const cells = await problem.first().locator('td').allInnerTexts();
     expect(cells.slice(0, 2)).toEqual(['3', 'board']);

@@ -211,6 +211,8 @@ describe('webhooks and notification settings in the admin app, in a real browser
     const dialog = page.getByRole('dialog', { name: 'Delivery of feedback.submitted' });
     await dialog.waitFor();
     const attempts = dialog.getByTestId('delivery-attempt');
+    // The attempts load after the dialog opens.
+    await attempts.first().waitFor();
     await expect(attempts.count()).resolves.toBe(1);
     await attempts.first().getByText('200', { exact: true }).waitFor();
     // The request as sent, headers and body.
