@@ -107,6 +107,9 @@ describe('the design-system page, in a real browser', () => {
     // Escape closes it and gives focus back to the button that opened it.
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
+    // The browser may close the dialog before its 'close' event reaches the page's state: once the
+    // panel is unmounted, the state knows, and the button opens it again.
+    await page.locator('.ui-dialog__panel').waitFor({ state: 'detached' });
     await expect(focused(open)).resolves.toBe(1);
 
     // Space opens it again; Enter in the field submits the form.
