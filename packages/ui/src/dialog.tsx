@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { cx } from './cx';
 import { IconButton } from './icon-button';
 
@@ -22,7 +22,9 @@ export const Dialog = ({ open, onClose, title, description, children, className 
   const titleId = useId();
   const descriptionId = useId();
 
-  useEffect(() => {
+  // In the commit itself, not after paint: the element is then open exactly when the state says
+  // so whenever an event can arrive, which is what the close handler below relies on.
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) {
@@ -44,7 +46,13 @@ export const Dialog = ({ open, onClose, title, description, children, className 
       className={cx('ui-dialog', className)}
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
-      onClose={onClose}
+      onClose={(event) => {
+        // The browser fires 'close' with its next frame, not when the dialog closes. Only a close
+        // it made on its own (a form with method="dialog", an Escape it would not let us cancel)
+        // must reach the state: one the state asked for is old news, and one still on its way when
+        // a quick hand reopens the dialog would shut the reopened dialog.
+        if (open && !event.currentTarget.open) onClose();
+      }}
       onCancel={(event) => {
         // Escape: the state closes the dialog, not the browser, so the two never disagree (a
         // click in between would otherwise "open" a dialog the state still thinks is open).
