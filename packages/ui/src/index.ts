@@ -12,6 +12,8 @@ export { Button } from './button';
 export type { ButtonProps, ButtonSize, ButtonVariant } from './button';
 export { Card } from './card';
 export type { CardProps } from './card';
+export { ConfirmDialog } from './confirm-dialog';
+export type { ConfirmDialogProps, ConfirmTone } from './confirm-dialog';
 export { Dialog } from './dialog';
 export type { DialogProps } from './dialog';
 export { EmptyState } from './empty-state';

@@ -1,10 +1,13 @@
 import type { CustomerView, PersonView } from '@chorus/domain/client';
-import { Button, Dialog, TextField } from '@chorus/ui';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { ConfirmDialog, TextField } from '@chorus/ui';
+import { useState, type ReactNode } from 'react';
 import { FormError } from '../lib/form-error';
 import { useEraseCustomer, useErasePerson, type ErasedCustomer } from './erasure';
 
-type ConfirmProps = {
+type TypedConfirmProps = {
+  open: boolean;
+  title: string;
+  description: string;
   /** What happens, in a sentence or two. */
   consequences: ReactNode;
   /** What must be typed to confirm, and what it is ("their external id"). */
@@ -17,7 +20,10 @@ type ConfirmProps = {
 };
 
 /** Erasing cannot be undone: it takes typing who it is, so that a slip of the mouse cannot. */
-const TypedConfirm = ({
+const TypedConfirmDialog = ({
+  open,
+  title,
+  description,
   consequences,
   confirmWith,
   confirmWhat,
@@ -25,72 +31,42 @@ const TypedConfirm = ({
   error,
   onCancel,
   onErase,
-}: ConfirmProps) => {
+}: TypedConfirmProps) => {
   const [typed, setTyped] = useState('');
-  const confirmed = typed.trim() === confirmWith;
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (confirmed) onErase();
-  };
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    // Each erasure starts with nothing typed, however the last one ended.
+    setWasOpen(open);
+    setTyped('');
+  }
   return (
-    <form onSubmit={submit} noValidate>
-      <div className="composer__fields">
-        <div className="banner banner--danger">{consequences}</div>
-        <TextField
-          label={`Type ${confirmWhat} to confirm`}
-          hint={
-            <>
-              Type <strong className="erase-dialog__phrase">{confirmWith}</strong> exactly.
-            </>
-          }
-          autoComplete="off"
-          spellCheck={false}
-          value={typed}
-          onChange={(event) => setTyped(event.target.value)}
-        />
-        <FormError error={error} />
-      </div>
-      <footer className="composer__footer">
-        <Button variant="ghost" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="danger" loading={pending} disabled={!confirmed}>
-          Erase for good
-        </Button>
-      </footer>
-    </form>
-  );
-};
-
-const EraseCustomer = ({
-  customer,
-  onCancel,
-  onErased,
-}: {
-  customer: CustomerView;
-  onCancel: () => void;
-  onErased: (erased: ErasedCustomer) => void;
-}) => {
-  const erase = useEraseCustomer();
-  return (
-    <TypedConfirm
-      consequences={
-        <>
-          <p>
-            <strong>This cannot be undone.</strong> {customer.name}&apos;s name, email and external
-            id are gone everywhere, for good: from every list and page, from the history, and from
-            what Chorus sends to other systems. If they have a portal account, it stops working.
-          </p>
-          <p>Their votes, feedback and comments stay and keep counting, under “Erased customer”.</p>
-        </>
-      }
-      confirmWith={customer.externalId}
-      confirmWhat="their external id"
-      pending={erase.isPending}
-      error={erase.error}
+    <ConfirmDialog
+      open={open}
+      title={title}
+      description={description}
+      confirmLabel="Erase for good"
+      tone="danger"
+      pending={pending}
+      confirmDisabled={typed.trim() !== confirmWith}
+      error={<FormError error={error} />}
+      onConfirm={onErase}
       onCancel={onCancel}
-      onErase={() => erase.mutate(customer.externalId, { onSuccess: onErased })}
-    />
+    >
+      <div className="banner banner--danger">{consequences}</div>
+      <TextField
+        label={`Type ${confirmWhat} to confirm`}
+        hint={
+          <>
+            Type <strong className="erase-dialog__phrase">{confirmWith}</strong> exactly.
+          </>
+        }
+        autoComplete="off"
+        spellCheck={false}
+        data-autofocus
+        value={typed}
+        onChange={(event) => setTyped(event.target.value)}
+      />
+    </ConfirmDialog>
   );
 };
 
@@ -103,45 +79,41 @@ export const EraseCustomerDialog = ({
   customer: CustomerView | null;
   onClose: () => void;
   onErased: (erased: ErasedCustomer) => void;
-}) => (
-  <Dialog
-    open={customer !== null}
-    onClose={onClose}
-    title={customer ? `Erase ${customer.name}?` : 'Erase customer'}
-    description="For a person who asked to be forgotten (GDPR)."
-  >
-    {customer && <EraseCustomer customer={customer} onCancel={onClose} onErased={onErased} />}
-  </Dialog>
-);
-
-const ErasePerson = ({
-  person,
-  onCancel,
-  onErased,
-}: {
-  person: PersonView;
-  onCancel: () => void;
-  onErased: (erased: PersonView) => void;
 }) => {
-  const erase = useErasePerson();
+  const erase = useEraseCustomer();
+  // A failure shown for one customer must not greet the next.
+  const cancel = () => {
+    erase.reset();
+    onClose();
+  };
   return (
-    <TypedConfirm
+    <TypedConfirmDialog
+      open={customer !== null}
+      title={customer ? `Erase ${customer.name}?` : 'Erase customer'}
+      description="For a person who asked to be forgotten (GDPR)."
       consequences={
-        <>
-          <p>
-            <strong>This cannot be undone.</strong> {person.name}&apos;s name and email are gone for
-            good, and they can never sign in again: their sessions, password and token stop working
-            at once.
-          </p>
-          <p>What they did in the workspace stays, under “Erased person”.</p>
-        </>
+        customer && (
+          <>
+            <p>
+              <strong>This cannot be undone.</strong> {customer.name}&apos;s name, email and
+              external id are gone everywhere, for good: from every list and page, from the history,
+              and from what Chorus sends to other systems. If they have a portal account, it stops
+              working.
+            </p>
+            <p>
+              Their votes, feedback and comments stay and keep counting, under “Erased customer”.
+            </p>
+          </>
+        )
       }
-      confirmWith={person.name}
-      confirmWhat="their name"
+      confirmWith={customer?.externalId ?? ''}
+      confirmWhat="their external id"
       pending={erase.isPending}
       error={erase.error}
-      onCancel={onCancel}
-      onErase={() => erase.mutate(person.id, { onSuccess: onErased })}
+      onCancel={cancel}
+      onErase={() => {
+        if (customer) erase.mutate(customer.externalId, { onSuccess: onErased });
+      }}
     />
   );
 };
@@ -155,13 +127,37 @@ export const ErasePersonDialog = ({
   person: PersonView | null;
   onClose: () => void;
   onErased: (erased: PersonView) => void;
-}) => (
-  <Dialog
-    open={person !== null}
-    onClose={onClose}
-    title={person ? `Erase ${person.name}?` : 'Erase person'}
-    description="For someone who asked to be forgotten (GDPR)."
-  >
-    {person && <ErasePerson person={person} onCancel={onClose} onErased={onErased} />}
-  </Dialog>
-);
+}) => {
+  const erase = useErasePerson();
+  const cancel = () => {
+    erase.reset();
+    onClose();
+  };
+  return (
+    <TypedConfirmDialog
+      open={person !== null}
+      title={person ? `Erase ${person.name}?` : 'Erase person'}
+      description="For someone who asked to be forgotten (GDPR)."
+      consequences={
+        person && (
+          <>
+            <p>
+              <strong>This cannot be undone.</strong> {person.name}&apos;s name and email are gone
+              for good, and they can never sign in again: their sessions, password and token stop
+              working at once.
+            </p>
+            <p>What they did in the workspace stays, under “Erased person”.</p>
+          </>
+        )
+      }
+      confirmWith={person?.name ?? ''}
+      confirmWhat="their name"
+      pending={erase.isPending}
+      error={erase.error}
+      onCancel={cancel}
+      onErase={() => {
+        if (person) erase.mutate(person.id, { onSuccess: onErased });
+      }}
+    />
+  );
+};

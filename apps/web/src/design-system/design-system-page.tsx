@@ -3,6 +3,7 @@ import {
   Button,
   Card,
   Checkbox,
+  ConfirmDialog,
   Dialog,
   EmptyState,
   ErrorState,
@@ -63,6 +64,7 @@ const sections = [
   ['badges', 'Badges'],
   ['cards', 'Cards'],
   ['dialog', 'Dialog'],
+  ['confirm-dialog', 'Confirm dialog'],
   ['text-fields', 'Text fields'],
   ['select', 'Select'],
   ['checkbox', 'Checkbox'],
@@ -312,6 +314,84 @@ const DialogDemo = () => {
           </div>
         </form>
       </Dialog>
+    </Row>
+  );
+};
+
+const boardName = 'Feature requests';
+
+const ConfirmDialogDemo = () => {
+  const [asking, setAsking] = useState<'archive' | 'delete' | null>(null);
+  const [typed, setTyped] = useState('');
+  const [deleting, setDeleting] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const [done, setDone] = useState('');
+  useEffect(() => {
+    if (!deleting) return;
+    // A pretend request that fails, to show the pending and the error states.
+    const timer = window.setTimeout(() => {
+      setDeleting(false);
+      setFailed(true);
+    }, 1200);
+    return () => window.clearTimeout(timer);
+  }, [deleting]);
+  const ask = (what: 'archive' | 'delete') => {
+    setTyped('');
+    setFailed(false);
+    setAsking(what);
+  };
+  const cancel = () => {
+    setDeleting(false);
+    setAsking(null);
+  };
+  return (
+    <Row label="Cancel has the focus, unless a field asks to type the confirmation; the tone says what is at stake">
+      <Button aria-haspopup="dialog" onClick={() => ask('archive')}>
+        Archive board
+      </Button>
+      <Button variant="danger" aria-haspopup="dialog" onClick={() => ask('delete')}>
+        Delete board
+      </Button>
+      <p className="ds-muted" role="status">
+        {done}
+      </p>
+      <ConfirmDialog
+        open={asking === 'archive'}
+        title={`Archive “${boardName}”?`}
+        confirmLabel="Archive board"
+        onConfirm={() => {
+          setAsking(null);
+          setDone(`Archived “${boardName}”.`);
+        }}
+        onCancel={cancel}
+      >
+        <p>It leaves the portal. Its feedback stays searchable, and you can restore it later.</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={asking === 'delete'}
+        title={`Delete “${boardName}”?`}
+        description="This one always fails, to show a busy action and an error."
+        confirmLabel="Delete board"
+        tone="danger"
+        pending={deleting}
+        confirmDisabled={typed !== boardName}
+        error={failed ? 'The board still holds feedback: move it to another board first.' : null}
+        onConfirm={() => {
+          setFailed(false);
+          setDeleting(true);
+        }}
+        onCancel={cancel}
+      >
+        <p>Its statuses and settings are gone for good. This cannot be undone.</p>
+        <TextField
+          label="Type the board’s name to confirm"
+          hint={`Type “${boardName}” exactly.`}
+          autoComplete="off"
+          data-autofocus
+          value={typed}
+          onChange={(event) => setTyped(event.target.value)}
+        />
+      </ConfirmDialog>
     </Row>
   );
 };
@@ -595,6 +675,13 @@ const DesignSystemPage = () => (
       lead="For a short task that needs the person's full attention."
     >
       <DialogDemo />
+    </Section>
+    <Section
+      id="confirm-dialog"
+      title="Confirm dialog"
+      lead="Asks before an action that is hard to take back: the question, what happens, Cancel and the action."
+    >
+      <ConfirmDialogDemo />
     </Section>
     <Section
       id="text-fields"

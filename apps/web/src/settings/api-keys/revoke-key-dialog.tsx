@@ -1,43 +1,7 @@
 import type { ApiKeyView } from '@chorus/domain/client';
-import { Button, Dialog } from '@chorus/ui';
+import { ConfirmDialog } from '@chorus/ui';
 import { FormError } from '../../lib/form-error';
 import { useRevokeApiKey } from '../../queries/api-keys';
-
-const RevokeKey = ({
-  apiKey,
-  onCancel,
-  onRevoked,
-}: {
-  apiKey: ApiKeyView;
-  onCancel: () => void;
-  onRevoked: (revoked: ApiKeyView) => void;
-}) => {
-  const revoke = useRevokeApiKey();
-  return (
-    <>
-      <div className="composer__fields">
-        <p>
-          The key <strong>{apiKey.name}</strong> (<code>{apiKey.prefix}…</code>) is refused from now
-          on. This cannot be undone: a service that still needs access needs a new key.
-        </p>
-        <FormError error={revoke.error} />
-      </div>
-      <footer className="composer__footer">
-        {/* The safe choice has the focus. */}
-        <Button variant="ghost" data-autofocus onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button
-          variant="danger"
-          loading={revoke.isPending}
-          onClick={() => revoke.mutate(apiKey.id, { onSuccess: onRevoked })}
-        >
-          Revoke key
-        </Button>
-      </footer>
-    </>
-  );
-};
 
 export const RevokeKeyDialog = ({
   apiKey,
@@ -47,13 +11,33 @@ export const RevokeKeyDialog = ({
   apiKey: ApiKeyView | null;
   onClose: () => void;
   onRevoked: (revoked: ApiKeyView) => void;
-}) => (
-  <Dialog
-    open={apiKey !== null}
-    onClose={onClose}
-    title={apiKey ? `Revoke “${apiKey.name}”?` : 'Revoke key'}
-    description="Services using it stop working at once."
-  >
-    {apiKey && <RevokeKey apiKey={apiKey} onCancel={onClose} onRevoked={onRevoked} />}
-  </Dialog>
-);
+}) => {
+  const revoke = useRevokeApiKey();
+  // A failure shown for one key must not greet the next.
+  const cancel = () => {
+    revoke.reset();
+    onClose();
+  };
+  return (
+    <ConfirmDialog
+      open={apiKey !== null}
+      title={apiKey ? `Revoke “${apiKey.name}”?` : 'Revoke key'}
+      description="Services using it stop working at once."
+      confirmLabel="Revoke key"
+      tone="danger"
+      pending={revoke.isPending}
+      error={<FormError error={revoke.error} />}
+      onConfirm={() => {
+        if (apiKey) revoke.mutate(apiKey.id, { onSuccess: onRevoked });
+      }}
+      onCancel={cancel}
+    >
+      {apiKey && (
+        <p>
+          The key <strong>{apiKey.name}</strong> (<code>{apiKey.prefix}…</code>) is refused from now
+          on. This cannot be undone: a service that still needs access needs a new key.
+        </p>
+      )}
+    </ConfirmDialog>
+  );
+};

@@ -1,43 +1,8 @@
 import type { PortalSecret } from '@chorus/domain/client';
-import { Button, Dialog } from '@chorus/ui';
+import { Button, ConfirmDialog, Dialog } from '@chorus/ui';
 import { SecretField } from '../../components/secret-field';
 import { FormError } from '../../lib/form-error';
 import { useMakePortalSecret } from '../../queries/portal';
-
-const ReplaceSecret = ({
-  onCancel,
-  onMade,
-}: {
-  onCancel: () => void;
-  onMade: (made: PortalSecret) => void;
-}) => {
-  const make = useMakePortalSecret();
-  return (
-    <>
-      <div className="composer__fields">
-        <p>
-          The current secret stops working <strong>at once</strong>: until your application signs
-          with the new one, its users cannot sign in to the portal with it. Sessions already open
-          stay open.
-        </p>
-        <FormError error={make.error} />
-      </div>
-      <footer className="composer__footer">
-        {/* The safe choice has the focus. */}
-        <Button variant="ghost" data-autofocus onClick={onCancel}>
-          Keep the current secret
-        </Button>
-        <Button
-          variant="danger"
-          loading={make.isPending}
-          onClick={() => make.mutate(undefined, { onSuccess: onMade })}
-        >
-          Replace the secret
-        </Button>
-      </footer>
-    </>
-  );
-};
 
 /** Replacing a secret that works: the host application's sign-ins fail until it is updated. */
 export const ReplaceSecretDialog = ({
@@ -48,16 +13,34 @@ export const ReplaceSecretDialog = ({
   open: boolean;
   onClose: () => void;
   onMade: (made: PortalSecret) => void;
-}) => (
-  <Dialog
-    open={open}
-    onClose={onClose}
-    title="Replace the portal secret?"
-    description="Your application signs its users' sign-in tokens with it."
-  >
-    <ReplaceSecret onCancel={onClose} onMade={onMade} />
-  </Dialog>
-);
+}) => {
+  const make = useMakePortalSecret();
+  // A failure shown once must not greet the next attempt.
+  const cancel = () => {
+    make.reset();
+    onClose();
+  };
+  return (
+    <ConfirmDialog
+      open={open}
+      title="Replace the portal secret?"
+      description="Your application signs its users' sign-in tokens with it."
+      confirmLabel="Replace the secret"
+      cancelLabel="Keep the current secret"
+      tone="danger"
+      pending={make.isPending}
+      error={<FormError error={make.error} />}
+      onConfirm={() => make.mutate(undefined, { onSuccess: onMade })}
+      onCancel={cancel}
+    >
+      <p>
+        The current secret stops working <strong>at once</strong>: until your application signs with
+        the new one, its users cannot sign in to the portal with it. Sessions already open stay
+        open.
+      </p>
+    </ConfirmDialog>
+  );
+};
 
 /** The new secret, shown this once; closing the dialog forgets it. */
 export const MadeSecretDialog = ({

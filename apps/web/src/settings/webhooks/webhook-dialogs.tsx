@@ -1,5 +1,5 @@
 import type { CreatedWebhook, WebhookView } from '@chorus/domain/client';
-import { Button, Dialog } from '@chorus/ui';
+import { Button, ConfirmDialog, Dialog } from '@chorus/ui';
 import { SecretField } from '../../components/secret-field';
 import { FormError } from '../../lib/form-error';
 import { useDeleteWebhook, useRotateWebhookSecret } from '../../queries/webhooks';
@@ -68,42 +68,7 @@ export const SecretDialog = ({
   </Dialog>
 );
 
-const ConfirmDelete = ({
-  webhook,
-  onCancel,
-  onDeleted,
-}: {
-  webhook: WebhookView;
-  onCancel: () => void;
-  onDeleted: (deleted: WebhookView) => void;
-}) => {
-  const remove = useDeleteWebhook();
-  return (
-    <>
-      <div className="composer__fields">
-        <p>
-          Chorus stops sending events to <code className="webhook-url">{webhook.url}</code> at once,
-          and gives up on the deliveries still waiting. This cannot be undone.
-        </p>
-        <FormError error={remove.error} />
-      </div>
-      <footer className="composer__footer">
-        {/* The safe choice has the focus. */}
-        <Button variant="ghost" data-autofocus onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button
-          variant="danger"
-          loading={remove.isPending}
-          onClick={() => remove.mutate(webhook.id, { onSuccess: () => onDeleted(webhook) })}
-        >
-          Delete webhook
-        </Button>
-      </footer>
-    </>
-  );
-};
-
+/** Deleting stops the deliveries at once, the waiting ones included. */
 export const DeleteWebhookDialog = ({
   webhook,
   onClose,
@@ -112,53 +77,38 @@ export const DeleteWebhookDialog = ({
   webhook: WebhookView | null;
   onClose: () => void;
   onDeleted: (deleted: WebhookView) => void;
-}) => (
-  <Dialog
-    open={webhook !== null}
-    onClose={onClose}
-    title="Delete this webhook?"
-    description="The receiver gets no more events from this workspace."
-  >
-    {webhook && <ConfirmDelete webhook={webhook} onCancel={onClose} onDeleted={onDeleted} />}
-  </Dialog>
-);
-
-const ConfirmRotate = ({
-  webhook,
-  onCancel,
-  onRotated,
-}: {
-  webhook: WebhookView;
-  onCancel: () => void;
-  onRotated: (rotated: CreatedWebhook) => void;
 }) => {
-  const rotate = useRotateWebhookSecret();
+  const remove = useDeleteWebhook();
+  // A failure shown for one webhook must not greet the next.
+  const cancel = () => {
+    remove.reset();
+    onClose();
+  };
   return (
-    <>
-      <div className="composer__fields">
+    <ConfirmDialog
+      open={webhook !== null}
+      title="Delete this webhook?"
+      description="The receiver gets no more events from this workspace."
+      confirmLabel="Delete webhook"
+      tone="danger"
+      pending={remove.isPending}
+      error={<FormError error={remove.error} />}
+      onConfirm={() => {
+        if (webhook) remove.mutate(webhook.id, { onSuccess: () => onDeleted(webhook) });
+      }}
+      onCancel={cancel}
+    >
+      {webhook && (
         <p>
-          Chorus makes a new signing secret for <code className="webhook-url">{webhook.url}</code>{' '}
-          and shows it once. Rotate it when the current one (<code>{webhook.secretPrefix}…</code>)
-          may have leaked, or as a routine.
+          Chorus stops sending events to <code className="webhook-url">{webhook.url}</code> at once,
+          and gives up on the deliveries still waiting. This cannot be undone.
         </p>
-        <FormError error={rotate.error} />
-      </div>
-      <footer className="composer__footer">
-        <Button variant="ghost" data-autofocus onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button
-          variant="primary"
-          loading={rotate.isPending}
-          onClick={() => rotate.mutate(webhook.id, { onSuccess: onRotated })}
-        >
-          Rotate secret
-        </Button>
-      </footer>
-    </>
+      )}
+    </ConfirmDialog>
   );
 };
 
+/** A new signing secret, shown once by the caller. */
 export const RotateSecretDialog = ({
   webhook,
   onClose,
@@ -167,13 +117,32 @@ export const RotateSecretDialog = ({
   webhook: WebhookView | null;
   onClose: () => void;
   onRotated: (rotated: CreatedWebhook) => void;
-}) => (
-  <Dialog
-    open={webhook !== null}
-    onClose={onClose}
-    title="Rotate the signing secret?"
-    description="The receiver needs the new secret to keep checking signatures."
-  >
-    {webhook && <ConfirmRotate webhook={webhook} onCancel={onClose} onRotated={onRotated} />}
-  </Dialog>
-);
+}) => {
+  const rotate = useRotateWebhookSecret();
+  const cancel = () => {
+    rotate.reset();
+    onClose();
+  };
+  return (
+    <ConfirmDialog
+      open={webhook !== null}
+      title="Rotate the signing secret?"
+      description="The receiver needs the new secret to keep checking signatures."
+      confirmLabel="Rotate secret"
+      pending={rotate.isPending}
+      error={<FormError error={rotate.error} />}
+      onConfirm={() => {
+        if (webhook) rotate.mutate(webhook.id, { onSuccess: onRotated });
+      }}
+      onCancel={cancel}
+    >
+      {webhook && (
+        <p>
+          Chorus makes a new signing secret for <code className="webhook-url">{webhook.url}</code>{' '}
+          and shows it once. Rotate it when the current one (<code>{webhook.secretPrefix}…</code>)
+          may have leaked, or as a routine.
+        </p>
+      )}
+    </ConfirmDialog>
+  );
+};
