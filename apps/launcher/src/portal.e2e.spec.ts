@@ -1,6 +1,8 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import { simpleParser } from 'mailparser';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { eventually } from '@chorus/event-store/testing';
 import {
@@ -23,8 +25,10 @@ const signPortalToken = (secret: string, claims: Record<string, unknown>): strin
 
 /**
  * A customer uses a workspace's portal: signs in, searches, submits feedback past a similar
- * suggestion, votes, comments and follows, finds it all in "my requests", switches to German, and
- * opens a shared link. Axe finds no serious or critical violations on the main pages.
+ * suggestion, votes, comments and follows, finds it all in "my requests" (a post awaiting
+ * approval too), switches to German, reads the roadmap and changelog in it, and opens a shared
+ * link; a newcomer signs in with the code from their email. Axe finds no serious or critical
+ * violations on the main pages.
  */
 describe('the customer portal, in a real browser', () => {
   let platform: DemoPlatform | null = null;
@@ -37,7 +41,11 @@ describe('the customer portal, in a real browser', () => {
   const run = randomUUID().slice(0, 6);
   const existingTitle = `Zeppelin calendar sync ${run}`;
   const newTitle = `Zeppelin calendar sync for teams ${run}`;
+  const pendingTitle = `Zeppelin offline mode ${run}`;
+  const followedTitle = `Zeppelin dark mode ${run}`;
+  const moderatedBoard = `Moderated ${run}`;
   let existingId: string;
+  let followedId: string;
 
   const api = async <T>(path: string, init: { method?: string; body?: unknown } = {}) => {
     const response = await fetch(`${url}/api/v1${path}`, {
@@ -50,6 +58,18 @@ describe('the customer portal, in a real browser', () => {
     });
     expect(response.status).toBeLessThan(300);
     return (await response.json()) as T;
+  };
+
+  /** The texts of the demo mailbox's mails to `address`, oldest first. */
+  const mailsTo = async (address: string): Promise<string[]> => {
+    const dir = platform!.mailDir;
+    const files = (await readdir(dir)).filter((file) => file.endsWith('.eml')).sort();
+    const mails = await Promise.all(
+      files.map(async (file) => simpleParser(await readFile(join(dir, file)))),
+    );
+    return mails
+      .filter((mail) => [mail.to ?? []].flat().some((to) => to.text.includes(address)))
+      .map((mail) => mail.text ?? '');
   };
 
   const seriousViolations = async (target: Page) => {
@@ -66,11 +86,19 @@ describe('the customer portal, in a real browser', () => {
     url = platform.url;
     slug = (await api<{ workspace: { slug: string } }>('/me')).workspace.slug;
     const { secret } = await api<{ secret: string }>('/portal/secret', { method: 'POST' });
+    // Customers' posts on this board wait for a teammate's approval.
+    await api('/catalog/boards', {
+      method: 'POST',
+      body: { id: `moderated-${run}`, name: moderatedBoard, requiresApproval: true },
+    });
     existingId = (
       await api<{ id: string }>('/feedback', {
         method: 'POST',
         body: { title: existingTitle, description: 'Two-way sync with team calendars.' },
       })
+    ).id;
+    followedId = (
+      await api<{ id: string }>('/feedback', { method: 'POST', body: { title: followedTitle } })
     ).id;
     // The search reads a projection: wait until it knows the new item.
     await eventually(async () => {
@@ -135,6 +163,18 @@ describe('the customer portal, in a real browser', () => {
     await page.getByRole('button', { name: 'Following' }).click();
     await page.getByRole('button', { name: 'Follow', exact: true }).click();
     await page.getByRole('button', { name: 'Following' }).waitFor();
+    // The API remembers the choice: unfollowed, a fresh page of the item says so.
+    await page.getByRole('button', { name: 'Following' }).click();
+    await page.getByRole('button', { name: 'Follow', exact: true }).waitFor();
+    await eventually(async () => {
+      await page.reload();
+      await page.locator('[data-testid="portal-vote"][aria-pressed="true"]').waitFor();
+      await expect(page.getByRole('button', { name: 'Follow', exact: true }).count()).resolves.toBe(
+        1,
+      );
+    });
+    await page.getByRole('button', { name: 'Follow', exact: true }).click();
+    await page.getByRole('button', { name: 'Following' }).waitFor();
 
     await page.getByLabel('Add a comment').fill('We need this for our support team.');
     await page.getByRole('button', { name: 'Post comment' }).click();
@@ -173,6 +213,59 @@ describe('the customer portal, in a real browser', () => {
       .click();
     await page.getByTestId('mine-submitted').getByRole('link', { name: newTitle }).waitFor();
     await page.getByTestId('mine-voted').getByRole('link', { name: existingTitle }).waitFor();
+
+    // Following by hand is what the API says, in any browser: no vote needed.
+    await page.goto(`${url}/p/${slug}/feedback/${followedId}`);
+    await page.getByRole('button', { name: 'Follow', exact: true }).click();
+    await page.getByRole('button', { name: 'Following' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Portal' })
+      .getByRole('link', { name: 'My requests' })
+      .click();
+    await eventually(async () => {
+      await page.reload();
+      await page
+        .getByTestId('mine-followed')
+        .getByRole('link', { name: followedTitle })
+        .waitFor({ timeout: 2000 });
+    });
+  });
+
+  it('shows a post awaiting approval in "my requests", marked as such', async () => {
+    await page
+      .getByRole('navigation', { name: 'Portal' })
+      .getByRole('link', { name: 'Suggest an idea' })
+      .click();
+    await page.getByLabel('Title').fill(pendingTitle);
+    await page.getByRole('combobox', { name: 'Board' }).selectOption({ label: moderatedBoard });
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByRole('heading', { level: 1, name: pendingTitle }).waitFor();
+    await page.getByText('Awaiting approval').waitFor();
+
+    await page
+      .getByRole('navigation', { name: 'Portal' })
+      .getByRole('link', { name: 'My requests' })
+      .click();
+    const row = page
+      .getByTestId('mine-submitted')
+      .getByTestId('portal-row')
+      .filter({ has: page.getByRole('link', { name: pendingTitle }) });
+    await eventually(async () => {
+      await page.reload();
+      await row.waitFor({ timeout: 2000 });
+    });
+    await row.getByText('Awaiting approval').waitFor();
+    // The published request shows no such mark.
+    await expect(
+      page
+        .getByTestId('mine-submitted')
+        .getByTestId('portal-row')
+        .filter({ has: page.getByRole('link', { name: newTitle }) })
+        .getByText('Awaiting approval')
+        .count(),
+    ).resolves.toBe(0);
+    await page.screenshot({ path: join(screenshots, 'portal-mine.png'), fullPage: true });
+    await expect(seriousViolations(page)).resolves.toEqual([]);
   });
 
   it('switches to German and remembers it', async () => {
@@ -184,6 +277,30 @@ describe('the customer portal, in a real browser', () => {
       .getByRole('navigation', { name: 'Portal' })
       .getByRole('link', { name: 'Idee vorschlagen' })
       .waitFor();
+  });
+
+  it('shows the roadmap and changelog inside the portal, in its language', async () => {
+    const nav = page.getByRole('navigation', { name: 'Portal' });
+    await nav.getByRole('link', { name: 'Roadmap' }).click();
+    await page.waitForURL(`**/p/${slug}/roadmap`);
+    await page.getByRole('heading', { level: 1, name: 'Roadmap' }).waitFor();
+    await page.getByRole('radio', { name: 'Nach Quartal' }).waitFor();
+    await expect(page.getByTestId('portal-user').innerText()).resolves.toBe('Paula Portal');
+    await page.screenshot({ path: join(screenshots, 'portal-roadmap.png'), fullPage: true });
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+
+    await nav.getByRole('link', { name: 'Änderungen' }).click();
+    await page.waitForURL(`**/p/${slug}/changelog`);
+    await page.getByRole('heading', { level: 1, name: 'Änderungen' }).waitFor();
+    await page.screenshot({ path: join(screenshots, 'portal-changelog.png'), fullPage: true });
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+
+    // The same switcher turns them back to English.
+    await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
+    await page.getByRole('heading', { level: 1, name: 'Changelog' }).waitFor();
+    await nav.getByRole('link', { name: 'Roadmap' }).click();
+    await page.getByRole('radio', { name: 'By quarter' }).waitFor();
+    await expect(seriousViolations(page)).resolves.toEqual([]);
   });
 
   it('opens a shared item link in a fresh page, and works on a narrow screen', async () => {
@@ -198,5 +315,35 @@ describe('the customer portal, in a real browser', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await shared.screenshot({ path: join(screenshots, 'portal-narrow.png'), fullPage: true });
     await shared.close();
+  });
+
+  it('signs a newcomer in with the code from their email', async () => {
+    const email = `newcomer.${run}@customer.test`;
+    const newcomer = await browser!.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-US',
+    });
+    try {
+      const fresh = await newcomer.newPage();
+      await fresh.goto(`${url}/p/${slug}/mine`);
+      await fresh.getByRole('heading', { name: 'Sign in to give feedback' }).waitFor();
+      await fresh.getByLabel('Email').fill(email);
+      await fresh.getByRole('button', { name: 'Email me a code' }).click();
+      await fresh.getByRole('status').getByText(email, { exact: false }).waitFor();
+      const code = await eventually(async () => {
+        const [mail] = await mailsTo(email);
+        const found = /^\s*(\d{6})\s*$/m.exec(mail ?? '');
+        expect(found).not.toBeNull();
+        return found![1]!;
+      }, 30_000);
+      await fresh.getByLabel('Code from the email').fill(code);
+      await fresh.getByRole('button', { name: 'Sign in', exact: true }).click();
+      // Signed in, the page asked for opens without a reload.
+      await fresh.getByRole('heading', { level: 1, name: 'My requests' }).waitFor();
+      await fresh.getByTestId('portal-user').waitFor();
+      await fresh.getByRole('button', { name: 'Sign out' }).waitFor();
+    } finally {
+      await newcomer.close();
+    }
   });
 });

@@ -7,12 +7,9 @@ import { SignInScreen } from './auth/sign-in-screen';
 import { credentialKey, INVITATION_PATH, useAuth } from './auth/auth-store';
 import { SessionCheck } from './auth/session-check';
 
-// A workspace's public roadmap and changelog: anyone may open them, signed in or not.
-const PublicPages = lazy(() => import('./public/public-pages'));
-// A workspace's customer portal at /p/<slug>: feedback, submitting, voting, "my requests".
+// A workspace's customer portal at /p/<slug>: feedback, submitting, voting, "my requests", and
+// the public roadmap and changelog anyone may open, signed in or not.
 const PortalPages = lazy(() => import('./portal/portal-pages'));
-/** The public roadmap and changelog; every other /p/ page is the customer portal's. */
-const PUBLIC_PAGE = /^\/p\/[^/]+\/(?:roadmap|changelog)\/?$/;
 // Where an invited person chooses a password: they have no account yet.
 const InvitationPage = lazy(() => import('./auth/invitation-page'));
 // Where an email's unsubscribe link leads: the token in it is the only credential.
@@ -30,7 +27,7 @@ export const App = () => {
   if (path.startsWith('/p/')) {
     return (
       <Suspense fallback={pageLoading}>
-        {PUBLIC_PAGE.test(path) ? <PublicPages /> : <PortalPages />}
+        <PortalPages />
       </Suspense>
     );
   }

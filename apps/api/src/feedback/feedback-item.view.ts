@@ -7,6 +7,7 @@ import {
   type FeedbackListRecord,
 } from '@chorus/event-store';
 import { feedbackSources, moderationStates, statusKinds, type FeedbackItem } from '@chorus/domain';
+import { followsSql } from '../follow/followers';
 
 export const FeedbackItemSchema = z.object({
   id: z.uuid(),
@@ -37,6 +38,9 @@ export const FeedbackItemSchema = z.object({
   firstResponseAt: z.iso.datetime().nullable(),
   recentVotes: z.number().int().describe('Votes of the last 7 days, the trending sort'),
   votedByMe: z.boolean(),
+  following: z
+    .boolean()
+    .describe('Whether you follow it: as its author, a voter or by choice; unfollowing wins'),
   version: z.number().int().describe('Send it back as If-Match to edit'),
   createdAt: z.iso.datetime(),
   lastActivityAt: z.iso.datetime(),
@@ -45,6 +49,7 @@ export class FeedbackItemDto extends createZodDto(FeedbackItemSchema) {}
 
 export type FeedbackItemRecord = FeedbackListRecord & {
   voted_by_me: boolean;
+  following: boolean;
   recent_votes: number;
 };
 
@@ -60,7 +65,9 @@ export const FEEDBACK_ITEM_SELECT = `
   SELECT ${FEEDBACK_LIST_COLUMNS.split(',')
     .map((c) => `f.${c.trim()}`)
     .join(', ')},
-    (b.voter_id IS NOT NULL) AS voted_by_me, ${RECENT_VOTES} AS recent_votes
+    (b.voter_id IS NOT NULL) AS voted_by_me,
+    ${followsSql('f.workspace_id', 'f.feedback_id', '$1')} AS following,
+    ${RECENT_VOTES} AS recent_votes
   FROM feedback_list f
   LEFT JOIN feedback_ballots b ON b.feedback_id = f.feedback_id AND b.voter_id = $1`;
 
@@ -71,6 +78,7 @@ export const toFeedbackItem = (record: FeedbackItemRecord): FeedbackItem => {
     id: feedbackId,
     ...row,
     votedByMe: record.voted_by_me,
+    following: record.following,
     recentVotes: record.recent_votes,
   };
 };

@@ -7,6 +7,8 @@ import { GetFeedbackController } from './get-feedback/get-feedback.controller';
 import { GetFeedbackHandler } from './get-feedback/get-feedback.handler';
 import { ListFeedbackController } from './list-feedback/list-feedback.controller';
 import { ListFeedbackHandler } from './list-feedback/list-feedback.handler';
+import { ListMyFeedbackController } from './list-my-feedback/list-my-feedback.controller';
+import { ListMyFeedbackHandler } from './list-my-feedback/list-my-feedback.handler';
 import { SubmitFeedbackController } from './submit-feedback/submit-feedback.controller';
 import { SubmitFeedbackHandler } from './submit-feedback/submit-feedback.handler';
 import { FeedbackTimelineController } from './feedback-timeline/feedback-timeline.controller';
@@ -30,6 +32,7 @@ import { VoteHandler } from './vote/vote.handler';
     TriageFeedbackController,
     MergeFeedbackController,
     FeedbackTimelineController,
+    ListMyFeedbackController,
   ],
   providers: [
     SubmitFeedbackHandler,
@@ -42,6 +45,7 @@ import { VoteHandler } from './vote/vote.handler';
     MergeFeedbackHandler,
     MergePreviewHandler,
     FeedbackTimelineHandler,
+    ListMyFeedbackHandler,
   ],
 })
 export class FeedbackModule {}

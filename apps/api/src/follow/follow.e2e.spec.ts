@@ -112,6 +112,54 @@ describe('following feedback', () => {
     expect((await followers()).map((f) => f.id)).toContain(ids.admin);
   });
 
+  it('tells each reader whether they follow an item, on the item and in the list', async () => {
+    const item = await submit('Audit log export', app.tokens.admin);
+    const following = async (token: string | null) => {
+      await app.settle();
+      const read = await app.request<{ following: boolean }>('GET', `/api/v1/feedback/${item}`, {
+        token,
+      });
+      return read.status === 200 ? read.body.following : read.status;
+    };
+    const followingInList = async (token: string) => {
+      await app.settle();
+      const list = await app.request<{ items: { id: string; following: boolean }[] }>(
+        'GET',
+        '/api/v1/feedback?sort=newest&limit=100',
+        { token },
+      );
+      return list.body.items.find((i) => i.id === item)?.following;
+    };
+    expect(await following(app.tokens.customer)).toBe(false);
+    expect(await following(app.tokens.admin)).toBe(true);
+
+    await setFollowing('PUT', app.tokens.customer, item);
+    expect(await following(app.tokens.customer)).toBe(true);
+    expect(await followingInList(app.tokens.customer)).toBe(true);
+    expect(await following(app.tokens.otherCustomer)).toBe(false);
+    expect(await followingInList(app.tokens.otherCustomer)).toBe(false);
+
+    await setFollowing('DELETE', app.tokens.customer, item);
+    expect(await following(app.tokens.customer)).toBe(false);
+    expect(await followingInList(app.tokens.customer)).toBe(false);
+
+    // Voting makes a follower, but not of an item one unfollowed by hand.
+    await app.request('POST', `/api/v1/feedback/${item}/votes`, {
+      token: app.tokens.otherCustomer,
+    });
+    expect(await following(app.tokens.otherCustomer)).toBe(true);
+    await app.request('POST', `/api/v1/feedback/${item}/votes`, { token: app.tokens.customer });
+    expect(await following(app.tokens.customer)).toBe(false);
+
+    // Following a duplicate is following the item it was merged into.
+    expect(
+      await app.request<{ following: boolean }>('GET', `/api/v1/feedback/${feedbackId}`),
+    ).toMatchObject({ status: 200, body: { following: true } });
+
+    // Nobody signed in learns anything about the item.
+    expect(await following(null)).toBe(401);
+  });
+
   it('shows the follower list to teammates only', async () => {
     const response = await app.request('GET', `/api/v1/feedback/${feedbackId}/followers`, {
       token: app.tokens.customer,

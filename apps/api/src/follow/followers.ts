@@ -21,6 +21,21 @@ const FOLLOWERS = `
   HAVING NOT bool_or(feedback_id = $2 AND choice IS NOT DISTINCT FROM 'unfollowed')
     AND bool_or(coalesce(choice = 'following', auto_reason IS NOT NULL))`;
 
+/**
+ * Whether `person` follows the item `feedback` of `workspace` (SQL expressions), by the rule of
+ * FOLLOWERS: unfollowing the item itself wins; else a reason on it or a merged duplicate counts.
+ */
+export const followsSql = (workspace: string, feedback: string, person: string): string => `(
+  EXISTS (SELECT 1 FROM feedback_followers ff
+    WHERE ff.workspace_id = ${workspace} AND ff.person_id = ${person}
+      AND (ff.feedback_id = ${feedback} OR ff.feedback_id IN (
+        SELECT d.feedback_id FROM feedback_list d
+        WHERE d.workspace_id = ${workspace} AND d.merged_into = ${feedback}))
+      AND coalesce(ff.choice = 'following', ff.auto_reason IS NOT NULL))
+  AND NOT EXISTS (SELECT 1 FROM feedback_followers fu
+    WHERE fu.workspace_id = ${workspace} AND fu.feedback_id = ${feedback}
+      AND fu.person_id = ${person} AND fu.choice = 'unfollowed'))`;
+
 export const readFollowers = async (
   db: Queryable,
   workspaceId: string,

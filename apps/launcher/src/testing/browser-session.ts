@@ -27,17 +27,28 @@ export const launchChromium = (): Promise<Browser> =>
     ],
   });
 
-export type DemoPlatform = { url: string; token: string; stop: () => Promise<void> };
+export type DemoPlatform = {
+  url: string;
+  token: string;
+  /** The demo mailbox's folder of `.eml` files (`<CHORUS_DATA_DIR>/mail`). */
+  mailDir: string;
+  stop: () => Promise<void>;
+};
 
 /**
- * The demo platform a browser test drives: `CHORUS_E2E_URL` (with `CHORUS_E2E_TOKEN`) when one is
- * already running, otherwise `npm start`'s launcher on free ports and throwaway data, stopped
- * (Ctrl-C) and removed by `stop`.
+ * The demo platform a browser test drives: `CHORUS_E2E_URL` (with `CHORUS_E2E_TOKEN` and
+ * `CHORUS_E2E_MAIL_DIR`) when one is already running, otherwise `npm start`'s launcher on free
+ * ports and throwaway data, stopped (Ctrl-C) and removed by `stop`.
  */
 export const startDemoPlatform = async (name: string, token: string): Promise<DemoPlatform> => {
   const running = process.env.CHORUS_E2E_URL;
   if (running) {
-    return { url: running, token: process.env.CHORUS_E2E_TOKEN ?? token, stop: async () => {} };
+    return {
+      url: running,
+      token: process.env.CHORUS_E2E_TOKEN ?? token,
+      mailDir: process.env.CHORUS_E2E_MAIL_DIR ?? resolve(__dirname, '../../../../.data/mail'),
+      stop: async () => {},
+    };
   }
   const parent = mkdtempSync(join(tmpdir(), `chorus-${name}-`));
   // As root, Postgres runs as its own user, which must be able to reach the data dir.
@@ -51,6 +62,7 @@ export const startDemoPlatform = async (name: string, token: string): Promise<De
   return {
     url: await launcher.ready,
     token,
+    mailDir: join(parent, 'data', 'mail'),
     stop: async () => {
       if (launcher.child.exitCode === null) {
         launcher.child.kill('SIGINT');

@@ -1,4 +1,4 @@
-import type { CommentView, Me } from '@chorus/domain/client';
+import type { CommentView } from '@chorus/domain/client';
 import {
   Badge,
   Button,
@@ -15,7 +15,6 @@ import { Link } from 'wouter';
 import { describeError, isProblem, ProblemError } from '../api/problem-error';
 import { FormError } from '../lib/form-error';
 import { Markdown } from '../public/markdown';
-import { useFollowed } from './followed-store';
 import { portalPath } from './portal-paths';
 import {
   useFollow,
@@ -25,7 +24,7 @@ import {
   usePostComment,
   useVote,
 } from './portal-queries';
-import { PortalStatus, useFormatDate } from './portal-ui';
+import { PendingBadge, PortalStatus, useFormatDate } from './portal-ui';
 
 const Comment = ({ comment }: { comment: CommentView }) => {
   const { t } = useTranslation();
@@ -105,14 +104,13 @@ const Comments = ({ id }: { id: string }) => {
   );
 };
 
-export const FeedbackDetail = ({ slug, id, me }: { slug: string; id: string; me: Me }) => {
+export const FeedbackDetail = ({ slug, id }: { slug: string; id: string }) => {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const item = usePortalItem(id);
   const catalog = usePortalCatalog(true);
   const vote = useVote(id);
-  const follow = useFollow(id, me.id);
-  const followed = useFollowed(me.id);
+  const follow = useFollow(id);
   const back = (
     <Link className="portal-back" href={portalPath(slug)}>
       ← {t('detail.back')}
@@ -146,10 +144,6 @@ export const FeedbackDetail = ({ slug, id, me }: { slug: string; id: string; me:
   }
   const feedback = item.data;
   const board = catalog.data?.boards.find((candidate) => candidate.id === feedback.boardId);
-  // Asking or voting makes one a follower; following by hand is remembered in this browser.
-  const following =
-    follow.data?.following ??
-    (followed.has(id) || feedback.authorId === me.id || feedback.votedByMe);
 
   return (
     <article className="portal-detail" aria-labelledby="portal-detail-title">
@@ -171,16 +165,16 @@ export const FeedbackDetail = ({ slug, id, me }: { slug: string; id: string; me:
           <div className="portal-row__meta">
             <PortalStatus status={feedback.status} catalog={catalog.data} />
             {board && <Badge>{board.name}</Badge>}
-            {feedback.moderation === 'pending' && <Badge tone="amber">{t('detail.pending')}</Badge>}
+            {feedback.moderation === 'pending' && <PendingBadge />}
             <time dateTime={feedback.createdAt}>{formatDate(feedback.createdAt)}</time>
           </div>
         </div>
         <Button
-          aria-pressed={following}
+          aria-pressed={feedback.following}
           loading={follow.isPending}
-          onClick={() => follow.mutate(!following)}
+          onClick={() => follow.mutate(!feedback.following)}
         >
-          {following ? t('detail.following') : t('detail.follow')}
+          {feedback.following ? t('detail.following') : t('detail.follow')}
         </Button>
       </div>
       <FormError error={vote.error ?? follow.error} />

@@ -3,7 +3,6 @@ import { EmptyState, ErrorState, Skeleton } from '@chorus/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { describeError } from '../api/problem-error';
-import { useFollowed } from './followed-store';
 import { portalPath } from './portal-paths';
 import { useMyRequests, usePortalCatalog } from './portal-queries';
 import { FeedbackRow } from './portal-ui';
@@ -43,8 +42,7 @@ const Group = ({
 /** "My requests": what the customer asked for, voted on, and followed. */
 export const MyRequests = ({ slug, me }: { slug: string; me: Me }) => {
   const { t } = useTranslation();
-  const followed = useFollowed(me.id);
-  const mine = useMyRequests(me.id, followed);
+  const mine = useMyRequests(me.id);
   return (
     <>
       <div className="page-header">

@@ -88,6 +88,10 @@ export const fetchPortalFeedback = (
 ) =>
   request<FeedbackPage>(`/feedback${query({ sort, status, boardId, cursor, limit })}`, { signal });
 
+/** What the customer submitted, newest first, including posts awaiting approval. */
+export const fetchMyFeedback = (cursor: string | null, limit: number, signal?: AbortSignal) =>
+  request<FeedbackPage>(`/me/feedback${query({ cursor, limit })}`, { signal });
+
 export const searchPortalFeedback = (q: string, signal?: AbortSignal) =>
   request<SearchResult>(`/search${query({ q, limit: 25 })}`, { signal });
 

@@ -7,6 +7,7 @@ import { Link, Route, Switch, useLocation } from 'wouter';
 import { describeError } from '../api/problem-error';
 import { BrandMark } from '../icons';
 import { usePublicRoadmap } from '../public/public-queries';
+import { ChangelogPage } from './changelog-page';
 import { FeedbackDetail } from './feedback-detail';
 import { FeedbackList } from './feedback-list';
 import { changePortalLanguage, portalI18n, portalLanguages, type PortalLanguage } from './i18n';
@@ -14,6 +15,7 @@ import { MyRequests } from './my-requests';
 import { portalPath } from './portal-paths';
 import { usePortalMe, useSignOut } from './portal-queries';
 import { PortalSignIn } from './portal-sign-in';
+import { RoadmapPage } from './roadmap-page';
 import { SubmitFeedback } from './submit-feedback';
 
 const LanguageSwitcher = () => {
@@ -33,10 +35,13 @@ const LanguageSwitcher = () => {
 const PortalShell = ({
   slug,
   me,
+  wide = false,
   children,
 }: {
   slug: string;
   me: Me | null;
+  /** Room for the roadmap's columns. */
+  wide?: boolean;
   children: ReactNode;
 }) => {
   const { t } = useTranslation();
@@ -106,7 +111,12 @@ const PortalShell = ({
           )}
         </div>
       </header>
-      <main className="public__main page portal__main" id="main" ref={main} tabIndex={-1}>
+      <main
+        className={`public__main page portal__main${wide ? ' portal__main--wide' : ''}`}
+        id="main"
+        ref={main}
+        tabIndex={-1}
+      >
         {children}
       </main>
       <footer className="public__footer">{t('shell.poweredBy')}</footer>
@@ -146,13 +156,48 @@ const SignedIn = ({ slug, children }: { slug: string; children: (me: Me) => Reac
   );
 };
 
-/** A workspace's customer portal: feedback, submitting, voting, "my requests". */
+/** The pages anyone may read, signed in or not: the public roadmap and changelog. */
+const Open = ({
+  slug,
+  wide = false,
+  children,
+}: {
+  slug: string;
+  wide?: boolean;
+  children: ReactNode;
+}) => {
+  const me = usePortalMe();
+  return (
+    <PortalShell slug={slug} me={me.data ?? null} wide={wide}>
+      {children}
+    </PortalShell>
+  );
+};
+
+/**
+ * A workspace's customer portal: feedback, submitting, voting, "my requests", and the public
+ * roadmap and changelog, all under one header and language.
+ */
 const PortalPages = () => (
   <I18nextProvider i18n={portalI18n}>
     <Switch>
+      <Route path="/p/:slug/roadmap">
+        {({ slug }) => (
+          <Open slug={slug} wide>
+            <RoadmapPage slug={slug} />
+          </Open>
+        )}
+      </Route>
+      <Route path="/p/:slug/changelog">
+        {({ slug }) => (
+          <Open slug={slug}>
+            <ChangelogPage slug={slug} />
+          </Open>
+        )}
+      </Route>
       <Route path="/p/:slug/feedback/:id">
         {({ slug, id }) => (
-          <SignedIn slug={slug}>{(me) => <FeedbackDetail slug={slug} id={id} me={me} />}</SignedIn>
+          <SignedIn slug={slug}>{() => <FeedbackDetail slug={slug} id={id} />}</SignedIn>
         )}
       </Route>
       <Route path="/p/:slug/submit">

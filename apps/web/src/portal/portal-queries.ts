@@ -1,4 +1,4 @@
-import type { CommentList, FeedbackItem } from '@chorus/domain/client';
+import type { CommentList, FeedbackItem, FeedbackPage } from '@chorus/domain/client';
 import {
   keepPreviousData,
   useInfiniteQuery,
@@ -9,6 +9,7 @@ import {
 import { isProblem } from '../api/problem-error';
 import {
   confirmSignInCode,
+  fetchMyFeedback,
   fetchPortalCatalog,
   fetchPortalComments,
   fetchPortalFeedback,
@@ -23,7 +24,6 @@ import {
   submitPortalFeedback,
   type PortalListFilters,
 } from './portal-api';
-import { rememberFollow } from './followed-store';
 
 const PAGE_SIZE = 20;
 /** "My requests" reads the visible feedback in pages this big, at most this many pages. */
@@ -85,34 +85,51 @@ export const usePortalSearch = (q: string) =>
     placeholderData: keepPreviousData,
   });
 
-/** What the customer asked for, voted on or follows, from the feedback they can see. */
-export const useMyRequests = (userId: string, followed: ReadonlySet<string>) =>
+/** Every page of a list, up to MINE_MAX_PAGES; `complete` says whether that was all. */
+const readPages = async (
+  fetchPage: (cursor: string | null) => Promise<FeedbackPage>,
+): Promise<{ items: FeedbackItem[]; complete: boolean }> => {
+  const items: FeedbackItem[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < MINE_MAX_PAGES; page += 1) {
+    const result = await fetchPage(cursor);
+    items.push(...result.items);
+    cursor = result.nextCursor;
+    if (cursor === null) break;
+  }
+  return { items, complete: cursor === null };
+};
+
+/**
+ * What the customer asked for (awaiting approval included), and what they voted on or follow
+ * among the feedback they can see.
+ */
+export const useMyRequests = (userId: string) =>
   useQuery({
     queryKey: portalKeys.mine(userId),
     queryFn: async ({ signal }) => {
-      const items: FeedbackItem[] = [];
-      let cursor: string | null = null;
-      for (let page = 0; page < MINE_MAX_PAGES; page += 1) {
-        const result = await fetchPortalFeedback(
-          { sort: 'newest', status: null, boardId: null },
-          cursor,
-          MINE_PAGE_SIZE,
-          signal,
-        );
-        items.push(...result.items);
-        cursor = result.nextCursor;
-        if (cursor === null) break;
-      }
-      return { items, complete: cursor === null };
+      const [submitted, visible] = await Promise.all([
+        readPages((cursor) => fetchMyFeedback(cursor, MINE_PAGE_SIZE, signal)),
+        readPages((cursor) =>
+          fetchPortalFeedback(
+            { sort: 'newest', status: null, boardId: null },
+            cursor,
+            MINE_PAGE_SIZE,
+            signal,
+          ),
+        ),
+      ]);
+      return { submitted, visible };
     },
-    select: ({ items, complete }) => ({
-      submitted: items.filter((item) => item.authorId === userId),
-      voted: items.filter((item) => item.votedByMe && item.authorId !== userId),
-      followed: items.filter(
-        (item) => followed.has(item.id) && !item.votedByMe && item.authorId !== userId,
-      ),
-      complete,
-    }),
+    select: ({ submitted, visible }) => {
+      const others = visible.items.filter((item) => item.authorId !== userId);
+      return {
+        submitted: submitted.items,
+        voted: others.filter((item) => item.votedByMe),
+        followed: others.filter((item) => item.following && !item.votedByMe),
+        complete: submitted.complete && visible.complete,
+      };
+    },
   });
 
 /** A request just submitted may reach the read model a moment after its page opens. */
@@ -147,8 +164,12 @@ export const useConfirmCode = (slug: string) => {
     mutationFn: ({ email, code }: { email: string; code: string }) =>
       confirmSignInCode(slug, email, code),
     onSuccess: (me) => {
-      // Nothing read as someone else survives the sign-in.
-      client.removeQueries({ queryKey: portalKeys.all });
+      // Nothing read as someone else survives the sign-in. `me` is replaced, not removed: the
+      // sign-in form's page observes it, and a removed query would never tell it who signed in.
+      client.removeQueries({
+        queryKey: portalKeys.all,
+        predicate: ({ queryKey }) => queryKey[1] !== 'me',
+      });
       client.setQueryData(portalKeys.me, me);
     },
   });
@@ -178,9 +199,15 @@ export const useVote = (id: string) => {
   return useMutation({
     mutationFn: (voted: boolean) => setPortalVote(id, voted),
     onSuccess: ({ voted }) => {
+      // Voting makes one a follower unless one unfollowed by hand: the item's next read says.
       client.setQueryData<FeedbackItem>(portalKeys.item(id), (item) =>
         item && item.votedByMe !== voted
-          ? { ...item, votedByMe: voted, voteCount: item.voteCount + (voted ? 1 : -1) }
+          ? {
+              ...item,
+              votedByMe: voted,
+              voteCount: item.voteCount + (voted ? 1 : -1),
+              following: item.following || voted,
+            }
           : item,
       );
       void client.invalidateQueries({ queryKey: portalKeys.feedback });
@@ -188,13 +215,15 @@ export const useVote = (id: string) => {
   });
 };
 
-export const useFollow = (id: string, userId: string) => {
+export const useFollow = (id: string) => {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (following: boolean) => setPortalFollow(id, following),
     onSuccess: ({ following }) => {
-      rememberFollow(userId, id, following);
-      void client.invalidateQueries({ queryKey: portalKeys.mine(userId) });
+      client.setQueryData<FeedbackItem>(portalKeys.item(id), (item) =>
+        item ? { ...item, following } : item,
+      );
+      void client.invalidateQueries({ queryKey: portalKeys.feedback });
     },
   });
 };

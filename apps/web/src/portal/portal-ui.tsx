@@ -1,5 +1,5 @@
 import type { CatalogView, FeedbackItem } from '@chorus/domain/client';
-import { StatusBadge } from '@chorus/ui';
+import { Badge, StatusBadge } from '@chorus/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { feedbackPath } from './portal-paths';
@@ -18,6 +18,12 @@ export const PortalStatus = ({
   );
 };
 
+/** A post only its author and the team see until a teammate approves it. */
+export const PendingBadge = () => {
+  const { t } = useTranslation();
+  return <Badge tone="amber">{t('feedback.pending')}</Badge>;
+};
+
 /** A date in the portal's language. */
 export const useFormatDate = () => {
   const { i18n } = useTranslation();
@@ -26,7 +32,7 @@ export const useFormatDate = () => {
 };
 
 type RowItem = Pick<FeedbackItem, 'id' | 'title' | 'status' | 'voteCount'> &
-  Partial<Pick<FeedbackItem, 'commentCount' | 'votedByMe'>>;
+  Partial<Pick<FeedbackItem, 'commentCount' | 'votedByMe' | 'moderation'>>;
 
 /** One feedback item in a list: its votes, title (its own page), status and comments. */
 export const FeedbackRow = ({
@@ -64,6 +70,7 @@ export const FeedbackRow = ({
         )}
         <div className="portal-row__meta">
           <PortalStatus status={item.status} catalog={catalog} />
+          {item.moderation === 'pending' && <PendingBadge />}
           {item.commentCount !== undefined && (
             <span>{t('feedback.comments', { count: item.commentCount })}</span>
           )}

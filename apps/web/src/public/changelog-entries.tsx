@@ -7,8 +7,39 @@ import { Markdown } from './markdown';
 
 type ChangelogQuery = UseInfiniteQueryResult<InfiniteData<ChangelogPage>>;
 
+/** The list's words and dates: the team's page speaks English, the portal its visitor's language. */
+export type ChangelogCopy = {
+  noWorkspace: string;
+  loadError: string;
+  empty: string;
+  emptyHint: string;
+  entries: string;
+  inRelease: (name: string) => string;
+  loadMoreError: string;
+  older: string;
+  formatDate: (iso: string) => string;
+};
+
+const englishCopy: ChangelogCopy = {
+  noWorkspace: 'No such workspace',
+  loadError: "Couldn't load the changelog",
+  empty: 'Nothing published yet',
+  emptyHint: 'Shipped releases show here.',
+  entries: 'Changelog entries',
+  inRelease: (name) => `In ${name}`,
+  loadMoreError: "Couldn't load more",
+  older: 'Older entries',
+  formatDate: formatDateTime,
+};
+
 /** Published changelog entries, newest first: the public page and the team's own show the same. */
-export const ChangelogEntries = ({ changelog }: { changelog: ChangelogQuery }) => {
+export const ChangelogEntries = ({
+  changelog,
+  copy = englishCopy,
+}: {
+  changelog: ChangelogQuery;
+  copy?: ChangelogCopy;
+}) => {
   const entries = changelog.data?.pages.flatMap((page) => page.items) ?? [];
 
   if (changelog.isPending) {
@@ -24,9 +55,7 @@ export const ChangelogEntries = ({ changelog }: { changelog: ChangelogQuery }) =
   if (changelog.isLoadingError) {
     return (
       <ErrorState
-        title={
-          isProblem(changelog.error, 404) ? 'No such workspace' : "Couldn't load the changelog"
-        }
+        title={isProblem(changelog.error, 404) ? copy.noWorkspace : copy.loadError}
         detail={describeError(changelog.error)}
         {...(isProblem(changelog.error, 404)
           ? {}
@@ -35,12 +64,12 @@ export const ChangelogEntries = ({ changelog }: { changelog: ChangelogQuery }) =
     );
   }
   if (entries.length === 0) {
-    return <EmptyState title="Nothing published yet" hint="Shipped releases show here." />;
+    return <EmptyState title={copy.empty} hint={copy.emptyHint} />;
   }
 
   return (
     <div className="changelog">
-      <ol className="changelog__entries" aria-label="Changelog entries">
+      <ol className="changelog__entries" aria-label={copy.entries}>
         {entries.map((entry) => (
           <li key={entry.releaseId}>
             <article
@@ -50,7 +79,7 @@ export const ChangelogEntries = ({ changelog }: { changelog: ChangelogQuery }) =
             >
               <header className="changelog-entry__head">
                 <time className="changelog-entry__date" dateTime={entry.publishedAt}>
-                  {formatDateTime(entry.publishedAt)}
+                  {copy.formatDate(entry.publishedAt)}
                 </time>
                 <Badge tone="accent">{entry.name}</Badge>
               </header>
@@ -59,7 +88,7 @@ export const ChangelogEntries = ({ changelog }: { changelog: ChangelogQuery }) =
               </h2>
               <Markdown>{entry.body}</Markdown>
               {entry.items.length > 0 && (
-                <ul className="changelog-entry__items" aria-label={`In ${entry.name}`}>
+                <ul className="changelog-entry__items" aria-label={copy.inRelease(entry.name)}>
                   {entry.items.map((item) => (
                     <li key={item.id}>{item.title}</li>
                   ))}
@@ -70,7 +99,7 @@ export const ChangelogEntries = ({ changelog }: { changelog: ChangelogQuery }) =
         ))}
       </ol>
       {changelog.isFetchNextPageError && (
-        <ErrorState compact title="Couldn't load more" detail={describeError(changelog.error)} />
+        <ErrorState compact title={copy.loadMoreError} detail={describeError(changelog.error)} />
       )}
       {changelog.hasNextPage && (
         <div className="changelog__more">
@@ -78,7 +107,7 @@ export const ChangelogEntries = ({ changelog }: { changelog: ChangelogQuery }) =
             onClick={() => void changelog.fetchNextPage()}
             loading={changelog.isFetchingNextPage}
           >
-            Older entries
+            {copy.older}
           </Button>
         </div>
       )}

@@ -314,6 +314,8 @@ export const useSubmitFeedback = () => {
         firstResponseAt: null,
         recentVotes: 0,
         votedByMe: false,
+        // The author follows; a teammate capturing it for a customer does not.
+        following: input.onBehalfOf === undefined,
         createdAt: now,
         lastActivityAt: now,
         ...created,

@@ -37,10 +37,13 @@ export type FeedbackFilters = {
 export type FeedbackItem = Omit<FeedbackListRow, 'feedbackId' | 'workspaceId'> & {
   id: string;
   votedByMe: boolean;
+  /** Whether the reader follows it: as its author, a voter or by choice (an unfollow wins). */
+  following: boolean;
   /** Votes cast in the last 7 days, on it and its duplicates (the trending sort). */
   recentVotes: number;
 };
 
+/** `GET /api/v1/feedback`, and `GET /api/v1/me/feedback`: the reader's own posts, pending too. */
 export type FeedbackPage = { items: FeedbackItem[]; nextCursor: string | null };
 
 export type OnBehalfOfInput = {
