@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { AppModule, type ApiConfig } from './app.module';
 import { serveOpenApi } from './openapi';
@@ -36,7 +37,22 @@ const serveWidget = (app: NestExpressApplication, file: string) => {
   });
 };
 
+/**
+ * The admin app's and the widget's files, brotli or gzip for whoever accepts it. The API's own
+ * answers are left as they are: some of them are streams a buffer would hold back.
+ */
+const compressStaticFiles = compression({
+  filter: (request: Request, response: Response) =>
+    !request.path.startsWith('/api') && compression.filter(request, response),
+});
+
 const serveWebApp = (app: NestExpressApplication, dir: string) => {
+  const assets = join(dir, 'assets');
+  app.use(
+    '/assets',
+    // Vite names every file in assets/ after its content: a new build, new names.
+    express.static(assets, { index: false, immutable: true, maxAge: '1y' }),
+  );
   app.use(express.static(dir, { index: false, maxAge: '1h' }));
   // Client-side routes get the app shell; /api stays the API's.
   app.use((request: Request, response: Response, next: NextFunction) => {
@@ -68,6 +84,7 @@ export const createApp = async (options: CreateAppOptions): Promise<NestExpressA
     response.setHeader('Cache-Control', 'no-store');
     next();
   });
+  app.use(compressStaticFiles);
   serveOpenApi(app);
   const widgetFile = options.widgetFile ?? WIDGET_FILE;
   if (existsSync(widgetFile)) serveWidget(app, widgetFile);
