@@ -317,7 +317,7 @@ describe('the customer portal, in a real browser', () => {
     await shared.close();
   });
 
-  it('signs a newcomer in with the code from their email', async () => {
+  it('signs a newcomer in with the code from their email, and out again', async () => {
     const email = `newcomer.${run}@customer.test`;
     const newcomer = await browser!.newContext({
       viewport: { width: 1280, height: 900 },
@@ -341,7 +341,10 @@ describe('the customer portal, in a real browser', () => {
       // Signed in, the page asked for opens without a reload.
       await fresh.getByRole('heading', { level: 1, name: 'My requests' }).waitFor();
       await fresh.getByTestId('portal-user').waitFor();
-      await fresh.getByRole('button', { name: 'Sign out' }).waitFor();
+      await fresh.getByRole('button', { name: 'Sign out' }).click();
+      // Signed out, the page shows it at once, without a reload.
+      await fresh.getByRole('heading', { name: 'Sign in to give feedback' }).waitFor();
+      await fresh.getByTestId('portal-user').waitFor({ state: 'detached' });
     } finally {
       await newcomer.close();
     }

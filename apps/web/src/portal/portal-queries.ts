@@ -1,6 +1,7 @@
-import type { CommentList, FeedbackItem, FeedbackPage } from '@chorus/domain/client';
+import type { CommentList, FeedbackItem, FeedbackPage, Me } from '@chorus/domain/client';
 import {
   keepPreviousData,
+  type QueryClient,
   useInfiniteQuery,
   useMutation,
   useQuery,
@@ -158,20 +159,24 @@ export const useSimilarFeedback = (title: string) =>
     placeholderData: keepPreviousData,
   });
 
+/**
+ * Nothing read as someone else survives a sign-in or sign-out. `me` is replaced, not removed: the
+ * page observes it, and a removed query would never tell it who is reading now.
+ */
+const switchReader = (client: QueryClient, me: Me | null) => {
+  client.removeQueries({
+    queryKey: portalKeys.all,
+    predicate: ({ queryKey }) => queryKey[1] !== 'me',
+  });
+  client.setQueryData(portalKeys.me, me);
+};
+
 export const useConfirmCode = (slug: string) => {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ email, code }: { email: string; code: string }) =>
       confirmSignInCode(slug, email, code),
-    onSuccess: (me) => {
-      // Nothing read as someone else survives the sign-in. `me` is replaced, not removed: the
-      // sign-in form's page observes it, and a removed query would never tell it who signed in.
-      client.removeQueries({
-        queryKey: portalKeys.all,
-        predicate: ({ queryKey }) => queryKey[1] !== 'me',
-      });
-      client.setQueryData(portalKeys.me, me);
-    },
+    onSuccess: (me) => switchReader(client, me),
   });
 };
 
@@ -179,10 +184,7 @@ export const useSignOut = () => {
   const client = useQueryClient();
   return useMutation({
     mutationFn: signOutOfPortal,
-    onSettled: () => {
-      client.removeQueries({ queryKey: portalKeys.all });
-      client.setQueryData(portalKeys.me, null);
-    },
+    onSettled: () => switchReader(client, null),
   });
 };
 
