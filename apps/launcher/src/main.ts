@@ -6,7 +6,7 @@ import {
   type EmbeddedPostgresHandle,
 } from '@chorus/event-store';
 import { startDemoMailbox, type DemoMailbox } from './demo-mailbox';
-import { DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, seedDemoWorkspace } from './demo-seed';
+import { DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, DEMO_SLUG, seedDemoWorkspace } from './demo-seed';
 import { startNodeProcess, stopProcess, waitForHealthy, type ManagedProcess } from './processes';
 
 const projectRoot = resolve(__dirname, '../../..');
@@ -129,6 +129,7 @@ const main = async () => {
       if (!production) {
         console.log(`  Or sign in with:      ${DEMO_ADMIN_EMAIL} / ${DEMO_ADMIN_PASSWORD}`);
       }
+      console.log(`  Customer portal:      ${url}/p/${DEMO_SLUG}`);
     }
     console.log(`  API docs:             ${url}/api/docs`);
     if (mailbox) {
