@@ -476,6 +476,7 @@ describe('the journey from a request to its delivery, in a real browser', () => 
       await customer.reload();
       await item.getByText(doneName, { exact: true }).waitFor({ timeout: 2000 });
     });
+    await item.getByTestId('portal-shipped').getByText(`Shipped in ${releaseName}`).waitFor();
 
     const shipped = await eventually(async () => {
       const mail = (await mailsTo(person.customer.email)).find((candidate) =>

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { simpleParser } from 'mailparser';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BacklogItemView, CatalogView, FeedbackItem, ReleasePage } from '@chorus/domain';
 import { eventually } from '@chorus/event-store/testing';
 import {
   launchChromium,
@@ -301,6 +302,36 @@ describe('the customer portal, in a real browser', () => {
     await nav.getByRole('link', { name: 'Roadmap' }).click();
     await page.getByRole('radio', { name: 'By quarter' }).waitFor();
     await expect(seriousViolations(page)).resolves.toEqual([]);
+  });
+
+  it('says where a shipped request shipped, linking to its changelog entry', async () => {
+    // The demo seed published a release answering feedback; one of it a customer may see.
+    const [release] = (await api<ReleasePage>('/releases?state=published')).items;
+    const { boards } = await api<CatalogView>('/catalog');
+    const linked = await Promise.all(
+      release!.items.map(async ({ id }) => (await api<BacklogItemView>(`/backlog/${id}`)).feedback),
+    );
+    const candidates = await Promise.all(
+      linked.flat().map(({ id }) => api<FeedbackItem>(`/feedback/${id}`)),
+    );
+    const shipped = candidates.find(
+      (item) =>
+        item.moderation === 'approved' &&
+        !item.spam &&
+        boards.some((board) => board.id === item.boardId && board.visibility === 'public'),
+    )!;
+
+    await page.goto(`${url}/p/${slug}/feedback/${shipped.id}`);
+    const panel = page.getByTestId('portal-shipped');
+    await panel.getByText(`Shipped in ${release!.name}`).waitFor();
+    await page.screenshot({ path: join(screenshots, 'portal-shipped.png'), fullPage: true });
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+    await panel.getByRole('link', { name: release!.changelog!.title }).click();
+    await page.waitForURL(`**/p/${slug}/changelog#release-${release!.id}`);
+    await page
+      .locator(`#release-${release!.id}`)
+      .getByRole('heading', { name: release!.changelog!.title, exact: true })
+      .waitFor();
   });
 
   it('opens a shared item link in a fresh page, and works on a narrow screen', async () => {

@@ -13,6 +13,8 @@ import { SubmitFeedbackController } from './submit-feedback/submit-feedback.cont
 import { SubmitFeedbackHandler } from './submit-feedback/submit-feedback.handler';
 import { FeedbackTimelineController } from './feedback-timeline/feedback-timeline.controller';
 import { FeedbackTimelineHandler } from './feedback-timeline/feedback-timeline.handler';
+import { FeedbackReleasesController } from './feedback-releases/feedback-releases.controller';
+import { FeedbackReleasesHandler } from './feedback-releases/feedback-releases.handler';
 import { MergeFeedbackController } from './merge-feedback/merge-feedback.controller';
 import { MergeFeedbackHandler } from './merge-feedback/merge-feedback.handler';
 import { MergePreviewHandler } from './merge-feedback/merge-preview.handler';
@@ -33,6 +35,7 @@ import { VoteHandler } from './vote/vote.handler';
     MergeFeedbackController,
     FeedbackTimelineController,
     ListMyFeedbackController,
+    FeedbackReleasesController,
   ],
   providers: [
     SubmitFeedbackHandler,
@@ -46,6 +49,7 @@ import { VoteHandler } from './vote/vote.handler';
     MergePreviewHandler,
     FeedbackTimelineHandler,
     ListMyFeedbackHandler,
+    FeedbackReleasesHandler,
   ],
 })
 export class FeedbackModule {}

@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { describeError, isProblem, ProblemError } from '../api/problem-error';
 import { FormError } from '../lib/form-error';
+import { changelogAnchor } from '../public/changelog-entries';
 import { Markdown } from '../public/markdown';
 import { portalPath } from './portal-paths';
 import {
@@ -21,6 +22,7 @@ import {
   usePortalCatalog,
   usePortalComments,
   usePortalItem,
+  usePortalItemReleases,
   usePostComment,
   useVote,
 } from './portal-queries';
@@ -104,6 +106,39 @@ const Comments = ({ id }: { id: string }) => {
   );
 };
 
+/**
+ * Where the request shipped: each published release that answered it, linking to its changelog
+ * entry. Secondary to the request, so it shows nothing while it loads or if it fails.
+ */
+const Shipped = ({ slug, id }: { slug: string; id: string }) => {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const releases = usePortalItemReleases(id);
+  const shipped = releases.data?.items ?? [];
+  if (shipped.length === 0) return null;
+  return (
+    <section
+      className="portal-shipped"
+      aria-label={t('detail.shipped')}
+      data-testid="portal-shipped"
+    >
+      <ul className="portal-shipped__releases">
+        {shipped.map((release) => (
+          <li key={release.releaseId} className="portal-shipped__release">
+            <span>
+              {t('detail.shippedIn', { name: release.name })} ·{' '}
+              <time dateTime={release.publishedAt}>{formatDate(release.publishedAt)}</time>
+            </span>
+            <Link href={`${portalPath(slug, 'changelog')}#${changelogAnchor(release.releaseId)}`}>
+              {release.changelogTitle}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+};
+
 export const FeedbackDetail = ({ slug, id }: { slug: string; id: string }) => {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
@@ -177,6 +212,7 @@ export const FeedbackDetail = ({ slug, id }: { slug: string; id: string }) => {
           {feedback.following ? t('detail.following') : t('detail.follow')}
         </Button>
       </div>
+      <Shipped slug={slug} id={id} />
       <FormError error={vote.error ?? follow.error} />
       {feedback.mergedInto && (
         <p className="portal-detail__merged" role="note">

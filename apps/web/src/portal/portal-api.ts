@@ -7,6 +7,7 @@ import {
   type CommentView,
   type FeedbackItem,
   type FeedbackPage,
+  type FeedbackReleases,
   type FeedbackSort,
   type FollowState,
   type Me,
@@ -100,6 +101,10 @@ export const fetchSimilar = (title: string, signal?: AbortSignal) =>
 
 export const fetchPortalItem = (id: string, signal?: AbortSignal) =>
   request<FeedbackItem>(feedbackPath(id), { signal });
+
+/** The published releases that answered the item: where it shipped. */
+export const fetchPortalItemReleases = (id: string, signal?: AbortSignal) =>
+  request<FeedbackReleases>(`${feedbackPath(id)}/releases`, { signal });
 
 export const submitPortalFeedback = (input: {
   title: string;

@@ -15,6 +15,7 @@ import {
   fetchPortalComments,
   fetchPortalFeedback,
   fetchPortalItem,
+  fetchPortalItemReleases,
   fetchPortalMe,
   fetchSimilar,
   postPortalComment,
@@ -42,6 +43,7 @@ export const portalKeys = {
   /** Apart from the lists: a vote must not refetch the item before the read model has it. */
   item: (id: string) => ['portal', 'item', id] as const,
   comments: (id: string) => ['portal', 'comments', id] as const,
+  releases: (id: string) => ['portal', 'releases', id] as const,
   similar: (title: string) => ['portal', 'similar', title] as const,
 };
 
@@ -143,6 +145,14 @@ export const usePortalItem = (id: string) =>
     retry: (failures, error) =>
       isProblem(error, 404) ? failures < NOT_YET_RETRIES : failures < 3 && !isProblem(error, 403),
     retryDelay: (failures) => 250 * 2 ** failures,
+  });
+
+/** Secondary to the item: a failure is not worth retrying loudly, the page just omits it. */
+export const usePortalItemReleases = (id: string) =>
+  useQuery({
+    queryKey: portalKeys.releases(id),
+    queryFn: ({ signal }) => fetchPortalItemReleases(id, signal),
+    retry: 1,
   });
 
 export const usePortalComments = (id: string) =>

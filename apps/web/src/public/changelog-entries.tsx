@@ -32,6 +32,14 @@ const englishCopy: ChangelogCopy = {
   formatDate: formatDateTime,
 };
 
+/** The id of a release's entry on the changelog: a link to the page with it as hash lands there. */
+export const changelogAnchor = (releaseId: string) => `release-${releaseId}`;
+
+// Entries arrive after the page, too late for the browser's own jump to the link's hash.
+const scrollIntoViewIfLinked = (entry: HTMLElement | null) => {
+  if (entry && window.location.hash === `#${entry.id}`) entry.scrollIntoView({ block: 'start' });
+};
+
 /** Published changelog entries, newest first: the public page and the team's own show the same. */
 export const ChangelogEntries = ({
   changelog,
@@ -73,6 +81,8 @@ export const ChangelogEntries = ({
         {entries.map((entry) => (
           <li key={entry.releaseId}>
             <article
+              id={changelogAnchor(entry.releaseId)}
+              ref={scrollIntoViewIfLinked}
               className="changelog-entry"
               data-testid="changelog-entry"
               aria-labelledby={`changelog-${entry.releaseId}`}

@@ -54,3 +54,14 @@ export type ChangelogEntryView = {
 };
 
 export type ChangelogPage = { items: ChangelogEntryView[]; nextCursor: string | null };
+
+/** A published release answering a feedback item, as `GET /api/v1/feedback/:id/releases` lists it. */
+export type FeedbackReleaseView = {
+  releaseId: string;
+  name: string;
+  date: string;
+  publishedAt: string;
+  changelogTitle: string;
+};
+
+export type FeedbackReleases = { items: FeedbackReleaseView[] };
