@@ -1,6 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { simpleParser } from 'mailparser';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { eventually } from '@chorus/event-store/testing';
 import {
@@ -9,6 +7,7 @@ import {
   startDemoPlatform,
   type DemoPlatform,
 } from './testing/browser-session';
+import { demoMailsTo } from './testing/demo-mail';
 
 const screenshots = screenshotsDir();
 const token = 'e2e-journey-admin-token-0123456789';
@@ -31,7 +30,6 @@ type Catalog = { statuses: { id: string; name: string; kind: string }[] };
 type Share = { numerator: number; denominator: number };
 type PmAnswer = { current: { closedLoop: { closedLoop: Share } } };
 type Health = { projections: { projection: string; eventsBehind: number }[] };
-type Mail = { to: string; subject: string; text: string };
 
 /**
  * The whole loop, each step in the browser of the person who takes it: a customer signs in to
@@ -107,19 +105,6 @@ describe('the journey from a request to its delivery, in a real browser', () => 
     scope.getByRole('button', { name, exact: true });
   const mainNav = (page: Page, name: string) =>
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
-
-  /** Every mail the demo mailbox holds for this address, oldest first. */
-  const mailsTo = async (address: string): Promise<Mail[]> => {
-    const files = (await readdir(platform!.mailDir)).filter((file) => file.endsWith('.eml'));
-    const mails = await Promise.all(
-      files.sort().map(async (file) => {
-        const mail = await simpleParser(await readFile(join(platform!.mailDir, file)));
-        const to = [mail.to ?? []].flat().map((addresses) => addresses.text);
-        return { to: to.join(', '), subject: mail.subject ?? '', text: mail.text ?? '' };
-      }),
-    );
-    return mails.filter((mail) => mail.to.includes(address));
-  };
 
   /** An invited teammate opens their link in a browser of their own and chooses a password. */
   const acceptInvitation = async (page: Page, link: string, role: string, name: string) => {
@@ -213,7 +198,7 @@ describe('the journey from a request to its delivery, in a real browser', () => 
       .waitFor();
 
     const code = await eventually(async () => {
-      const [mail] = await mailsTo(person.customer.email);
+      const [mail] = await demoMailsTo(platform!.mailDir, person.customer.email);
       expect(mail?.subject).toMatch(/^Your code to sign in to /);
       return /^\s+(\d{6})$/m.exec(mail!.text)![1]!;
     }, 30_000);
@@ -479,7 +464,7 @@ describe('the journey from a request to its delivery, in a real browser', () => 
     await item.getByTestId('portal-shipped').getByText(`Shipped in ${releaseName}`).waitFor();
 
     const shipped = await eventually(async () => {
-      const mail = (await mailsTo(person.customer.email)).find((candidate) =>
+      const mail = (await demoMailsTo(platform!.mailDir, person.customer.email)).find((candidate) =>
         candidate.subject.startsWith('Shipped'),
       );
       expect(mail).toBeDefined();
@@ -490,7 +475,9 @@ describe('the journey from a request to its delivery, in a real browser', () => 
     expect(shipped.text).toContain(changelogTitle);
     // The customer who asked first hears it too: the merge made them followers of this one.
     await eventually(async () => {
-      const subjects = (await mailsTo(person.asker.email)).map((mail) => mail.subject);
+      const subjects = (await demoMailsTo(platform!.mailDir, person.asker.email)).map(
+        (mail) => mail.subject,
+      );
       expect(subjects).toContain(`Shipped: ${requestTitle}`);
     }, 60_000);
     await shoot(customer, '09-customer-done');

@@ -1,8 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { simpleParser } from 'mailparser';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { BacklogItemView, CatalogView, FeedbackItem, ReleasePage } from '@chorus/domain';
 import { eventually } from '@chorus/event-store/testing';
@@ -12,6 +10,7 @@ import {
   startDemoPlatform,
   type DemoPlatform,
 } from './testing/browser-session';
+import { demoMailsTo } from './testing/demo-mail';
 
 const screenshots = screenshotsDir();
 const token = 'e2e-portal-admin-token-0123456789ab';
@@ -59,18 +58,6 @@ describe('the customer portal, in a real browser', () => {
     });
     expect(response.status).toBeLessThan(300);
     return (await response.json()) as T;
-  };
-
-  /** The texts of the demo mailbox's mails to `address`, oldest first. */
-  const mailsTo = async (address: string): Promise<string[]> => {
-    const dir = platform!.mailDir;
-    const files = (await readdir(dir)).filter((file) => file.endsWith('.eml')).sort();
-    const mails = await Promise.all(
-      files.map(async (file) => simpleParser(await readFile(join(dir, file)))),
-    );
-    return mails
-      .filter((mail) => [mail.to ?? []].flat().some((to) => to.text.includes(address)))
-      .map((mail) => mail.text ?? '');
   };
 
   const seriousViolations = async (target: Page) => {
@@ -362,8 +349,8 @@ describe('the customer portal, in a real browser', () => {
       await fresh.getByRole('button', { name: 'Email me a code' }).click();
       await fresh.getByRole('status').getByText(email, { exact: false }).waitFor();
       const code = await eventually(async () => {
-        const [mail] = await mailsTo(email);
-        const found = /^\s*(\d{6})\s*$/m.exec(mail ?? '');
+        const [mail] = await demoMailsTo(platform!.mailDir, email);
+        const found = /^\s*(\d{6})\s*$/m.exec(mail?.text ?? '');
         expect(found).not.toBeNull();
         return found![1]!;
       }, 30_000);
