@@ -124,18 +124,26 @@ const PortalShell = ({
   );
 };
 
+/**
+ * Until the reader is known, no header either: their name, buttons and the workspace's name
+ * arriving later would push the whole page down.
+ */
+const ReaderLoading = () => {
+  const { t } = useTranslation();
+  return (
+    <div className="app-center">
+      <Spinner size="lg" label={t('common.loading')} />
+    </div>
+  );
+};
+
 /** The pages a customer reaches only signed in to this workspace; the sign-in otherwise. */
 const SignedIn = ({ slug, children }: { slug: string; children: (me: Me) => ReactNode }) => {
   const { t } = useTranslation();
   const me = usePortalMe();
+  if (me.isPending) return <ReaderLoading />;
   let body: ReactNode;
-  if (me.isPending) {
-    body = (
-      <div className="app-center">
-        <Spinner size="lg" label={t('common.loading')} />
-      </div>
-    );
-  } else if (me.isError) {
+  if (me.isError) {
     body = (
       <ErrorState
         title={t('common.loadError')}
@@ -167,6 +175,7 @@ const Open = ({
   children: ReactNode;
 }) => {
   const me = usePortalMe();
+  if (me.isPending) return <ReaderLoading />;
   return (
     <PortalShell slug={slug} me={me.data ?? null} wide={wide}>
       {children}
