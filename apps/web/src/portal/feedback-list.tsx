@@ -23,9 +23,10 @@ type PortalSort = (typeof sorts)[number];
 const readSort = (value: string | null): PortalSort =>
   sorts.find((sort) => sort === value) ?? 'votes';
 
+// Taller than a window, as the list it stands for: the footer under it must not jump away.
 const ListSkeleton = () => (
   <div className="table-skeleton" aria-hidden="true">
-    {Array.from({ length: 5 }, (_, index) => (
+    {Array.from({ length: 12 }, (_, index) => (
       <Skeleton key={index} height="4rem" />
     ))}
   </div>
