@@ -1,26 +1,16 @@
 import { execFile } from 'node:child_process';
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { startDemoPlatform, type DemoPlatform } from './testing/browser-session';
+import { CHROMIUM_ARGS, startDemoPlatform, type DemoPlatform } from './testing/browser-session';
+import { signPortalToken } from './testing/portal-token';
 
 const token = 'e2e-lighthouse-admin-token-0123456789';
 const root = resolve(__dirname, '../../..');
 const reports = join(root, 'test-results/lighthouse');
 /** Scores that do not depend on timing; performance does: `npm run bench:lighthouse` reports it. */
 const CATEGORIES = ['accessibility', 'best-practices'];
-/** launchChromium's flags (testing/browser-session.ts), headless. */
-const CHROMIUM_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 type Audit = {
   id: string;
@@ -50,7 +40,7 @@ const lighthouse = async (
         // Which requests the page made: proof that it was signed in and showed its data.
         '--only-audits=network-requests',
         '--preset=desktop',
-        `--chrome-flags=${CHROMIUM_FLAGS.join(' ')}`,
+        `--chrome-flags=${['--headless=new', ...CHROMIUM_ARGS].join(' ')}`,
         `--extra-headers=${JSON.stringify(headers)}`,
         '--output=json',
         `--output-path=${outputPath}`,
@@ -85,14 +75,6 @@ const apiAnswers = (report: Report): string[] =>
   (report.audits['network-requests']!.details?.items ?? [])
     .filter((request) => new URL(request.url).pathname.startsWith('/api/'))
     .map((request) => `${request.statusCode} ${new URL(request.url).pathname}`);
-
-/** A host application's sign-in token for the portal: an HS256 JWT signed with the portal secret. */
-const signPortalToken = (secret: string, claims: Record<string, unknown>): string => {
-  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ ...claims, iat: now, exp: now + 300 })}`;
-  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
-};
 
 /**
  * Lighthouse's accessibility and best-practices checks of the customer portal and the admin home,

@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -11,17 +11,10 @@ import {
   type DemoPlatform,
 } from './testing/browser-session';
 import { demoMailsTo } from './testing/demo-mail';
+import { signPortalToken } from './testing/portal-token';
 
 const screenshots = screenshotsDir();
 const token = 'e2e-portal-admin-token-0123456789ab';
-
-/** A host application's sign-in token for the portal: an HS256 JWT signed with the portal secret. */
-const signPortalToken = (secret: string, claims: Record<string, unknown>): string => {
-  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ ...claims, iat: now, exp: now + 300 })}`;
-  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
-};
 
 /**
  * A customer uses a workspace's portal: signs in, searches, submits feedback past a similar
