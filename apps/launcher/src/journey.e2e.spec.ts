@@ -378,6 +378,11 @@ describe('the journey from a request to its delivery, in a real browser', () => 
 
     await button(po, 'Start sprint').click();
     await po.getByTestId('sprint-board').waitFor();
+    // The board scrolls its columns inside itself; the page never scrolls sideways.
+    const overflow = await po.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
     const card = po.locator(`[data-testid="board-card"][data-item-id="${storyId}"]`);
     const column = () =>
       card
