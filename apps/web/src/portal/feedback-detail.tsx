@@ -1,4 +1,4 @@
-import type { CommentView } from '@chorus/domain/client';
+import type { CommentView, FeedbackReleaseView } from '@chorus/domain/client';
 import {
   Badge,
   Button,
@@ -108,13 +108,11 @@ const Comments = ({ id }: { id: string }) => {
 
 /**
  * Where the request shipped: each published release that answered it, linking to its changelog
- * entry. Secondary to the request, so it shows nothing while it loads or if it fails.
+ * entry. Secondary to the request, so it shows nothing if it fails.
  */
-const Shipped = ({ slug, id }: { slug: string; id: string }) => {
+const Shipped = ({ slug, shipped }: { slug: string; shipped: FeedbackReleaseView[] }) => {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
-  const releases = usePortalItemReleases(id);
-  const shipped = releases.data?.items ?? [];
   if (shipped.length === 0) return null;
   return (
     <section
@@ -143,6 +141,7 @@ export const FeedbackDetail = ({ slug, id }: { slug: string; id: string }) => {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const item = usePortalItem(id);
+  const releases = usePortalItemReleases(id);
   const catalog = usePortalCatalog(true);
   const vote = useVote(id);
   const follow = useFollow(id);
@@ -152,7 +151,8 @@ export const FeedbackDetail = ({ slug, id }: { slug: string; id: string }) => {
     </Link>
   );
 
-  if (item.isPending) {
+  // Both at once: a "shipped" panel arriving after the page would push everything under it down.
+  if (item.isPending || releases.isPending) {
     return (
       <div className="table-skeleton" aria-hidden="true">
         <Skeleton width="60%" height="2rem" />
@@ -212,7 +212,7 @@ export const FeedbackDetail = ({ slug, id }: { slug: string; id: string }) => {
           {feedback.following ? t('detail.following') : t('detail.follow')}
         </Button>
       </div>
-      <Shipped slug={slug} id={id} />
+      <Shipped slug={slug} shipped={releases.data?.items ?? []} />
       <FormError error={vote.error ?? follow.error} />
       {feedback.mergedInto && (
         <p className="portal-detail__merged" role="note">

@@ -147,12 +147,15 @@ export const usePortalItem = (id: string) =>
     retryDelay: (failures) => 250 * 2 ** failures,
   });
 
-/** Secondary to the item: a failure is not worth retrying loudly, the page just omits it. */
+/**
+ * Secondary to the item, whose page waits for it: a failure is not retried, the page just omits
+ * the "shipped" panel.
+ */
 export const usePortalItemReleases = (id: string) =>
   useQuery({
     queryKey: portalKeys.releases(id),
     queryFn: ({ signal }) => fetchPortalItemReleases(id, signal),
-    retry: 1,
+    retry: false,
   });
 
 export const usePortalComments = (id: string) =>
