@@ -30,11 +30,16 @@ describe('triage in the admin app, in a real browser', () => {
   let url: string;
   const bearer = process.env.CHORUS_E2E_TOKEN ?? token;
 
-  const api = async <T>(path: string): Promise<T> => {
+  const api = async <T>(path: string, method = 'GET', body?: unknown): Promise<T> => {
     const response = await fetch(`${url}/api/v1${path}`, {
-      headers: { authorization: `Bearer ${bearer}` },
+      method,
+      headers: {
+        authorization: `Bearer ${bearer}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? null : JSON.stringify(body),
     });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(method === 'POST' ? 201 : 200);
     return (await response.json()) as T;
   };
   const item = (id: string) => api<Item>(`/feedback/${id}`);
@@ -215,5 +220,27 @@ describe('triage in the admin app, in a real browser', () => {
       .getByRole('list', { name: 'Boards' })
       .getByText('Customer success', { exact: true })
       .waitFor();
+  });
+
+  it('deletes a tag only once the dialog is confirmed', async () => {
+    // Its own tag, so that a re-run against a live platform finds no clash.
+    const id = `legacy-${Date.now().toString(36)}`;
+    await api('/catalog/tags', 'POST', { id, name: `Legacy ${id}`, colour: '#f59e0b' });
+    await page.goto(`${url}/settings/tags`);
+    const tags = page.getByRole('list', { name: 'Tags' });
+    const remove = tags.getByRole('button', { name: `Delete tag Legacy ${id}` });
+    const confirm = page.getByRole('dialog', { name: `Delete the tag “Legacy ${id}”?` });
+
+    await remove.click();
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    const tagIds = async () =>
+      (await api<{ tags: { id: string }[] }>('/catalog')).tags.map((t) => t.id);
+    expect(await tagIds()).toContain(id);
+
+    await remove.click();
+    await confirm.getByRole('button', { name: 'Delete tag' }).click();
+    await remove.waitFor({ state: 'detached' });
+    expect(await tagIds()).not.toContain(id);
   });
 });

@@ -1,4 +1,12 @@
-import { Badge, Button, ErrorState, Skeleton, SegmentedControl, TextArea } from '@chorus/ui';
+import {
+  Badge,
+  Button,
+  ConfirmDialog,
+  ErrorState,
+  Skeleton,
+  SegmentedControl,
+  TextArea,
+} from '@chorus/ui';
 import { useState } from 'react';
 import { describeError } from '../api/problem-error';
 import type { CommentView, Me } from '../api/types';
@@ -124,6 +132,7 @@ const CommentItem = ({
   const remove = useDeleteComment(feedbackId);
   const [editing, setEditing] = useState<string | null>(null);
   const [replying, setReplying] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const participant = useCan()('feedback.participate');
   const own = participant && comment.author.id === me.id;
   const name = comment.author.name ?? 'Someone';
@@ -190,20 +199,27 @@ const CommentItem = ({
             <Button size="sm" variant="ghost" onClick={() => setEditing(comment.body)}>
               Edit
             </Button>
-            <Button
-              size="sm"
-              variant="ghost"
-              loading={remove.isPending}
-              onClick={() => {
-                if (window.confirm('Delete this comment?')) remove.mutate(comment.id);
-              }}
-            >
+            <Button size="sm" variant="ghost" onClick={() => setConfirmingDelete(true)}>
               Delete
             </Button>
           </>
         )}
-        <FormError error={remove.error} inline />
       </div>
+      <ConfirmDialog
+        open={confirmingDelete}
+        title="Delete this comment?"
+        confirmLabel="Delete comment"
+        tone="danger"
+        pending={remove.isPending}
+        error={<FormError error={remove.error} />}
+        onConfirm={() => remove.mutate(comment.id, { onSuccess: () => setConfirmingDelete(false) })}
+        onCancel={() => {
+          remove.reset();
+          setConfirmingDelete(false);
+        }}
+      >
+        <p>Everyone who could read it stops seeing it.</p>
+      </ConfirmDialog>
       {(comment.replies.length > 0 || replying) && (
         <ul className="comment__replies" aria-label={`Replies to ${name}`}>
           {comment.replies.map((reply) => (

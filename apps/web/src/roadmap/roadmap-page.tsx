@@ -1,5 +1,13 @@
 import type { InitiativeView } from '@chorus/domain/client';
-import { Button, Card, EmptyState, ErrorState, SegmentedControl, Skeleton } from '@chorus/ui';
+import {
+  Button,
+  Card,
+  ConfirmDialog,
+  EmptyState,
+  ErrorState,
+  SegmentedControl,
+  Skeleton,
+} from '@chorus/ui';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { describeError } from '../api/problem-error';
@@ -33,6 +41,7 @@ const RoadmapPage = () => {
   const manager = useCan()('roadmap.manage');
   const view: View = useSearchParam('view') === 'timeline' ? 'timeline' : 'lanes';
   const [editing, setEditing] = useState<Editing>(null);
+  const [archiving, setArchiving] = useState<InitiativeView | null>(null);
   const slug = me.data?.workspace.slug;
   // The cached copy, not a snapshot: an edit goes against the latest version.
   const edited =
@@ -46,15 +55,7 @@ const RoadmapPage = () => {
     asOf === null && manager
       ? {
           onEdit: (initiative: InitiativeView) => setEditing({ id: initiative.id }),
-          onArchive: (initiative: InitiativeView) => {
-            if (
-              window.confirm(
-                `Archive “${initiative.title}”? It leaves the roadmap, the public one included; its backlog items stay.`,
-              )
-            ) {
-              archive.mutate(initiative.id);
-            }
-          },
+          onArchive: (initiative: InitiativeView) => setArchiving(initiative),
         }
       : null;
 
@@ -93,7 +94,6 @@ const RoadmapPage = () => {
           updateSearchParams({ view: value === 'lanes' ? null : value }, 'replace')
         }
       />
-      <FormError error={archive.error} />
       {roadmap.isPending ? (
         <div className="board" aria-hidden="true">
           {Array.from({ length: 3 }, (_, index) => (
@@ -142,6 +142,23 @@ const RoadmapPage = () => {
           onClose={() => setEditing(null)}
         />
       )}
+      <ConfirmDialog
+        open={archiving !== null}
+        title={archiving ? `Archive “${archiving.title}”?` : 'Archive initiative'}
+        confirmLabel="Archive initiative"
+        tone="danger"
+        pending={archive.isPending}
+        error={<FormError error={archive.error} />}
+        onConfirm={() => {
+          if (archiving) archive.mutate(archiving.id, { onSuccess: () => setArchiving(null) });
+        }}
+        onCancel={() => {
+          archive.reset();
+          setArchiving(null);
+        }}
+      >
+        <p>It leaves the roadmap, the public one included; its backlog items stay.</p>
+      </ConfirmDialog>
     </div>
   );
 };

@@ -9,6 +9,7 @@ import {
   Badge,
   Button,
   Card,
+  ConfirmDialog,
   EmptyState,
   ErrorState,
   IconButton,
@@ -435,6 +436,7 @@ const ModelRow = ({
 }) => {
   const activate = useActivateModel();
   const remove = useRemoveModel();
+  const [confirmingRemove, setConfirmingRemove] = useState(false);
   const manager = useCan()('prioritisation.manage');
 
   if (editing && manager) {
@@ -476,16 +478,7 @@ const ModelRow = ({
               Edit<span className="ui-visually-hidden"> {model.name}</span>
             </Button>
             {!model.active && (
-              <Button
-                size="sm"
-                variant="ghost"
-                loading={remove.isPending}
-                onClick={() => {
-                  if (window.confirm(`Remove the scoring model “${model.name}”?`)) {
-                    remove.mutate(model.id);
-                  }
-                }}
-              >
+              <Button size="sm" variant="ghost" onClick={() => setConfirmingRemove(true)}>
                 Remove<span className="ui-visually-hidden"> {model.name}</span>
               </Button>
             )}
@@ -501,7 +494,22 @@ const ModelRow = ({
           </li>
         ))}
       </ul>
-      <FormError error={activate.error ?? remove.error} />
+      <FormError error={activate.error} />
+      <ConfirmDialog
+        open={confirmingRemove}
+        title={`Remove the scoring model “${model.name}”?`}
+        confirmLabel="Remove model"
+        tone="danger"
+        pending={remove.isPending}
+        error={<FormError error={remove.error} />}
+        onConfirm={() => remove.mutate(model.id, { onSuccess: () => setConfirmingRemove(false) })}
+        onCancel={() => {
+          remove.reset();
+          setConfirmingRemove(false);
+        }}
+      >
+        <p>The backlog keeps being ranked by the active model; this one's formula is gone.</p>
+      </ConfirmDialog>
     </li>
   );
 };

@@ -1,4 +1,4 @@
-import { Button, Card, EmptyState, TagChip, TextField } from '@chorus/ui';
+import { Button, Card, ConfirmDialog, EmptyState, TagChip, TextField } from '@chorus/ui';
 import { useState } from 'react';
 import { createTag, deleteTag, updateTag } from '../api/client';
 import type { CatalogView, Tag } from '../api/types';
@@ -20,6 +20,7 @@ const TagRow = ({ tag }: { tag: Tag }) => {
   );
   const remove = useCatalogChange(() => deleteTag(tag.id));
   const [draft, setDraft] = useState<{ name: string; colour: string } | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const manager = useCan()('catalog.manage');
 
   if (draft && manager) {
@@ -68,23 +69,26 @@ const TagRow = ({ tag }: { tag: Tag }) => {
           >
             Edit<span className="ui-visually-hidden"> tag {tag.name}</span>
           </Button>
-          <Button
-            size="sm"
-            variant="ghost"
-            loading={remove.isPending}
-            onClick={() => {
-              if (
-                window.confirm(`Delete the tag “${tag.name}”? It is removed from all feedback.`)
-              ) {
-                remove.mutate(undefined);
-              }
-            }}
-          >
+          <Button size="sm" variant="ghost" onClick={() => setConfirming(true)}>
             Delete<span className="ui-visually-hidden"> tag {tag.name}</span>
           </Button>
         </div>
       )}
-      <FormError error={remove.error} />
+      <ConfirmDialog
+        open={confirming}
+        title={`Delete the tag “${tag.name}”?`}
+        confirmLabel="Delete tag"
+        tone="danger"
+        pending={remove.isPending}
+        error={<FormError error={remove.error} />}
+        onConfirm={() => remove.mutate(undefined, { onSuccess: () => setConfirming(false) })}
+        onCancel={() => {
+          remove.reset();
+          setConfirming(false);
+        }}
+      >
+        <p>It is removed from all feedback.</p>
+      </ConfirmDialog>
     </li>
   );
 };
