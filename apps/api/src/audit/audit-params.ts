@@ -3,6 +3,7 @@ import { createZodDto } from 'nestjs-zod';
 import { fieldError, validationFailed } from '../platform/problem-details';
 import { auditableTypes } from './audit-event-types';
 import type { AuditFilter } from './audit-reader';
+import { pageCursor, pageLimit } from '../platform/page-params';
 
 const MAX_TYPES = 100;
 
@@ -65,13 +66,8 @@ export const AuditFiltersSchema = z.object({
 });
 
 export const AuditPageParamsSchema = AuditFiltersSchema.extend({
-  limit: z.coerce
-    .number({ error: 'limit must be a number.' })
-    .int('limit must be a whole number.')
-    .min(1, 'limit must be at least 1.')
-    .max(200, 'limit must be at most 200.')
-    .default(50),
-  cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
+  limit: pageLimit(200, 50),
+  cursor: pageCursor,
 }).strict();
 
 export class AuditFiltersDto extends createZodDto(AuditFiltersSchema.strict()) {}

@@ -135,10 +135,3 @@ export const ImportReportSchema = z.object({
   errors: z.array(ImportRowErrorSchema),
 }) satisfies z.ZodType<ImportReport>;
 export class ImportReportDto extends createZodDto(ImportReportSchema) {}
-
-export const PageLimit = z.coerce
-  .number({ error: 'Limit must be a number.' })
-  .int('Limit must be a whole number.')
-  .min(1, 'Limit must be at least 1.')
-  .max(100, 'Limit must be at most 100.')
-  .default(20);

@@ -6,6 +6,7 @@ import {
   type CreateWebhookInput,
   type UpdateWebhookInput,
 } from '@chorus/domain';
+import { pageCursor, pageLimit } from '../platform/page-params';
 
 /** Shapes only: the rules of URLs, types and descriptions are the decider's (422 naming the field). */
 const Url = z.string({ error: 'Give the URL of the receiver.' }).max(4096);
@@ -53,13 +54,8 @@ const DeliveryQuerySchema = z
         error: `Status must be one of ${webhookDeliveryStatuses.join(', ')}.`,
       })
       .optional(),
-    limit: z.coerce
-      .number({ error: 'Limit must be a number.' })
-      .int('Limit must be a whole number.')
-      .min(1, 'Limit must be at least 1.')
-      .max(200, 'Limit must be at most 200.')
-      .default(50),
-    cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
+    limit: pageLimit(200, 50),
+    cursor: pageCursor,
   })
   .strict();
 export class DeliveryQueryDto extends createZodDto(DeliveryQuerySchema) {}

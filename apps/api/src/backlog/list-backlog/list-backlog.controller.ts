@@ -15,6 +15,7 @@ import { AsOf } from '../backlog-as-of';
 import { BacklogItemViewSchema } from '../backlog-item.view';
 import { ListBacklogQuery } from './list-backlog.query';
 import { Requires } from '../../platform/permissions';
+import { pageCursor, pageLimit } from '../../platform/page-params';
 
 const statusList = z
   .string()
@@ -44,13 +45,8 @@ const ListBacklogParamsSchema = z
     label: z.string().trim().min(1).max(40, 'A label is at most 40 characters.').optional(),
     parentId: z.uuid('parentId must be the id of a backlog item.').optional(),
     q: z.string().trim().min(1).max(200, 'Search for at most 200 characters.').optional(),
-    limit: z.coerce
-      .number({ error: 'Limit must be a number.' })
-      .int('Limit must be a whole number.')
-      .min(1, 'Limit must be at least 1.')
-      .max(200, 'Limit must be at most 200.')
-      .default(50),
-    cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
+    limit: pageLimit(200, 50),
+    cursor: pageCursor,
     asOf: AsOf,
   })
   .strict();

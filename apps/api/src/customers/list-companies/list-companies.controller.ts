@@ -4,14 +4,15 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
-import { CompanyPageDto, PageLimit } from '../customers.schemas';
+import { CompanyPageDto } from '../customers.schemas';
+import { pageLimit } from '../../platform/page-params';
 import { ListCompaniesQuery } from './list-companies.query';
 import { Requires } from '../../platform/permissions';
 
 const ListCompaniesParamsSchema = z
   .object({
     q: z.string().trim().max(200, 'Search text must be at most 200 characters.').optional(),
-    limit: PageLimit,
+    limit: pageLimit(100, 20),
     cursor: z.string().max(1000).optional().describe('nextCursor of the previous page'),
   })
   .strict();

@@ -4,7 +4,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
-import { CustomerPageDto, PageLimit } from '../customers.schemas';
+import { CustomerPageDto } from '../customers.schemas';
+import { pageLimit } from '../../platform/page-params';
 import { ListCustomersQuery } from './list-customers.query';
 import { Requires } from '../../platform/permissions';
 
@@ -12,7 +13,7 @@ const ListCustomersParamsSchema = z
   .object({
     q: z.string().trim().max(200, 'Search text must be at most 200 characters.').optional(),
     companyId: z.uuid('Company id must be a UUID.').optional(),
-    limit: PageLimit,
+    limit: pageLimit(100, 20),
     cursor: z.string().max(1000).optional().describe('nextCursor of the previous page'),
   })
   .strict();

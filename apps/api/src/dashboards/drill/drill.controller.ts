@@ -15,6 +15,7 @@ import { DashboardParamsSchema } from '../dashboard-params';
 import type { DrillTarget } from '../kpi-reader';
 import { DrillQuery } from './drill.query';
 import { Requires } from '../../platform/permissions';
+import { pageCursor, pageLimit } from '../../platform/page-params';
 
 const needs = (field: string, kind: string) => `${field} is required to drill into ${kind}.`;
 
@@ -26,13 +27,8 @@ const DrillParamsSchema = DashboardParamsSchema.extend({
     .optional(),
   sprintId: z.string().trim().min(1).max(100).optional(),
   initiativeId: z.string().trim().min(1).max(100).optional(),
-  limit: z.coerce
-    .number({ error: 'limit must be a number.' })
-    .int('limit must be a whole number.')
-    .min(1, 'limit must be at least 1.')
-    .max(200, 'limit must be at most 200.')
-    .default(50),
-  cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
+  limit: pageLimit(200, 50),
+  cursor: pageCursor,
 })
   .refine((p) => p.of !== 'status' || p.statusId !== undefined, {
     path: ['statusId'],

@@ -8,6 +8,7 @@ import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { FeedbackItemSchema } from '../feedback-item.view';
 import { ListFeedbackQuery } from './list-feedback.query';
 import { Requires } from '../../platform/permissions';
+import { pageCursor, pageLimit } from '../../platform/page-params';
 
 const shortText = (what: string) => z.string().trim().min(1).max(100, `${what} is too long.`);
 
@@ -31,13 +32,8 @@ const ListFeedbackParamsSchema = z
       .enum(['true', 'false'], { error: 'Unanswered must be true or false.' })
       .transform((v) => v === 'true')
       .optional(),
-    limit: z.coerce
-      .number({ error: 'Limit must be a number.' })
-      .int('Limit must be a whole number.')
-      .min(1, 'Limit must be at least 1.')
-      .max(100, 'Limit must be at most 100.')
-      .default(20),
-    cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
+    limit: pageLimit(100, 20),
+    cursor: pageCursor,
   })
   .strict();
 class ListFeedbackParams extends createZodDto(ListFeedbackParamsSchema) {}

@@ -8,16 +8,12 @@ import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { Requires } from '../../platform/permissions';
 import { FeedbackItemSchema } from '../feedback-item.view';
 import { ListMyFeedbackQuery } from './list-my-feedback.query';
+import { pageCursor, pageLimit } from '../../platform/page-params';
 
 const ListMyFeedbackParamsSchema = z
   .object({
-    limit: z.coerce
-      .number({ error: 'Limit must be a number.' })
-      .int('Limit must be a whole number.')
-      .min(1, 'Limit must be at least 1.')
-      .max(100, 'Limit must be at most 100.')
-      .default(20),
-    cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
+    limit: pageLimit(100, 20),
+    cursor: pageCursor,
   })
   .strict();
 class ListMyFeedbackParams extends createZodDto(ListMyFeedbackParamsSchema) {}

@@ -7,16 +7,12 @@ import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { NotificationPageDto } from '../notification.view';
 import { ListNotificationsQuery } from './list-notifications.query';
 import { Requires } from '../../platform/permissions';
+import { pageCursor, pageLimit } from '../../platform/page-params';
 
 const ListNotificationsParamsSchema = z
   .object({
-    limit: z.coerce
-      .number({ error: 'Limit must be a number.' })
-      .int('Limit must be a whole number.')
-      .min(1, 'Limit must be at least 1.')
-      .max(100, 'Limit must be at most 100.')
-      .default(20),
-    cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
+    limit: pageLimit(100, 20),
+    cursor: pageCursor,
   })
   .strict();
 class ListNotificationsParams extends createZodDto(ListNotificationsParamsSchema) {}

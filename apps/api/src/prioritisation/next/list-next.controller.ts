@@ -14,6 +14,7 @@ import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { RankedPageDto } from '../prioritisation.schemas';
 import { ListNextQuery } from './list-next.query';
 import { Requires } from '../../platform/permissions';
+import { pageCursor, pageLimit } from '../../platform/page-params';
 
 const ListNextParamsSchema = z
   .object({
@@ -23,13 +24,8 @@ const ListNextParamsSchema = z
       })
       .optional(),
     label: z.string().trim().min(1).max(40, 'A label is at most 40 characters.').optional(),
-    limit: z.coerce
-      .number({ error: 'Limit must be a number.' })
-      .int('Limit must be a whole number.')
-      .min(1, 'Limit must be at least 1.')
-      .max(100, 'Limit must be at most 100.')
-      .default(20),
-    cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
+    limit: pageLimit(100, 20),
+    cursor: pageCursor,
   })
   .strict() satisfies z.ZodType<NextFilters>;
 class ListNextParams extends createZodDto(ListNextParamsSchema) {}

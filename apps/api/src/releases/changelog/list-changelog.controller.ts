@@ -15,16 +15,12 @@ import { notFound } from '../../platform/problem-details';
 import { ChangelogPageDto } from '../release.view';
 import { ListChangelogQuery } from './list-changelog.query';
 import { Requires } from '../../platform/permissions';
+import { pageCursor, pageLimit } from '../../platform/page-params';
 
 const ChangelogParamsSchema = z
   .object({
-    limit: z.coerce
-      .number({ error: 'Limit must be a number.' })
-      .int('Limit must be a whole number.')
-      .min(1, 'Limit must be at least 1.')
-      .max(50, 'Limit must be at most 50.')
-      .default(10),
-    cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
+    limit: pageLimit(50, 10),
+    cursor: pageCursor,
   })
   .strict();
 class ChangelogParams extends createZodDto(ChangelogParamsSchema) {}

@@ -14,19 +14,15 @@ import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { ReleasePageDto } from '../release.view';
 import { ListReleasesQuery } from './list-releases.query';
 import { Requires } from '../../platform/permissions';
+import { pageCursor, pageLimit } from '../../platform/page-params';
 
 const ListReleasesParamsSchema = z
   .object({
     state: z
       .enum(releaseStates, { error: `State must be one of ${releaseStates.join(', ')}.` })
       .optional(),
-    limit: z.coerce
-      .number({ error: 'Limit must be a number.' })
-      .int('Limit must be a whole number.')
-      .min(1, 'Limit must be at least 1.')
-      .max(100, 'Limit must be at most 100.')
-      .default(20),
-    cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
+    limit: pageLimit(100, 20),
+    cursor: pageCursor,
   })
   .strict();
 class ListReleasesParams extends createZodDto(ListReleasesParamsSchema) {}

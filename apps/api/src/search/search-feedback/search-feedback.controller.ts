@@ -7,6 +7,7 @@ import type { SearchResult } from '@chorus/domain';
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { SearchFeedbackQuery } from './search-feedback.query';
 import { Requires } from '../../platform/permissions';
+import { pageLimit } from '../../platform/page-params';
 
 const SearchParamsSchema = z
   .object({
@@ -16,12 +17,7 @@ const SearchParamsSchema = z
       .min(1, 'Say what to search for in q.')
       .max(200, 'A search must be at most 200 characters.')
       .describe('Words, "a phrase", or, -excluded: as in a web search engine'),
-    limit: z.coerce
-      .number({ error: 'Limit must be a number.' })
-      .int('Limit must be a whole number.')
-      .min(1, 'Limit must be at least 1.')
-      .max(50, 'Limit must be at most 50.')
-      .default(20),
+    limit: pageLimit(50, 20),
   })
   .strict();
 class SearchParams extends createZodDto(SearchParamsSchema) {}

@@ -7,6 +7,7 @@ import { FEEDBACK_TITLE_MAX, FEEDBACK_TITLE_MIN, type SimilarFeedback } from '@c
 import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { SimilarFeedbackQuery } from './similar-feedback.query';
 import { Requires } from '../../platform/permissions';
+import { pageLimit } from '../../platform/page-params';
 
 const SimilarParamsSchema = z
   .object({
@@ -15,12 +16,7 @@ const SimilarParamsSchema = z
       .trim()
       .min(FEEDBACK_TITLE_MIN, `Type at least ${FEEDBACK_TITLE_MIN} characters of the title.`)
       .max(FEEDBACK_TITLE_MAX, `A title must be at most ${FEEDBACK_TITLE_MAX} characters.`),
-    limit: z.coerce
-      .number({ error: 'Limit must be a number.' })
-      .int('Limit must be a whole number.')
-      .min(1, 'Limit must be at least 1.')
-      .max(10, 'Limit must be at most 10.')
-      .default(5),
+    limit: pageLimit(10, 5),
   })
   .strict();
 class SimilarParams extends createZodDto(SimilarParamsSchema) {}

@@ -14,19 +14,15 @@ import { CurrentActor, type AuthenticatedActor } from '../../platform/auth';
 import { SprintListDto } from '../sprint.view';
 import { ListSprintsQuery } from './list-sprints.query';
 import { Requires } from '../../platform/permissions';
+import { pageCursor, pageLimit } from '../../platform/page-params';
 
 const ListSprintsParamsSchema = z
   .object({
     state: z
       .enum(sprintStates, { error: `State must be one of ${sprintStates.join(', ')}.` })
       .optional(),
-    limit: z.coerce
-      .number({ error: 'Limit must be a number.' })
-      .int('Limit must be a whole number.')
-      .min(1, 'Limit must be at least 1.')
-      .max(200, 'Limit must be at most 200.')
-      .default(50),
-    cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
+    limit: pageLimit(200, 50),
+    cursor: pageCursor,
   })
   .strict();
 class ListSprintsParams extends createZodDto(ListSprintsParamsSchema) {}
