@@ -455,7 +455,7 @@ describe('the journey from a request to its delivery, in a real browser', () => 
     });
   });
 
-  it('6. the customer sees their request done, and the "shipped" email', async () => {
+  it('6. the customer sees their request done, the "shipped" email and the notification', async () => {
     const { statuses } = await api<Catalog>('/catalog');
     const { status } = await feedback(requestId);
     const doneName = statuses.find((s) => s.id === status)!.name;
@@ -486,6 +486,30 @@ describe('the journey from a request to its delivery, in a real browser', () => 
       expect(subjects).toContain(`Shipped: ${requestTitle}`);
     }, 60_000);
     await shoot(customer, '09-customer-done');
+
+    // The portal tells them too: the bell counts what they have not read yet.
+    await customer.getByRole('link', { name: /^Notifications, \d+ unread$/ }).click();
+    await customer.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+    const news = customer
+      .getByTestId('portal-notifications')
+      .getByRole('listitem')
+      .filter({ hasText: `${releaseName} shipped what you asked for:` });
+    await eventually(async () => {
+      await customer.reload();
+      await news.waitFor({ timeout: 2000 });
+    });
+    await news.getByText('Unread', { exact: true }).waitFor();
+    await shoot(customer, '09b-customer-notifications');
+    // Opening it reads it.
+    await news.getByRole('link', { name: requestTitle }).click();
+    await item.waitFor();
+    await customer.goBack();
+    // The mark reaches the read model a moment later; a fresh page shows what it holds.
+    await eventually(async () => {
+      await customer.reload();
+      await news.waitFor({ timeout: 2000 });
+      expect(await news.getByText('Unread', { exact: true }).count()).toBe(0);
+    });
   });
 
   it('7. the product manager sees the delivery counted on the product dashboard', async () => {

@@ -1,9 +1,10 @@
-import type { NotificationPage } from '@chorus/domain/client';
+import type { NotificationPage, NotificationsMarkedRead } from '@chorus/domain/client';
 import {
   useInfiniteQuery,
   useMutation,
   useQueryClient,
   type InfiniteData,
+  type QueryKey,
 } from '@tanstack/react-query';
 import { fetchNotifications, markNotificationsRead } from './notification-api';
 
@@ -36,26 +37,36 @@ const markRead = (data: NotificationData, ids: readonly string[] | undefined): N
   };
 };
 
-/** Marks some (or, without ids, all) notifications read, on screen at once. */
-export const useMarkRead = () => {
+/**
+ * Marks some (or, without ids, all) of the notifications cached under `queryKey` read, on screen
+ * at once: the list itself follows a moment later, when the read model has the marks.
+ */
+export const useMarkNotificationsRead = (
+  queryKey: QueryKey,
+  mark: (ids?: string[]) => Promise<NotificationsMarkedRead>,
+) => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (ids?: string[]) => markNotificationsRead(ids),
+    mutationFn: (ids?: string[]) => mark(ids),
     onMutate: async (ids) => {
       // At once, then drop any read in flight (which restores this copy, set by hand).
-      const previous = queryClient.getQueryData<NotificationData>(notificationKeys.all);
-      if (previous) queryClient.setQueryData(notificationKeys.all, markRead(previous, ids));
-      await queryClient.cancelQueries({ queryKey: notificationKeys.all });
+      const previous = queryClient.getQueryData<NotificationData>(queryKey);
+      if (previous) queryClient.setQueryData(queryKey, markRead(previous, ids));
+      await queryClient.cancelQueries({ queryKey });
       return { previous };
     },
     onError: (_error, _ids, context) => {
-      if (context?.previous) queryClient.setQueryData(notificationKeys.all, context.previous);
+      if (context?.previous) queryClient.setQueryData(queryKey, context.previous);
     },
     onSuccess: ({ unreadCount }) => {
       queryClient.setQueryData<NotificationData>(
-        notificationKeys.all,
+        queryKey,
         (data) => data && { ...data, pages: data.pages.map((page) => ({ ...page, unreadCount })) },
       );
     },
   });
 };
+
+/** The admin app's bell: its notifications, marked read. */
+export const useMarkRead = () =>
+  useMarkNotificationsRead(notificationKeys.all, markNotificationsRead);

@@ -11,6 +11,8 @@ import {
   type FeedbackSort,
   type FollowState,
   type Me,
+  type NotificationPage,
+  type NotificationsMarkedRead,
   type SearchResult,
   type SimilarFeedback,
   type SubmittedFeedback,
@@ -125,4 +127,14 @@ export const postPortalComment = (id: string, body: string) =>
   request<CommentView>(`${feedbackPath(id)}/comments`, {
     method: 'POST',
     body: { body, visibility: 'public' },
+  });
+
+export const fetchPortalNotifications = (cursor: string | null, signal?: AbortSignal) =>
+  request<NotificationPage>(`/me/notifications${query({ cursor })}`, { signal });
+
+/** Without ids, every unread notification. */
+export const markPortalNotificationsRead = (ids?: string[]) =>
+  request<NotificationsMarkedRead>('/me/notifications/read', {
+    method: 'POST',
+    body: ids ? { ids } : {},
   });

@@ -5,15 +5,16 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { describeError } from '../api/problem-error';
-import { BrandMark } from '../icons';
+import { BellIcon, BrandMark } from '../icons';
 import { usePublicRoadmap } from '../public/public-queries';
 import { ChangelogPage } from './changelog-page';
 import { FeedbackDetail } from './feedback-detail';
 import { FeedbackList } from './feedback-list';
 import { changePortalLanguage, portalI18n, portalLanguages, type PortalLanguage } from './i18n';
 import { MyRequests } from './my-requests';
+import { NotificationsPage } from './notifications-page';
 import { portalPath } from './portal-paths';
-import { usePortalMe, useSignOut } from './portal-queries';
+import { usePortalMe, usePortalNotifications, useSignOut } from './portal-queries';
 import { PortalSignIn } from './portal-sign-in';
 import { RoadmapPage } from './roadmap-page';
 import { SubmitFeedback } from './submit-feedback';
@@ -48,6 +49,7 @@ const PortalShell = ({
   const [path] = useLocation();
   const signOut = useSignOut();
   const mine = me?.workspace.slug === slug ? me : null;
+  const unread = usePortalNotifications(mine !== null).data?.pages[0]?.unreadCount ?? 0;
   // Signed in here, the session names the workspace; otherwise the public roadmap does.
   const publicName = usePublicRoadmap(slug).data?.workspace.name;
   const name = mine?.workspace.name ?? publicName ?? slug;
@@ -101,6 +103,23 @@ const PortalShell = ({
           <LanguageSwitcher />
           {mine && (
             <>
+              <Link
+                className="portal__bell"
+                href={portalPath(slug, 'notifications')}
+                aria-label={
+                  unread > 0
+                    ? t('nav.notificationsUnread', { count: unread })
+                    : t('nav.notifications')
+                }
+                aria-current={path === portalPath(slug, 'notifications') ? 'page' : undefined}
+              >
+                <BellIcon />
+                {unread > 0 && (
+                  <span className="portal__bell-count" aria-hidden="true">
+                    {unread}
+                  </span>
+                )}
+              </Link>
               <span className="portal__who" data-testid="portal-user">
                 {mine.name}
               </span>
@@ -211,6 +230,9 @@ const PortalPages = () => (
       </Route>
       <Route path="/p/:slug/submit">
         {({ slug }) => <SignedIn slug={slug}>{() => <SubmitFeedback slug={slug} />}</SignedIn>}
+      </Route>
+      <Route path="/p/:slug/notifications">
+        {({ slug }) => <SignedIn slug={slug}>{() => <NotificationsPage slug={slug} />}</SignedIn>}
       </Route>
       <Route path="/p/:slug/mine">
         {({ slug }) => (

@@ -8,6 +8,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { isProblem } from '../api/problem-error';
+import { useMarkNotificationsRead } from '../notifications/notification-queries';
 import {
   confirmSignInCode,
   fetchMyFeedback,
@@ -17,7 +18,9 @@ import {
   fetchPortalItem,
   fetchPortalItemReleases,
   fetchPortalMe,
+  fetchPortalNotifications,
   fetchSimilar,
+  markPortalNotificationsRead,
   postPortalComment,
   searchPortalFeedback,
   setPortalFollow,
@@ -45,6 +48,7 @@ export const portalKeys = {
   comments: (id: string) => ['portal', 'comments', id] as const,
   releases: (id: string) => ['portal', 'releases', id] as const,
   similar: (title: string) => ['portal', 'similar', title] as const,
+  notifications: ['portal', 'notifications'] as const,
 };
 
 /** Who is signed in; null when nobody is (a 401), so the portal offers its sign-in. */
@@ -258,3 +262,19 @@ export const usePostComment = (id: string) => {
     },
   });
 };
+
+/** The customer's notifications, newest first; `enabled` once someone is signed in. */
+export const usePortalNotifications = (enabled: boolean) =>
+  useInfiniteQuery({
+    queryKey: portalKeys.notifications,
+    queryFn: ({ pageParam, signal }) => fetchPortalNotifications(pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    enabled,
+    // News arrives when the team publishes or answers: look now and then.
+    refetchInterval: 60_000,
+  });
+
+/** Marks some (or, without ids, all) of the customer's notifications read, on screen at once. */
+export const useMarkPortalNotificationsRead = () =>
+  useMarkNotificationsRead(portalKeys.notifications, markPortalNotificationsRead);
