@@ -1,7 +1,9 @@
 import { isStaff, type Catalog, type FeedbackItem } from '@chorus/domain';
 import type { PostgresEventStore } from '@chorus/event-store';
+import type { DataSource } from 'typeorm';
 import type { AuthenticatedActor } from '../platform/auth';
 import { readCatalog } from '../catalog/read-catalog';
+import { findFeedbackItem } from './feedback-item.view';
 
 /**
  * What customers may not see: spam, rejected posts, other people's posts awaiting approval, and
@@ -51,3 +53,15 @@ export const isVisibleTo = (
     (item.moderation === 'approved' ||
       (item.moderation === 'pending' && item.authorId === visibility.readerId)) &&
     !visibility.privateBoards.includes(item.boardId));
+
+/** The item as this reader sees it, or null when it is not there for them. */
+export const findVisibleFeedbackItem = async (
+  db: DataSource,
+  store: PostgresEventStore,
+  actor: AuthenticatedActor,
+  feedbackId: string,
+): Promise<FeedbackItem | null> => {
+  const item = await findFeedbackItem(db, actor.workspaceId, actor.id, feedbackId);
+  if (!item) return null;
+  return isVisibleTo(item, await visibilityFor(store, actor)) ? item : null;
+};

@@ -4,8 +4,7 @@ import { DataSource } from 'typeorm';
 import type { FeedbackReleases, FeedbackReleaseView } from '@chorus/domain';
 import { PostgresEventStore } from '@chorus/event-store';
 import { iso } from '../../platform/sql-time';
-import { findFeedbackItem } from '../feedback-item.view';
-import { isVisibleTo, visibilityFor } from '../feedback-visibility';
+import { findVisibleFeedbackItem } from '../feedback-visibility';
 import { FeedbackReleasesQuery } from './feedback-releases.query';
 
 /**
@@ -21,8 +20,7 @@ export class FeedbackReleasesHandler implements IQueryHandler<FeedbackReleasesQu
   ) {}
 
   async execute({ actor, feedbackId }: FeedbackReleasesQuery): Promise<FeedbackReleases | null> {
-    const item = await findFeedbackItem(this.db, actor.workspaceId, actor.id, feedbackId);
-    if (!item || !isVisibleTo(item, await visibilityFor(this.store, actor))) return null;
+    if (!(await findVisibleFeedbackItem(this.db, this.store, actor, feedbackId))) return null;
     const items = await this.db.query<FeedbackReleaseView[]>(
       `SELECT r.id AS "releaseId", r.name, r.date::text AS date,
          ${iso('r.published_at')} AS "publishedAt", r.changelog_title AS "changelogTitle"

@@ -2,8 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { PostgresEventStore } from '@chorus/event-store';
-import { findFeedbackItem } from '../feedback-item.view';
-import { isVisibleTo, visibilityFor } from '../feedback-visibility';
+import { findVisibleFeedbackItem } from '../feedback-visibility';
 import { GetFeedbackQuery } from './get-feedback.query';
 
 @QueryHandler(GetFeedbackQuery)
@@ -13,9 +12,7 @@ export class GetFeedbackHandler implements IQueryHandler<GetFeedbackQuery> {
     @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
   ) {}
 
-  async execute({ actor, feedbackId }: GetFeedbackQuery) {
-    const item = await findFeedbackItem(this.db, actor.workspaceId, actor.id, feedbackId);
-    if (!item) return null;
-    return isVisibleTo(item, await visibilityFor(this.store, actor)) ? item : null;
+  execute({ actor, feedbackId }: GetFeedbackQuery) {
+    return findVisibleFeedbackItem(this.db, this.store, actor, feedbackId);
   }
 }
