@@ -1,4 +1,8 @@
-import type { NotificationView, NotifiedFeedback } from '@chorus/domain/client';
+import type {
+  NotificationActorView,
+  NotificationView,
+  NotifiedFeedback,
+} from '@chorus/domain/client';
 import { Badge, Button, EmptyState, ErrorState, Skeleton } from '@chorus/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -11,28 +15,25 @@ import { useFormatDate } from './portal-ui';
 /** What happened, in the reader's language; the feedback it is about follows as links. */
 const useSentence = () => {
   const { t } = useTranslation();
+  const nameOf = (by: NotificationActorView) => by.name ?? t('notifications.someone');
   return (notification: NotificationView): string => {
     switch (notification.kind) {
       case 'feedback_shipped':
         return t('notifications.shipped', { release: notification.releaseName });
       case 'status_changed':
         return t('notifications.statusChanged', {
-          name: notification.by.name ?? t('notifications.someone'),
+          name: nameOf(notification.by),
           status: notification.status.name,
         });
       case 'comment_posted':
-        return t('notifications.commented', {
-          name: notification.by.name ?? t('notifications.someone'),
-        });
+        return t('notifications.commented', { name: nameOf(notification.by) });
       case 'feedback_merged':
         return t('notifications.merged', {
-          name: notification.by.name ?? t('notifications.someone'),
+          name: nameOf(notification.by),
           into: notification.into.title,
         });
       case 'mentioned':
-        return t('notifications.mentioned', {
-          name: notification.by.name ?? t('notifications.someone'),
-        });
+        return t('notifications.mentioned', { name: nameOf(notification.by) });
     }
   };
 };
